@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    targets: [
+        // Layer 1: one document's bytes -> syntax nodes with exact byte ranges. Pure, no I/O.
+        .target(name: "DossierSyntax"),
+        // Layer 2: per-document summaries, workspace snapshot, rules and feature queries.
+        .target(name: "DossierAnalysis", dependencies: ["DossierSyntax"]),
+        // JSON values, parser and writer (used by the protocol, dossier.json and report output).
+        .target(name: "DossierJSON"),
+        // Folder discovery, file loading and dossier.json: the I/O around the analysis.
+        .target(name: "DossierWorkspace", dependencies: ["DossierAnalysis", "DossierJSON"]),
+        // Layer 3a: JSON-RPC framing, transport and message model.
+        .target(name: "DossierProtocol", dependencies: ["DossierJSON"]),
+        // Layer 3b: the language server: LSP types, lifecycle, documents, features.
+        .target(name: "DossierServer", dependencies: ["DossierProtocol", "DossierWorkspace", "DossierAnalysis", "DossierJSON"]),
+        // Layer 4: the command-line front end.
+        .executableTarget(name: "dossier", dependencies: ["DossierServer", "DossierWorkspace", "DossierAnalysis", "DossierJSON"]),
+        // Deterministic benchmark corpus generator.
+        .executableTarget(name: "dossier-corpus", path: "Benchmarks/CorpusGenerator"),
+
+        .testTarget(name: "DossierSyntaxTests", dependencies: ["DossierSyntax"]),
+        .testTarget(name: "DossierAnalysisTests", dependencies: ["DossierAnalysis", "DossierWorkspace"]),
+        .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON"]),
+        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierJSON"]),
+    ]
+)

@@ -1,0 +1,36 @@
+/// Levenshtein distances for "did you mean" suggestions.
+public enum EditDistance {
+    /// The edit distance between `a` and `b`, or nil when it exceeds `limit` (computed in O(len × limit)).
+    public static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
+        let left = Array(a.unicodeScalars)
+        let right = Array(b.unicodeScalars)
+        if abs(left.count - right.count) > limit { return nil }
+        if left.isEmpty { return right.count <= limit ? right.count : nil }
+        if right.isEmpty { return left.count <= limit ? left.count : nil }
+        var previous = Array(0...right.count)
+        var current = [Int](repeating: 0, count: right.count + 1)
+        for i in 1...left.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...right.count {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return nil }
+            swap(&previous, &current)
+        }
+        return previous[right.count] <= limit ? previous[right.count] : nil
+    }
+
+    /// The candidate closest to `word` within `limit` edits (ties go to the first candidate in order).
+    public static func nearest<S: Sequence>(to word: String, in candidates: S, limit: Int) -> String?
+    where S.Element == String {
+        var best: (String, Int)?
+        for candidate in candidates {
+            guard let distance = distance(word, candidate, limit: best.map { $0.1 - 1 } ?? limit) else { continue }
+            if best == nil || distance < best!.1 { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+}

@@ -1,0 +1,376 @@
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  Executable,
+  LanguageClient,
+  LanguageClientOptions,
+  ProgressToken,
+  ServerOptions,
+  State,
+  WorkDoneProgressBegin,
+  WorkDoneProgressEnd,
+  WorkDoneProgressReport,
+} from 'vscode-languageclient/node';
+
+// Settings the server reads (the rest of `dossier.*` only steers this extension).
+const SERVER_KEYS = [
+  'exclude',
+  'rules',
+  'cues.vague',
+  'cues.unnamed',
+  'cues.reporting',
+  'completion.linkNames',
+];
+
+type Settings = { [key: string]: unknown };
+
+function isPlainObject(value: unknown): value is Settings {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The `dossier.*` values the user actually set, shaped like dossier.json.
+ * Defaults are left out on purpose: the server lets these override
+ * dossier.json, so sending VS Code's empty defaults would mask the project's
+ * own `exclude`, `rules` and `cues`.
+ */
+function serverSettings(scope?: vscode.Uri): Settings {
+  const config = vscode.workspace.getConfiguration('dossier', scope);
+  const settings: Settings = {};
+  for (const key of SERVER_KEYS) {
+    const info = config.inspect(key);
+    if (info === undefined) {
+      continue;
+    }
+    const layers = [info.globalValue, info.workspaceValue, info.workspaceFolderValue].filter(
+      (value) => value !== undefined,
+    );
+    if (layers.length === 0) {
+      continue;
+    }
+    // Objects (`rules`) merge across scopes as VS Code itself merges them;
+    // lists and scalars take the most specific scope.
+    const value = layers.every(isPlainObject)
+      ? Object.assign({}, ...layers)
+      : layers[layers.length - 1];
+    const parts = key.split('.');
+    let node = settings;
+    for (const part of parts.slice(0, -1)) {
+      if (!isPlainObject(node[part])) {
+        node[part] = {};
+      }
+      node = node[part] as Settings;
+    }
+    node[parts[parts.length - 1]] = value;
+  }
+  return settings;
+}
+
+function settingsForSection(section: string, scope?: vscode.Uri): unknown {
+  let node: unknown = serverSettings(scope);
+  for (const part of section.split('.').slice(1)) {
+    node = isPlainObject(node) ? node[part] : undefined;
+  }
+  return node ?? null;
+}
+
+function serverCommand(): string {
+  const config = vscode.workspace.getConfiguration('dossier');
+  // A workspace could otherwise name any program for us to run; package.json
+  // lists the setting as restricted, and here we honour that explicitly.
+  const configured = vscode.workspace.isTrusted
+    ? config.get<string>('server.path')
+    : config.inspect<string>('server.path')?.globalValue;
+  let command = (configured ?? '').trim();
+  if (command === '') {
+    return 'dossier';
+  }
+  if (command === '~' || command.startsWith('~/')) {
+    command = path.join(os.homedir(), command.slice(1));
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const hasSeparator = command.includes('/') || command.includes(path.sep);
+  if (!path.isAbsolute(command) && hasSeparator && folder !== undefined) {
+    command = path.resolve(folder.uri.fsPath, command);
+  }
+  return command;
+}
+
+type WorkDoneProgress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
+
+class StatusItem implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly tasks = new Map<ProgressToken, { title: string; message?: string; percentage?: number }>();
+  private state: ServerState = 'stopped';
+  private detail = '';
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('dossier.status', vscode.StatusBarAlignment.Left, 10);
+    this.item.name = 'Dossier';
+    this.item.command = 'dossier.showOutput';
+  }
+
+  set(state: ServerState, detail = ''): void {
+    this.state = state;
+    this.detail = detail;
+    if (state !== 'running') {
+      this.tasks.clear();
+    }
+    this.render();
+  }
+
+  progress(token: ProgressToken, value: WorkDoneProgress): void {
+    if (value.kind === 'begin') {
+      this.tasks.set(token, { title: value.title, message: value.message, percentage: value.percentage });
+    } else if (value.kind === 'report') {
+      const task = this.tasks.get(token);
+      if (task !== undefined) {
+        task.message = value.message ?? task.message;
+        task.percentage = value.percentage ?? task.percentage;
+      }
+    } else {
+      this.tasks.delete(token);
+    }
+    this.render();
+  }
+
+  hide(): void {
+    this.tasks.clear();
+    this.item.hide();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+
+  private render(): void {
+    this.item.backgroundColor = undefined;
+    const task = [...this.tasks.values()].pop();
+    if (task !== undefined) {
+      const percentage = task.percentage !== undefined ? ` ${Math.round(task.percentage)}%` : '…';
+      this.item.text = `$(sync~spin) Dossier: ${task.title.toLowerCase()}${percentage}`;
+      this.item.tooltip = task.message ?? task.title;
+    } else if (this.state === 'starting') {
+      this.item.text = '$(sync~spin) Dossier';
+      this.item.tooltip = 'Starting the Dossier language server…';
+    } else if (this.state === 'running') {
+      this.item.text = '$(check) Dossier';
+      this.item.tooltip = 'Dossier language server is running. Click for its output.';
+    } else {
+      this.item.text = '$(error) Dossier';
+      this.item.tooltip = this.detail || 'Dossier language server is not running. Click for its output.';
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    }
+    this.item.show();
+  }
+}
+
+class ServerController implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  // Start, stop and restart are chained so that quick setting changes never
+  // leave two servers running.
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly output: vscode.LogOutputChannel,
+    private readonly status: StatusItem,
+  ) {}
+
+  reconcile(): Promise<void> {
+    return this.enqueue(async () => {
+      const wanted = await this.wanted();
+      if (wanted && this.client === undefined) {
+        await this.start();
+      } else if (!wanted && this.client !== undefined) {
+        await this.stop();
+        this.status.hide();
+      }
+    });
+  }
+
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.stop();
+      if (await this.wanted()) {
+        await this.start();
+      } else {
+        this.status.hide();
+      }
+    });
+  }
+
+  shutdown(): Promise<void> {
+    return this.enqueue(() => this.stop());
+  }
+
+  onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
+    if (event.affectsConfiguration('dossier.server.path')) {
+      void this.restart();
+      return;
+    }
+    if (event.affectsConfiguration('dossier.enable')) {
+      void this.reconcile();
+    }
+    const serverAffected = SERVER_KEYS.some((key) => event.affectsConfiguration(`dossier.${key}`));
+    const client = this.client;
+    if (serverAffected && client !== undefined && client.state === State.Running) {
+      client
+        .sendNotification(DidChangeConfigurationNotification.type, { settings: { dossier: serverSettings() } })
+        .catch((error: unknown) => this.output.error(`Could not send the new settings: ${String(error)}`));
+    }
+  }
+
+  dispose(): void {
+    void this.shutdown();
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task, task);
+    return this.queue;
+  }
+
+  private async wanted(): Promise<boolean> {
+    const mode = vscode.workspace.getConfiguration('dossier').get<string>('enable', 'auto');
+    if (mode === 'never') {
+      return false;
+    }
+    if (mode === 'always') {
+      return true;
+    }
+    const found = await vscode.workspace.findFiles('**/dossier.json', '**/node_modules/**', 1);
+    return found.length > 0;
+  }
+
+  private async start(): Promise<void> {
+    const command = serverCommand();
+    const executable: Executable = {
+      command,
+      args: ['lsp'],
+      options: { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath },
+    };
+    const serverOptions: ServerOptions = { run: executable, debug: executable };
+    const status = this.status;
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'markdown' },
+        { scheme: 'untitled', language: 'markdown' },
+      ],
+      outputChannel: this.output,
+      initializationOptions: () => serverSettings(),
+      middleware: {
+        workspace: {
+          configuration: async (params, token, next) => {
+            const answers = await next(params, token);
+            if (!Array.isArray(answers)) {
+              return answers;
+            }
+            return params.items.map((item, index) => {
+              const section = item.section ?? '';
+              if (section !== 'dossier' && !section.startsWith('dossier.')) {
+                return answers[index];
+              }
+              const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+              return settingsForSection(section, scope);
+            });
+          },
+        },
+        handleWorkDoneProgress: (token, params, next) => {
+          status.progress(token, params);
+          // The status item is the progress UI: passing `begin` on would draw a
+          // second spinner. `end` must pass so the library drops its handler.
+          if (params.kind === 'end') {
+            next(token, params);
+          }
+        },
+      },
+    };
+
+    const client = new LanguageClient('dossier', 'Dossier', serverOptions, clientOptions);
+    client.onDidChangeState((event) => {
+      if (this.client !== client) {
+        return;
+      }
+      if (event.newState === State.Starting) {
+        status.set('starting');
+      } else if (event.newState === State.Running) {
+        status.set('running');
+      } else {
+        status.set('stopped');
+      }
+    });
+    this.client = client;
+    this.output.info(`Starting ${command} lsp`);
+    status.set('starting');
+    try {
+      await client.start();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.output.error(`Could not start ${command} lsp: ${reason}`);
+      status.set('failed', `Could not start \`${command} lsp\`: ${reason}`);
+      void this.explainStartFailure(command, reason);
+    }
+  }
+
+  private async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client === undefined) {
+      return;
+    }
+    try {
+      await client.dispose();
+    } catch (error) {
+      this.output.warn(`Stopping the server failed: ${String(error)}`);
+    }
+  }
+
+  private async explainStartFailure(command: string, reason: string): Promise<void> {
+    const notFound = /ENOENT/.test(reason);
+    const message = notFound
+      ? `Dossier: \`${command}\` was not found. Install it or set "dossier.server.path".`
+      : `Dossier: the language server failed to start (${reason}).`;
+    const choice = await vscode.window.showErrorMessage(message, 'Open Settings', 'Show Output');
+    if (choice === 'Open Settings') {
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'dossier.server.path');
+    } else if (choice === 'Show Output') {
+      this.output.show(true);
+    }
+  }
+}
+
+let controller: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Dossier', { log: true });
+  const status = new StatusItem();
+  const active = new ServerController(output, status);
+  controller = active;
+
+  // In `auto` mode a dossier.json created after start-up should start the
+  // server without a reload.
+  const projectFiles = vscode.workspace.createFileSystemWatcher('**/dossier.json', false, true, false);
+  projectFiles.onDidCreate(() => void active.reconcile());
+  projectFiles.onDidDelete(() => void active.reconcile());
+
+  context.subscriptions.push(
+    output,
+    status,
+    active,
+    projectFiles,
+    vscode.commands.registerCommand('dossier.restartServer', () => active.restart()),
+    vscode.commands.registerCommand('dossier.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((event) => active.onConfigurationChanged(event)),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void active.reconcile()),
+    // Trust unlocks a workspace-level dossier.server.path.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void active.restart()),
+  );
+
+  await active.reconcile();
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return controller?.shutdown();
+}
