@@ -37,7 +37,7 @@ struct BlockScanner {
         while line < lines.lineCount {
             let range = lines.lineRange(line)
             let indent = indentation(range)
-            if indent == range.end {
+            if isBlank(line) {
                 flushParagraph(&paragraphStart, endLine: line)
                 line += 1
             } else if indent - range.start < 4, let fence = fenceMarker(at: indent, lineEnd: range.end) {
@@ -67,9 +67,12 @@ struct BlockScanner {
         return index
     }
 
+    /// Whether a line is empty or white space, also inside a block quote (`>` alone).
     private func isBlank(_ line: Int) -> Bool {
         let range = lines.lineRange(line)
-        return indentation(range) == range.end
+        var index = range.start
+        while index < range.end, ASCII.isSpace(bytes[index]) || bytes[index] == 0x3E { index += 1 }
+        return index == range.end
     }
 
     private mutating func flushParagraph(_ start: inout Int?, endLine: Int) {

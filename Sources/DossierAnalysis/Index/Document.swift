@@ -1,0 +1,128 @@
+import DossierSyntax
+
+/// Names a document: a file URI in the language server, a path in the command line.
+public struct DocumentID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Creates an id.
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { rawValue }
+}
+
+/// A place in a document.
+public struct Location: Hashable, Sendable {
+    public var document: DocumentID
+    public var range: ByteRange
+
+    /// Creates a location.
+    public init(_ document: DocumentID, _ range: ByteRange) {
+        self.document = document
+        self.range = range
+    }
+}
+
+/// One actor reference with the claim it belongs to, if any.
+public struct ReferenceSite: Hashable, Sendable {
+    public var syntax: ActorReferenceSyntax
+    /// Index into the document's claims when the reference is a claim's `by`/`via` (or a mention inside one).
+    public var claim: Int?
+}
+
+/// One document, scanned and summarised. Everything here depends on the document's text alone, so
+/// an edit recomputes one `Document` and nothing else.
+public struct Document: Sendable {
+    public let id: DocumentID
+    public let syntax: DocumentSyntax
+    /// Set when the file is not valid UTF-8: the document is otherwise skipped.
+    public let encodingError: String?
+    /// The document's type (`article` unless front matter says otherwise).
+    public let type: DocumentType
+    /// Every actor reference in the document, grouped by actor id, in text order.
+    public let references: [String: [ReferenceSite]]
+    /// Claim index by claim id.
+    public let claimsByID: [String: [Int]]
+    /// For each claim id cited here, the citing claim indices and the cite's location.
+    public let citations: [String: [(claim: Int, range: ByteRange)]]
+
+    /// Scans `bytes` (a leading BOM is dropped) into a document.
+    public init(id: DocumentID, bytes raw: [UInt8]) {
+        let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var syntax = DocumentSyntax(lines: LineTable(bytes))
+            let offset = Document.firstInvalidByte(bytes)
+            syntax.diagnostics = [SyntaxDiagnostic(
+                .syntax, ByteRange(offset, min(offset + 1, bytes.count)),
+                "this file is not valid UTF-8 (bad byte at offset \(offset)): save it as UTF-8 to have it checked")]
+            self.init(id: id, syntax: syntax, encodingError: syntax.diagnostics[0].message)
+        } else {
+            self.init(id: id, syntax: DocumentScanner.scan(bytes), encodingError: nil)
+        }
+    }
+
+    private init(id: DocumentID, syntax: DocumentSyntax, encodingError: String?) {
+        self.id = id
+        self.syntax = syntax
+        self.encodingError = encodingError
+        type = syntax.frontMatter?.type ?? .article
+        var references: [String: [ReferenceSite]] = [:]
+        if let outlet = syntax.frontMatter?.outlet { references[outlet.id, default: []].append(ReferenceSite(syntax: outlet, claim: nil)) }
+        for actor in syntax.actors {
+            for member in actor.memberOf { references[member.id, default: []].append(ReferenceSite(syntax: member, claim: nil)) }
+        }
+        var claimsByID: [String: [Int]] = [:]
+        var citations: [String: [(claim: Int, range: ByteRange)]] = [:]
+        for (index, claim) in syntax.claims.enumerated() {
+            if let id = claim.id { claimsByID[id.text, default: []].append(index) }
+            for reference in claim.by + claim.via { references[reference.id, default: []].append(ReferenceSite(syntax: reference, claim: index)) }
+            for cite in claim.cites { citations[cite.text, default: []].append((index, cite.range)) }
+        }
+        let claimOrder = syntax.claims.indices.sorted { syntax.claims[$0].textRange.start < syntax.claims[$1].textRange.start }
+        for mention in syntax.mentions {
+            let claim = Document.enclosingClaim(of: mention.fullRange, claims: syntax.claims, order: claimOrder)
+            references[mention.reference.id, default: []].append(ReferenceSite(syntax: mention.reference, claim: claim))
+        }
+        for key in references.keys { references[key]!.sort { $0.syntax.range < $1.syntax.range } }
+        self.references = references
+        self.claimsByID = claimsByID
+        self.citations = citations
+    }
+
+    /// The innermost claim whose text holds `range`, found by binary search over claims ordered by start.
+    static func enclosingClaim(of range: ByteRange, claims: [ClaimSyntax], order: [Int]) -> Int? {
+        var low = 0
+        var high = order.count
+        while low < high {
+            let mid = (low + high) / 2
+            if claims[order[mid]].textRange.start <= range.start { low = mid + 1 } else { high = mid }
+        }
+        var position = low - 1
+        while position >= 0 {
+            let candidate = order[position]
+            if claims[candidate].textRange.contains(range) { return candidate }
+            if claims[candidate].range.end <= range.start, position < low - 8 { break }
+            position -= 1
+        }
+        return nil
+    }
+
+    private static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
+        var low = 0
+        var high = bytes.count
+        while low < high {
+            let mid = (low + high) / 2
+            var end = mid + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            if String(validating: bytes[0..<end], as: UTF8.self) == nil { high = mid } else { low = end }
+        }
+        return min(low, max(bytes.count - 1, 0))
+    }
+
+    /// The text of the document's title: front matter `title`, else its first heading, else nil.
+    public var title: String? {
+        syntax.frontMatter?.value("title")?.text ?? syntax.headings.first?.text.text
+    }
+}

@@ -1,0 +1,240 @@
+import DossierSyntax
+
+/// Where an actor is defined: a document and the index of the definition in its syntax.
+public struct ActorSite: Hashable, Sendable {
+    public var document: DocumentID
+    public var index: Int
+}
+
+/// Where a claim is: a document and the index of the claim in its syntax.
+public struct ClaimSite: Hashable, Sendable {
+    public var document: DocumentID
+    public var index: Int
+}
+
+/// How often an actor is referred to across the workspace.
+public struct ActorStats: Hashable, Sendable {
+    /// Linked and bare mentions.
+    public var mentions = 0
+    /// Documents holding any reference.
+    public var documents = 0
+    /// Claims with the actor in `by`.
+    public var claims = 0
+    /// All references: mentions, by, via, member-of, outlet.
+    public var references = 0
+
+    /// No references.
+    public init(mentions: Int = 0, documents: Int = 0, claims: Int = 0, references: Int = 0) {
+        self.mentions = mentions
+        self.documents = documents
+        self.claims = claims
+        self.references = references
+    }
+
+    static func of(_ sites: [ReferenceSite]) -> ActorStats {
+        var stats = ActorStats(documents: sites.isEmpty ? 0 : 1, references: sites.count)
+        var claims: Set<Int> = []
+        for site in sites {
+            switch site.syntax.role {
+            case .linked, .bare: stats.mentions += 1
+            case .by: if let claim = site.claim { claims.insert(claim) }
+            default: break
+            }
+        }
+        stats.claims = claims.count
+        return stats
+    }
+
+    mutating func add(_ other: ActorStats, sign: Int) {
+        mentions += sign * other.mentions
+        documents += sign * other.documents
+        claims += sign * other.claims
+        references += sign * other.references
+    }
+}
+
+/// An immutable view of the whole workspace: documents, the actor and claim registries, reference
+/// counts and the name matcher. Queries and rules read it from any thread; an edit makes a new
+/// snapshot that shares everything the edit did not touch.
+public final class WorkspaceSnapshot: Sendable {
+    public let configuration: Configuration
+    public let documents: [DocumentID: Document]
+    /// Actor definitions by id (more than one is a duplicate).
+    public let actorSites: [String: [ActorSite]]
+    /// Claims by id (more than one is a duplicate).
+    public let claimSites: [String: [ClaimSite]]
+    /// Reference counts by actor id.
+    public let stats: [String: ActorStats]
+    /// Actor ids by name or alias (more than one is a conflict).
+    public let actorsByName: [String: [String]]
+    /// Finds names and aliases in prose; phrase i is `matcherNames[i]`.
+    public let nameMatcher: NameMatcher
+    public let cues: CueSet
+    /// Sorted actor ids, for suggestions and completion.
+    public let actorIDs: [String]
+
+    /// An empty workspace.
+    public convenience init(configuration: Configuration = Configuration()) {
+        self.init(documents: [], configuration: configuration)
+    }
+
+    /// A workspace of `documents`.
+    public convenience init(documents: [Document], configuration: Configuration) {
+        var table: [DocumentID: Document] = [:]
+        var actorSites: [String: [ActorSite]] = [:]
+        var claimSites: [String: [ClaimSite]] = [:]
+        var stats: [String: ActorStats] = [:]
+        for document in documents {
+            table[document.id] = document
+            WorkspaceSnapshot.register(document, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+        }
+        self.init(
+            configuration: configuration, documents: table, actorSites: actorSites, claimSites: claimSites, stats: stats,
+            names: nil, cues: CueSet(configuration: configuration))
+    }
+
+    private init(
+        configuration: Configuration, documents: [DocumentID: Document], actorSites: [String: [ActorSite]],
+        claimSites: [String: [ClaimSite]], stats: [String: ActorStats],
+        names: (byName: [String: [String]], matcher: NameMatcher, ids: [String])?, cues: CueSet
+    ) {
+        self.configuration = configuration
+        self.documents = documents
+        self.actorSites = actorSites
+        self.claimSites = claimSites
+        self.stats = stats
+        self.cues = cues
+        let names = names ?? WorkspaceSnapshot.nameIndex(actorSites: actorSites, documents: documents)
+        actorsByName = names.byName
+        nameMatcher = names.matcher
+        actorIDs = names.ids
+    }
+
+    /// This workspace with `document` added or replaced: only that document's entries change.
+    public func replacing(_ document: Document) -> WorkspaceSnapshot {
+        update(removing: documents[document.id], adding: document)
+    }
+
+    /// This workspace without the document `id`.
+    public func removing(_ id: DocumentID) -> WorkspaceSnapshot {
+        guard let old = documents[id] else { return self }
+        return update(removing: old, adding: nil)
+    }
+
+    /// This workspace under another configuration (cue lists and severities change; documents stay).
+    public func reconfigured(_ configuration: Configuration) -> WorkspaceSnapshot {
+        WorkspaceSnapshot(
+            configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
+            names: (actorsByName, nameMatcher, actorIDs), cues: CueSet(configuration: configuration))
+    }
+
+    private func update(removing old: Document?, adding new: Document?) -> WorkspaceSnapshot {
+        var documents = self.documents
+        var actorSites = self.actorSites
+        var claimSites = self.claimSites
+        var stats = self.stats
+        if let old {
+            documents[old.id] = nil
+            WorkspaceSnapshot.register(old, sign: -1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+        }
+        if let new {
+            documents[new.id] = new
+            WorkspaceSnapshot.register(new, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+        }
+        let sameNames = WorkspaceSnapshot.actorNames(old) == WorkspaceSnapshot.actorNames(new)
+        return WorkspaceSnapshot(
+            configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
+            names: sameNames ? (actorsByName, nameMatcher, actorIDs) : nil, cues: cues)
+    }
+
+    /// What of a document feeds the name index: its actors' ids, names and aliases.
+    private static func actorNames(_ document: Document?) -> [[String]] {
+        document?.syntax.actors.map { [$0.id.text, $0.name.text] + $0.aliases.map(\.text) } ?? []
+    }
+
+    private static func register(
+        _ document: Document, sign: Int, actorSites: inout [String: [ActorSite]], claimSites: inout [String: [ClaimSite]],
+        stats: inout [String: ActorStats]
+    ) {
+        for (index, actor) in document.syntax.actors.enumerated() {
+            let site = ActorSite(document: document.id, index: index)
+            if sign > 0 {
+                actorSites[actor.id.text, default: []].append(site)
+            } else {
+                actorSites[actor.id.text]?.removeAll { $0 == site }
+                if actorSites[actor.id.text]?.isEmpty == true { actorSites[actor.id.text] = nil }
+            }
+        }
+        for (id, indices) in document.claimsByID {
+            for index in indices {
+                let site = ClaimSite(document: document.id, index: index)
+                if sign > 0 {
+                    claimSites[id, default: []].append(site)
+                } else {
+                    claimSites[id]?.removeAll { $0 == site }
+                    if claimSites[id]?.isEmpty == true { claimSites[id] = nil }
+                }
+            }
+        }
+        for (id, sites) in document.references {
+            stats[id, default: ActorStats()].add(ActorStats.of(sites), sign: sign)
+            if sign < 0, stats[id] == ActorStats() { stats[id] = nil }
+        }
+    }
+
+    private static func nameIndex(
+        actorSites: [String: [ActorSite]], documents: [DocumentID: Document]
+    ) -> (byName: [String: [String]], matcher: NameMatcher, ids: [String]) {
+        var byName: [String: [String]] = [:]
+        let ids = actorSites.keys.sorted()
+        for id in ids {
+            for site in actorSites[id]! {
+                guard let actor = documents[site.document]?.syntax.actors[site.index] else { continue }
+                for name in [actor.name.text] + actor.aliases.map(\.text) where !name.isEmpty {
+                    if byName[name]?.contains(id) != true { byName[name, default: []].append(id) }
+                }
+            }
+        }
+        let names = byName.keys.sorted()
+        return (byName, NameMatcher(phrases: names), ids)
+    }
+
+    // MARK: Lookups
+
+    /// The first definition of actor `id`.
+    public func actor(_ id: String) -> (site: ActorSite, definition: ActorDefinitionSyntax)? {
+        guard let site = actorSites[id]?.first, let document = documents[site.document] else { return nil }
+        return (site, document.syntax.actors[site.index])
+    }
+
+    /// The first claim with id `id`.
+    public func claim(_ id: String) -> (site: ClaimSite, claim: ClaimSyntax)? {
+        guard let site = claimSites[id]?.first, let document = documents[site.document] else { return nil }
+        return (site, document.syntax.claims[site.index])
+    }
+
+    /// The actor ids a name or alias stands for.
+    public func actors(named name: String) -> [String] { actorsByName[name] ?? [] }
+
+    /// Whether the claim (following `cite=` chains) has a source on record.
+    public func isAttributed(_ claim: ClaimSyntax) -> Bool {
+        var visited: Set<String> = []
+        return isAttributed(claim, visited: &visited)
+    }
+
+    private func isAttributed(_ claim: ClaimSyntax, visited: inout Set<String>) -> Bool {
+        if claim.hasBy { return true }
+        for cite in claim.cites where visited.insert(cite.text).inserted {
+            if let cited = self.claim(cite.text), isAttributed(cited.claim, visited: &visited) { return true }
+        }
+        return false
+    }
+
+    /// The documents in a stable order.
+    public var sortedDocumentIDs: [DocumentID] { documents.keys.sorted() }
+
+    /// The nearest known actor id to `id` within `limit` edits.
+    public func suggestActor(for id: String, limit: Int = 3) -> String? {
+        EditDistance.nearest(to: id, in: actorIDs, limit: min(limit, max(1, id.count / 2)))
+    }
+}

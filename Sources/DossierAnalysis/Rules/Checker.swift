@@ -1,0 +1,32 @@
+import DossierSyntax
+
+/// Runs every rule of SPEC 3 on one document against a workspace snapshot.
+public enum Checker {
+    /// The diagnostics of `document`, suppressions applied, sorted by position.
+    public static func diagnostics(for id: DocumentID, in snapshot: WorkspaceSnapshot) -> [Diagnostic] {
+        guard let document = snapshot.documents[id] else { return [] }
+        var sink = DiagnosticSink(configuration: snapshot.configuration)
+        for diagnostic in document.syntax.diagnostics {
+            sink.add(diagnostic.code, diagnostic.range, diagnostic.message)
+        }
+        if document.encodingError == nil {
+            ReferenceRules.check(document, snapshot, &sink)
+            RegistryRules.check(document, snapshot, &sink)
+            ProseRules(document: document, snapshot: snapshot).check(&sink)
+        }
+        return suppress(sink.items, in: document).sorted {
+            $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.code.rawValue < $1.code.rawValue
+        }
+    }
+
+    private static func suppress(_ diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {
+        let suppressions = document.syntax.suppressions
+        guard !suppressions.isEmpty else { return diagnostics }
+        return diagnostics.filter { diagnostic in
+            !suppressions.contains { suppression in
+                suppression.rules.contains { $0.text == diagnostic.code.rawValue }
+                    && (suppression.scope.map { $0.contains(diagnostic.range) || $0.overlaps(diagnostic.range) } ?? true)
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import DossierSyntax
+
+/// Another place a diagnostic involves, such as the other definition of a duplicated id.
+public struct RelatedLocation: Hashable, Sendable {
+    public var location: Location
+    public var message: String
+}
+
+/// What a code action needs to fix a diagnostic mechanically.
+public enum DiagnosticFix: Hashable, Sendable {
+    /// Replace the range with this actor id (a mistyped id).
+    case replaceID(String)
+    /// Create a stub actor with this id.
+    case createActor(String)
+    /// Turn plain text into a linked mention of this actor.
+    case linkMention(String)
+    /// Add `by=@id` to the claim, the actor named by its reporting cue.
+    case attribute(String)
+    /// Wrap a sentence (this range) as a `.claim` to attribute.
+    case wrapSentence(ByteRange)
+    /// Wrap a quotation (this range) as a `.quote` attributed to this actor.
+    case wrapQuote(ByteRange, actor: String?)
+}
+
+/// A finding of a rule, with its final severity.
+public struct Diagnostic: Hashable, Sendable {
+    public var code: DiagnosticCode
+    public var severity: Severity
+    public var range: ByteRange
+    public var message: String
+    public var related: [RelatedLocation] = []
+    public var fixes: [DiagnosticFix] = []
+
+    /// Creates a diagnostic.
+    public init(
+        code: DiagnosticCode, severity: Severity, range: ByteRange, message: String, related: [RelatedLocation] = [],
+        fixes: [DiagnosticFix] = []
+    ) {
+        self.code = code
+        self.severity = severity
+        self.range = range
+        self.message = message
+        self.related = related
+        self.fixes = fixes
+    }
+}
+
+/// Collects diagnostics for one document, applying the configuration's severities.
+struct DiagnosticSink {
+    let configuration: Configuration
+    private(set) var items: [Diagnostic] = []
+
+    init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// Adds a finding unless its rule is off; `severity` overrides the rule's for special cases (a hint-level "did you mean").
+    mutating func add(
+        _ code: DiagnosticCode, _ range: ByteRange, _ message: String, severity: Severity? = nil,
+        related: [RelatedLocation] = [], fixes: [DiagnosticFix] = []
+    ) {
+        guard let configured = configuration.severity(of: code) else { return }
+        let final = severity.map { max($0, configured) } ?? configured
+        items.append(Diagnostic(code: code, severity: final, range: range, message: message, related: related, fixes: fixes))
+    }
+}

@@ -1,0 +1,26 @@
+import DossierSyntax
+
+/// `unknown-actor`: references to ids no document defines, with "did you mean" suggestions.
+enum ReferenceRules {
+    static func check(_ document: Document, _ snapshot: WorkspaceSnapshot, _ sink: inout DiagnosticSink) {
+        for (id, sites) in document.references where snapshot.actorSites[id] == nil {
+            let suggestion = snapshot.suggestActor(for: id)
+            for site in sites {
+                let reference = site.syntax
+                if reference.role == .bare {
+                    guard let near = EditDistance.nearest(to: id, in: snapshot.actorIDs, limit: 2) else { continue }
+                    sink.add(
+                        .unknownActor, reference.range, "`@\(id)` is not an actor id: did you mean `@\(near)`?",
+                        severity: .hint, fixes: [.replaceID(near)])
+                    continue
+                }
+                let written = reference.range.length > reference.idRange.length ? "@\(id)" : id
+                var message = "no actor has the id `\(id)`"
+                message += suggestion.map { ": did you mean `\(written.hasPrefix("@") ? "@" : "")\($0)`?" } ?? ": define it with a heading like `## Name {#\(id) .person}`"
+                var fixes: [DiagnosticFix] = suggestion.map { [.replaceID($0)] } ?? []
+                fixes.append(.createActor(id))
+                sink.add(.unknownActor, reference.range, message, fixes: fixes)
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import DossierAnalysis
+import DossierSyntax
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A problem reading the workspace from disk, worded for the user.
+public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    /// Creates an error.
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// A workspace read from disk: its root, configuration, documents and the problems met on the way.
+public struct LoadedWorkspace: Sendable {
+    public var root: String
+    public var snapshot: WorkspaceSnapshot
+    /// Problems in `dossier.json`, with the file's bytes to place them.
+    public var configurationProblems: [ConfigurationProblem]
+    public var configurationBytes: [UInt8]?
+    /// Files that could not be read, with the reason.
+    public var unreadable: [(path: String, reason: String)]
+}
+
+/// Finds and reads the Markdown files of a workspace.
+public enum WorkspaceLoader {
+    /// The folder of `dossier.json`.
+    public static let configurationFile = "dossier.json"
+
+    /// The nearest folder at or above `path` holding `dossier.json` or `.git`, or nil.
+    public static func root(containing path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        while true {
+            for marker in [configurationFile, ".git"] where FileManager.default.fileExists(atPath: folder + "/" + marker) {
+                return folder
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { return nil }
+            folder = parent
+        }
+    }
+
+    /// Reads `dossier.json` of `root`, if present.
+    public static func configuration(root: String) -> (Configuration, [ConfigurationProblem], [UInt8]?) {
+        guard let data = FileManager.default.contents(atPath: root + "/" + configurationFile) else {
+            return (Configuration(), [], nil)
+        }
+        let bytes = [UInt8](data)
+        let (configuration, problems) = ConfigurationParser.parse(bytes: bytes)
+        return (configuration, problems, bytes)
+    }
+
+    /// Every Markdown file below `root` (absolute paths, sorted): hidden folders, `node_modules`,
+    /// excluded globs and links to folders are skipped, so a symlink loop cannot trap the walk.
+    public static func markdownFiles(root: String, exclude: [Glob]) -> [String] {
+        var files: [String] = []
+        var pending = [""]
+        let manager = FileManager.default
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? manager.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if name.hasPrefix(".") || name == "node_modules" { continue }
+                if exclude.contains(where: { $0.matches(child) }) { continue }
+                let full = root + "/" + child
+                guard let attributes = try? manager.attributesOfItem(atPath: full), let type = attributes[.type] as? FileAttributeType
+                else { continue }
+                if type == .typeDirectory {
+                    pending.append(child)
+                } else if name.hasSuffix(".md"), type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(full)) {
+                    files.append(full)
+                }
+            }
+        }
+        return files.sorted()
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    /// Reads and scans `paths` on all cores; returns the documents and the files that failed.
+    public static func readDocuments(_ paths: [String]) -> ([Document], [(path: String, reason: String)]) {
+        let results = ResultSlots<Result<Document, WorkspaceError>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = paths[index]
+            results.set(index, readDocument(path))
+        }
+        var documents: [Document] = []
+        var failures: [(path: String, reason: String)] = []
+        documents.reserveCapacity(paths.count)
+        for (index, result) in results.values.enumerated() {
+            switch result {
+            case .success(let document): documents.append(document)
+            case .failure(let error): failures.append((paths[index], error.description))
+            case nil: failures.append((paths[index], "not read"))
+            }
+        }
+        return (documents, failures)
+    }
+
+    /// Reads one file into a document.
+    public static func readDocument(_ path: String) -> Result<Document, WorkspaceError> {
+        switch FileReader.read(path) {
+        case .success(let bytes): return .success(Document(id: DocumentID(FileURI.uri(forPath: path)), bytes: bytes))
+        case .failure(let error): return .failure(error)
+        }
+    }
+
+    /// Loads the whole workspace at `root`.
+    public static func load(root: String) -> LoadedWorkspace {
+        let (configuration, problems, configurationBytes) = self.configuration(root: root)
+        let files = markdownFiles(root: root, exclude: configuration.exclude.map(Glob.init))
+        let (documents, failures) = readDocuments(files)
+        return LoadedWorkspace(
+            root: root, snapshot: WorkspaceSnapshot(documents: documents, configuration: configuration),
+            configurationProblems: problems, configurationBytes: configurationBytes, unreadable: failures)
+    }
+}
+
+/// Fixed slots that concurrent workers fill, each slot written once.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// Reads whole files with POSIX calls, with errors a user can act on.
+public enum FileReader {
+    /// The largest file read (bigger ones are reported, not loaded).
+    public static let maximumSize = 64 << 20
+
+    /// The bytes of `path`.
+    public static func read(_ path: String) -> Result<[UInt8], WorkspaceError> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(WorkspaceError("cannot read: \(String(cString: strerror(errno)))")) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(WorkspaceError("cannot read: \(String(cString: strerror(errno)))")) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { return .failure(WorkspaceError("is a folder, not a file")) }
+        if Int(status.st_size) > maximumSize {
+            return .failure(WorkspaceError("is larger than \(maximumSize >> 20) MB: split it or exclude it in dossier.json"))
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(WorkspaceError("cannot read: \(String(cString: strerror(errno)))"))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,98 @@
+import DossierAnalysis
+import DossierSyntax
+import DossierWorkspace
+import Foundation
+
+/// `dossier check [PATH…]`: checks a workspace, or files in the context of their workspace.
+struct CheckCommand {
+    var paths: [String] = []
+    var format = ReportFormat.text
+    var minimum = Severity.information
+    var maxWarnings: Int?
+
+    init(arguments: [String]) throws(UsageError) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            let (name, inline) = splitOption(argument)
+            func value() throws(UsageError) -> String {
+                if let inline { return inline }
+                guard let next = iterator.next() else { throw UsageError("\(name) needs a value") }
+                return next
+            }
+            switch name {
+            case "--format", "-f":
+                let text = try value()
+                guard let format = ReportFormat(rawValue: text) else {
+                    throw UsageError("unknown format `\(text)`: use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                self.format = format
+            case "--min-severity":
+                let text = try value()
+                guard let severity = Severity(name: text) else {
+                    throw UsageError("unknown severity `\(text)`: use error, warning, information or hint")
+                }
+                minimum = severity
+            case "--max-warnings":
+                let text = try value()
+                guard let count = Int(text), count >= 0 else { throw UsageError("--max-warnings takes a whole number, not `\(text)`") }
+                maxWarnings = count
+            default:
+                if argument.hasPrefix("-"), argument != "-" { throw UsageError("unknown option `\(argument)` for check") }
+                paths.append(argument)
+            }
+        }
+    }
+
+    /// Runs the check; returns the exit status.
+    func run() -> Int32 {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        let targets = paths.isEmpty ? [WorkspaceLoader.root(containing: workingDirectory) ?? workingDirectory] : paths
+        var status: Int32 = 0
+        var rendered = ""
+        var summaries: [String] = []
+        for target in targets {
+            let absolute = URL(fileURLWithPath: target, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                printError("dossier: \(target): no such file or folder")
+                return 2
+            }
+            let root = isDirectory.boolValue ? absolute : (WorkspaceLoader.root(containing: absolute) ?? (absolute as NSString).deletingLastPathComponent)
+            let workspace = WorkspaceLoader.load(root: root)
+            for failure in workspace.unreadable {
+                printError("dossier: \(CheckReport.relative(failure.path, root: root)): \(failure.reason)")
+                status = 2
+            }
+            var only: Set<DocumentID>?
+            if !isDirectory.boolValue {
+                guard absolute.hasSuffix(".md") else {
+                    printError("dossier: \(target): not a Markdown file (.md)")
+                    return 2
+                }
+                let id = DocumentID(FileURI.uri(forPath: absolute))
+                guard workspace.snapshot.documents[id] != nil else {
+                    printError("dossier: \(target): excluded from its workspace (\(root)) by dossier.json")
+                    return 2
+                }
+                only = [id]
+            } else if workspace.snapshot.documents.isEmpty {
+                printError("dossier: \(target): no Markdown (.md) files found")
+            }
+            let report = CheckReport(workspace: workspace, only: only, minimum: minimum)
+            rendered += format.render(report, version: dossierVersion)
+            if format == .text { summaries.append(summary(report)) }
+            let tooManyWarnings = maxWarnings.map { report.count(.warning) > $0 } ?? false
+            if status == 0, report.count(.error) > 0 || tooManyWarnings { status = 1 }
+        }
+        FileHandle.standardOutput.write(Data(rendered.utf8))
+        summaries.forEach(printError)
+        return status
+    }
+
+    private func summary(_ report: CheckReport) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        var parts = [plural(report.count(.error), "error"), plural(report.count(.warning), "warning"), "\(report.count(.information)) information"]
+        if minimum == .hint { parts.append(plural(report.count(.hint), "hint")) }
+        return "\(plural(report.files, "file")) checked: " + parts.joined(separator: ", ")
+    }
+}
