@@ -168,10 +168,12 @@ struct CastBuilder {
             let parts = name.split(separator: " ").map(String.init)
             let first = parts[0], last = parts[parts.count - 1]
             role = titleEntry.role.replacingOccurrences(of: "%P", with: portfolio)
+            let honorific = female ? "Ms." : "Mr."
+            // Short forms first (they collide often in big casts), then forms built on the unique full name.
             candidates = [
-                last, "\(female ? "Ms." : "Mr.") \(last)", "\(titleEntry.title) \(last)",
-                "\(first.prefix(1)). \(last)",
-                "\(titleEntry.title) \(first) \(last)",
+                last, "\(honorific) \(last)", "\(titleEntry.title) \(last)", "\(first.prefix(1)). \(last)",
+                "\(titleEntry.title) \(name)", "\(first) \(last)", "\(honorific) \(name)",
+                "\(titleEntry.title) \(first.prefix(1)). \(last)", "\(name.uppercased())",
             ]
             description = "\(female ? "She" : "He") has been \(withArticle(random.pick(Words.wikidataRoles))) in \(random.pick(Words.portfolios).lowercased()) policy since \(random.int(1985...2021))."
         case .organization:
@@ -187,9 +189,12 @@ struct CastBuilder {
             let words = name.split(separator: " ").map(String.init)
             if name.contains("Ministry of ") {
                 let portfolio = name.components(separatedBy: "Ministry of ").last ?? ""
-                candidates = ["\(portfolio) Ministry", "\(country)’s \(portfolio) Ministry", "the \(portfolio) Ministry", Self.acronym(name)]
+                candidates = ["\(portfolio) Ministry", "\(country)’s \(portfolio) Ministry", Self.acronym(name), "the \(name)"]
+            } else if words.count == 2 {
+                // A company: "Corvant Holdings" is "Corvant" in running text.
+                candidates = [words[0], Self.acronym(name), "\(name) Ltd", "the \(name) group"]
             } else {
-                candidates = [Self.acronym(name), words.dropFirst().joined(separator: " "), words[0], "the \(words.last ?? "")"]
+                candidates = [Self.acronym(name), words.dropFirst().joined(separator: " "), "the \(name)", "the \(words.last ?? "")"]
             }
             role = random.chance(50) ? "\(random.pick(["Regulator", "State agency", "Trade body", "Company", "Union"])) based in \(country)" : nil
             description = "Founded in \(random.int(1920...2015)); \(random.pick(["headquartered in the capital", "a frequent party to public tenders", "regularly cited in budget debates", "under review by auditors"]))."
@@ -230,11 +235,12 @@ struct CastBuilder {
             description = "Publishes in print and online since \(random.int(1880...2012))."
         case .group:
             name = freshName { b in
-                "\(b.random.pick(Words.movementAdjectives)) \(b.random.pick(Words.movementThemes)) \(b.random.pick(Words.movementNouns))"
+                let base = "\(b.random.pick(Words.movementAdjectives)) \(b.random.pick(Words.movementThemes)) \(b.random.pick(Words.movementNouns))"
+                return b.random.chance(25) ? "\(base) of \(b.cityName())" : base
             }
             guard let name else { return fallbackActor(kind) }
             let words = name.split(separator: " ")
-            candidates = [Self.acronym(name), words.dropLast().joined(separator: " "), "\(name) supporters", "the \(words.last ?? "")"]
+            candidates = [Self.acronym(name), words.dropLast().joined(separator: " "), "the \(name)", "\(name) supporters"]
             role = random.pick(["Political party", "Protest movement", "Armed group", "Advocacy group"])
             description = "Active since \(random.int(1990...2022)), mostly in the \(random.pick(["north", "south", "coastal provinces", "capital", "border regions"]))."
         case .place:
@@ -250,7 +256,7 @@ struct CastBuilder {
             }
             guard let name else { return fallbackActor(kind) }
             let words = name.split(separator: " ")
-            candidates = [words.prefix(2).joined(separator: " "), Self.acronym(name), "the \(words[1])", "\(name) text"]
+            candidates = [words.prefix(2).joined(separator: " "), Self.acronym(name), "the \(name)", "\(name) text"]
             description = "Signed or enacted after \(random.pick(["long negotiations", "a snap vote", "international pressure", "a court order"]))."
         case .event:
             name = freshName { b in "\(b.cityName()) \(b.random.pick(Words.eventForms)) \(b.random.int(2015...2025))" }

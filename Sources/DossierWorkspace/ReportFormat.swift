@@ -1,13 +1,13 @@
 import DossierJSON
 import Foundation
 import DossierSyntax
-import DossierWorkspace
 
 /// Writes a check report in one of the formats of `dossier check --format`.
-enum ReportFormat: String, CaseIterable {
+public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
 
-    func render(_ report: CheckReport, version: String) -> String {
+    /// The report as this format's text.
+    public func render(_ report: CheckReport, version: String) -> String {
         switch self {
         case .text:
             return report.entries.map { "\($0.path):\($0.line):\($0.column): \($0.severity.name): \($0.message) [\($0.code.rawValue)]\n" }.joined()
@@ -36,7 +36,8 @@ enum ReportFormat: String, CaseIterable {
         return "::\(level) file=\(escapeProperty(entry.path)),line=\(entry.line),col=\(entry.column),endLine=\(entry.endLine),endColumn=\(entry.endColumn),title=\(escapeProperty(entry.code.rawValue))::\(escapeData(entry.message))\n"
     }
 
-    static func json(_ report: CheckReport) -> JSONValue {
+    /// The `--format json` object.
+    public static func json(_ report: CheckReport) -> JSONValue {
         let diagnostics: [JSONValue] = report.entries.map { entry in
             [
                 "path": .string(entry.path), "line": .int(entry.line), "column": .int(entry.column), "endLine": .int(entry.endLine),
@@ -54,7 +55,7 @@ enum ReportFormat: String, CaseIterable {
     }
 
     /// SARIF 2.1.0 with one rule per diagnostic code; columns count Unicode scalars, as ours do.
-    static func sarif(_ report: CheckReport, version: String) -> JSONValue {
+    public static func sarif(_ report: CheckReport, version: String) -> JSONValue {
         let codes = DiagnosticCode.allCases
         func level(_ severity: Severity) -> JSONValue {
             switch severity {

@@ -1,0 +1,409 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DossierJSON
+import DossierProtocol
+
+/// Settings for the editor session.
+struct LSPSettings {
+    var dossier: String
+    var requests = 1000
+    var edits = 50
+    var open = 200
+    var castEdits = 10
+    var seed: UInt64 = 1
+    /// Seconds allowed for indexing and for opening documents.
+    var timeout = 300.0
+    /// Seconds allowed for one request or one edit's diagnostics.
+    var requestTimeout = 10.0
+    var logPath: String
+}
+
+/// Latencies of one request kind.
+struct RequestStats {
+    var method: String
+    var label: String
+    var latencies = Distribution()
+    /// Responses that were neither `null` nor empty.
+    var nonEmpty = 0
+    var errors = 0
+    var timeouts = 0
+    var firstError: String?
+}
+
+/// Everything measured in one editor session.
+struct LSPResults {
+    var initialize: UInt64?
+    var indexed: UInt64?
+    var rssAfterIndexing: Int?
+    var encoding = PositionEncoding.utf16
+    var opened = 0
+    var openDiagnosed = 0
+    var openAll: UInt64?
+    var requests: [RequestStats] = []
+    var bigEdit = Distribution()
+    var bigEditTimeouts = 0
+    var bigArticleBytes = 0
+    var castEdit = Distribution()
+    var castEditArticles = 0
+    var castEditMinRefreshed: Int?
+    var castEditTimeouts = 0
+    var serverUsage: ChildUsage?
+    var serverKilled = false
+    var notes: [String] = []
+}
+
+/// Drives `dossier lsp` over stdio like an editor and measures it.
+struct LSPBench {
+    let settings: LSPSettings
+    let corpus: Corpus
+    private var random: SeededRandom
+    private var results = LSPResults()
+    private var fullSync = false
+
+    init(settings: LSPSettings, corpus: Corpus) {
+        self.settings = settings
+        self.corpus = corpus
+        self.random = SeededRandom(seed: settings.seed)
+    }
+
+    private var encoding: PositionEncoding { results.encoding }
+
+    /// Runs the whole session; failures end it early and are reported as notes.
+    mutating func run() -> LSPResults {
+        StandardIO.ignoreSIGPIPE()
+        let start = now()
+        let client: LSPClient
+        do {
+            client = try LSPClient(arguments: [settings.dossier, "lsp"], logPath: settings.logPath)
+        } catch {
+            results.notes.append("could not start the server: \(error)")
+            return results
+        }
+        do {
+            try session(client, start: start)
+        } catch {
+            results.notes.append("session aborted: \(error)")
+        }
+        shutdown(client)
+        return results
+    }
+
+    private mutating func session(_ client: LSPClient, start: UInt64) throws {
+        // (2) spawn → initialize → end of indexing.
+        guard try initialize(client, start: start) else { return }
+        waitForIndexing(client, start: start)
+        results.rssAfterIndexing = currentRSS(of: client.child.pid)
+
+        // Open documents as an editor restoring a session would, and wait for their diagnostics.
+        var articles = corpus.articles
+        for i in stride(from: articles.count - 1, to: 0, by: -1) { articles.swapAt(i, random.below(i + 1)) }
+        var docs: [TextDocument] = articles.prefix(settings.open).compactMap { path in
+            readFile(path).map { TextDocument(path: path, bytes: $0) }
+        }
+        let big = corpus.bigArticle.flatMap { path in readFile(path).map { TextDocument(path: path, bytes: $0) } }
+        let cast = corpus.castFile.flatMap { path in readFile(path).map { TextDocument(path: path, bytes: $0) } }
+        try openAll(client, docs + [big, cast].compactMap { $0 })
+        guard !docs.isEmpty else {
+            results.notes.append("no articles to open")
+            return
+        }
+
+        // (3) request latencies.
+        try measureRequests(client, &docs)
+
+        // (4) didChange on the big article → its diagnostics.
+        if var big {
+            results.bigArticleBytes = big.bytes.count
+            try measureBigEdits(client, &big)
+        } else {
+            results.notes.append("no big article in the corpus (generate with --big-article 100): didChange latency skipped")
+        }
+
+        // (5) cast edit → diagnostics of every open article.
+        if var cast, let phrase = corpus.manifest?["sharedPhrase"]?.stringValue {
+            try measureCastEdits(client, &cast, articles: docs, phrase: phrase)
+        } else {
+            results.notes.append("no cast file or shared phrase in corpus.json: cast edit skipped")
+        }
+    }
+
+    // MARK: Lifecycle
+
+    /// Sends `initialize` and `initialized`; false when the server did not answer usefully.
+    private mutating func initialize(_ client: LSPClient, start: UInt64) throws -> Bool {
+        let rootURI = fileURI(corpus.root)
+        let params: JSONValue = [
+            "processId": .int(Int(getpid())),
+            "clientInfo": ["name": "dossier-bench", "version": "1"],
+            "rootUri": .string(rootURI),
+            "rootPath": .string(corpus.root),
+            "workspaceFolders": [["uri": .string(rootURI), "name": "corpus"]],
+            "capabilities": [
+                "general": ["positionEncodings": ["utf-8", "utf-16"]],
+                "window": ["workDoneProgress": true],
+                "workspace": [
+                    "configuration": true,
+                    "workspaceFolders": true,
+                    "didChangeConfiguration": ["dynamicRegistration": true],
+                    "didChangeWatchedFiles": ["dynamicRegistration": true],
+                ],
+                "textDocument": [
+                    "synchronization": ["dynamicRegistration": false, "didSave": true],
+                    "hover": ["contentFormat": ["markdown", "plaintext"]],
+                    "definition": ["linkSupport": false],
+                    "references": [:],
+                    "completion": ["completionItem": ["snippetSupport": false], "contextSupport": true],
+                    "documentSymbol": ["hierarchicalDocumentSymbolSupport": true],
+                    "publishDiagnostics": ["versionSupport": true, "relatedInformation": true],
+                ],
+            ],
+            "trace": "off",
+        ]
+        let (id, _) = try client.request("initialize", params)
+        guard let (time, result) = client.response(to: id, timeout: settings.timeout) else {
+            results.notes.append("no initialize response within \(Int(settings.timeout)) s")
+            return false
+        }
+        results.initialize = time - start
+        guard case .success(let value) = result else {
+            if case .failure(let error) = result { results.notes.append("initialize failed: \(error)") }
+            return false
+        }
+        let capabilities = value["capabilities"]
+        if let name = capabilities?["positionEncoding"]?.stringValue, let e = PositionEncoding(rawValue: name) {
+            results.encoding = e
+        }
+        let sync = capabilities?["textDocumentSync"]
+        let change = sync?.intValue ?? sync?["change"]?.intValue ?? 2
+        fullSync = change == 1
+        if fullSync { results.notes.append("server asks for full-text sync: edits send the whole document") }
+        try client.notify("initialized", [:])
+        return true
+    }
+
+    /// Waits for `window/workDoneProgress/create`, then for `$/progress` `end` on that token.
+    private mutating func waitForIndexing(_ client: LSPClient, start: UInt64) {
+        let deadline = Double(start) / 1e9 + settings.timeout
+        func remaining() -> Double { max(0.1, deadline - Double(now()) / 1e9) }
+        guard let create = client.take(timeout: remaining(), { $0.method == "window/workDoneProgress/create" }),
+              case .request(_, _, let params) = create.message, let token = params?["token"]
+        else {
+            results.notes.append("the server sent no window/workDoneProgress/create: indexing time not measured")
+            return
+        }
+        guard let end = client.take(timeout: remaining(), { message in
+            guard case .notification("$/progress", let p) = message else { return false }
+            return p?["token"] == token && p?["value"]?["kind"]?.stringValue == "end"
+        }) else {
+            results.notes.append("no $/progress end for token \(token) within \(Int(settings.timeout)) s")
+            return
+        }
+        results.indexed = end.time - start
+    }
+
+    private mutating func shutdown(_ client: LSPClient) {
+        if !client.isClosed {
+            if (try? client.roundTrip("shutdown", nil, timeout: settings.requestTimeout)) == nil {
+                results.notes.append("no shutdown response")
+            }
+            _ = try? client.notify("exit", nil)
+        }
+        client.closeInput()
+        if let (usage, killed) = try? client.child.wait(seconds: 10) {
+            results.serverUsage = usage
+            results.serverKilled = killed
+            if killed { results.notes.append("the server did not exit within 10 s of `exit` and was killed") }
+        }
+        if client.framingErrors > 0 { results.notes.append("\(client.framingErrors) malformed messages from the server") }
+    }
+
+    // MARK: Documents
+
+    private mutating func openAll(_ client: LSPClient, _ docs: [TextDocument]) throws {
+        var pending = Set(docs.map(\.uri))
+        results.opened = docs.count
+        let mark = client.mark
+        let start = now()
+        for doc in docs {
+            try client.notify("textDocument/didOpen", [
+                "textDocument": ["uri": .string(doc.uri), "languageId": "markdown", "version": .int(doc.version), "text": .string(doc.text)],
+            ])
+        }
+        var last = start
+        let deadline = Double(start) / 1e9 + settings.timeout
+        while !pending.isEmpty {
+            let left = deadline - Double(now()) / 1e9
+            guard left > 0, let entry = client.take(after: mark, timeout: left, { message in
+                guard case .notification("textDocument/publishDiagnostics", let p) = message,
+                      let uri = p?["uri"]?.stringValue else { return false }
+                return pending.contains(uri)
+            }), case .notification(_, let p) = entry.message, let uri = p?["uri"]?.stringValue else { break }
+            pending.remove(uri)
+            last = entry.time
+        }
+        results.openDiagnosed = docs.count - pending.count
+        if pending.isEmpty { results.openAll = last - start } else {
+            results.notes.append("diagnostics arrived for \(results.openDiagnosed) of \(docs.count) opened documents")
+        }
+        settle(client)
+    }
+
+    /// Lets the server finish pending work, then drops what it sent: each measurement starts quiet.
+    private func settle(_ client: LSPClient) {
+        var mark = client.mark
+        let limit = now() + 5_000_000_000
+        while now() < limit {
+            _ = client.take(after: Int.max, timeout: 0.05) { _ in false }
+            let current = client.mark
+            if current == mark { break }
+            mark = current
+        }
+        client.discard(before: client.mark)
+    }
+
+    private func identifier(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri)] }
+
+    private func versioned(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri), "version": .int(doc.version)] }
+
+    // MARK: (3) Requests
+
+    private mutating func measureRequests(_ client: LSPClient, _ docs: inout [TextDocument]) throws {
+        let references = docs.map { $0.referenceOffsets() }
+        let typing = docs.map { $0.typingOffsets() }
+        let kinds: [(String, String)] = [
+            ("textDocument/hover", "hover"),
+            ("textDocument/definition", "definition"),
+            ("textDocument/completion", "completion after `@`"),
+            ("textDocument/references", "references"),
+            ("textDocument/documentSymbol", "documentSymbol"),
+        ]
+        for (method, label) in kinds {
+            var stats = RequestStats(method: method, label: label)
+            for i in 0..<settings.requests {
+                let d = random.below(docs.count)
+                var params: JSONValue = ["textDocument": identifier(docs[d])]
+                var undo: Range<Int>?
+                switch method {
+                case "textDocument/documentSymbol":
+                    break
+                case "textDocument/completion":
+                    // Type `@` where a word could start, as a user about to mention someone.
+                    let o = typing[d].isEmpty ? docs[d].bodyStart : random.pick(typing[d])
+                    let change = docs[d].edit(o..<o, with: [UInt8(ascii: "@")], encoding: encoding, full: fullSync)
+                    try client.notify("textDocument/didChange", ["textDocument": versioned(docs[d]), "contentChanges": [change]])
+                    params["position"] = docs[d].position(o + 1, encoding)
+                    params["context"] = ["triggerKind": 2, "triggerCharacter": "@"]
+                    undo = o..<o + 1
+                default:
+                    // Half on actor references, where the server has work to do; half anywhere.
+                    let useReference = !references[d].isEmpty && random.chance(50)
+                    let offset = useReference ? random.pick(references[d]) : docs[d].boundary(random.below(docs[d].bytes.count))
+                    params["position"] = docs[d].position(offset, encoding)
+                    if method == "textDocument/references" { params["context"] = ["includeDeclaration": true] }
+                }
+                let outcome = try client.roundTrip(method, params, timeout: settings.requestTimeout)
+                if let undo {
+                    let change = docs[d].edit(undo, with: [], encoding: encoding, full: fullSync)
+                    try client.notify("textDocument/didChange", ["textDocument": versioned(docs[d]), "contentChanges": [change]])
+                }
+                switch outcome {
+                case nil:
+                    stats.timeouts += 1
+                    if client.isClosed { results.notes.append("the server exited during \(method)"); results.requests.append(stats); return }
+                case .some((let latency, .success(let value))):
+                    stats.latencies.add(latency)
+                    if !isEmpty(value) { stats.nonEmpty += 1 }
+                case .some((let latency, .failure(let error))):
+                    stats.latencies.add(latency)
+                    stats.errors += 1
+                    if stats.firstError == nil { stats.firstError = "\(error)" }
+                }
+                if i % 64 == 63 { client.discard(before: client.mark) }
+            }
+            if let e = stats.firstError { results.notes.append("\(method): \(stats.errors) errors, first: \(e)") }
+            results.requests.append(stats)
+            settle(client)
+        }
+    }
+
+    private func isEmpty(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: return true
+        case .array(let a): return a.isEmpty
+        case .object(let o):
+            if let items = o["items"]?.arrayValue { return items.isEmpty }
+            return false
+        default: return false
+        }
+    }
+
+    // MARK: (4) Big article
+
+    private mutating func measureBigEdits(_ client: LSPClient, _ big: inout TextDocument) throws {
+        let offsets = big.typingOffsets()
+        guard !offsets.isEmpty else { return }
+        let insertion = Array("reportedly ".utf8)
+        var last = 0
+        for e in 0..<settings.edits {
+            // Insert a vague cue, then take it out again: every edit changes the diagnostics.
+            let change: JSONValue
+            if e % 2 == 0 {
+                last = random.pick(offsets)
+                change = big.edit(last..<last, with: insertion, encoding: encoding, full: fullSync)
+            } else {
+                change = big.edit(last..<last + insertion.count, with: [], encoding: encoding, full: fullSync)
+            }
+            let mark = client.mark
+            let sent = try client.notify("textDocument/didChange", ["textDocument": versioned(big), "contentChanges": [change]])
+            let uri = big.uri, version = big.version
+            let entry = client.take(after: mark, timeout: settings.requestTimeout) { message in
+                guard case .notification("textDocument/publishDiagnostics", let p) = message, p?["uri"]?.stringValue == uri else { return false }
+                // Without a version, the first publication after the edit has to do.
+                return p?["version"]?.intValue.map { $0 == version } ?? true
+            }
+            if let entry { results.bigEdit.add(entry.time - sent) } else { results.bigEditTimeouts += 1 }
+            settle(client)
+        }
+    }
+
+    // MARK: (5) Cast edit
+
+    private mutating func measureCastEdits(_ client: LSPClient, _ cast: inout TextDocument, articles: [TextDocument], phrase: String) throws {
+        guard let lineEnd = cast.endOfLine(startingWith: "- aliases: ") else {
+            results.notes.append("no `- aliases:` line in \(cast.path): cast edit skipped")
+            return
+        }
+        // The phrase is in every article's footer and nobody's alias yet, so adding it changes every article's diagnostics.
+        let insertion = Array(", \(phrase)".utf8)
+        results.castEditArticles = articles.count
+        for e in 0..<settings.castEdits {
+            let change = e % 2 == 0
+                ? cast.edit(lineEnd..<lineEnd, with: insertion, encoding: encoding, full: fullSync)
+                : cast.edit(lineEnd..<lineEnd + insertion.count, with: [], encoding: encoding, full: fullSync)
+            var pending = Set(articles.map(\.uri))
+            let mark = client.mark
+            let sent = try client.notify("textDocument/didChange", ["textDocument": versioned(cast), "contentChanges": [change]])
+            var last = sent
+            let deadline = Double(sent) / 1e9 + settings.requestTimeout
+            while !pending.isEmpty {
+                let left = deadline - Double(now()) / 1e9
+                guard left > 0, let entry = client.take(after: mark, timeout: left, { message in
+                    guard case .notification("textDocument/publishDiagnostics", let p) = message,
+                          let uri = p?["uri"]?.stringValue else { return false }
+                    return pending.contains(uri)
+                }), case .notification(_, let p) = entry.message, let uri = p?["uri"]?.stringValue else { break }
+                pending.remove(uri)
+                last = entry.time
+            }
+            let refreshed = articles.count - pending.count
+            results.castEditMinRefreshed = min(results.castEditMinRefreshed ?? refreshed, refreshed)
+            if pending.isEmpty { results.castEdit.add(last - sent) } else { results.castEditTimeouts += 1 }
+            settle(client)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import DossierAnalysis
+import DossierJSON
+import DossierProtocol
+import DossierSyntax
+import DossierWorkspace
+import Synchronization
+
+/// A request handler: pure, reads the context, returns the result or throws a `ResponseError`.
+typealias RequestHandler = @Sendable (RequestContext, JSONValue?) throws -> JSONValue
+
+/// The Dossier language server: lifecycle, document sync, diagnostics and request dispatch.
+public final class LanguageServer: Sendable {
+    let connection: Connection
+    let logger: Logger
+    let state = Mutex(ServerState())
+    private let onExit: Mutex<(@Sendable (Int32) -> Void)?>
+    /// Debounce delay for publishing diagnostics.
+    let debounce: Duration
+
+    /// A server over `transport`; `onExit` receives the process exit code once (after `exit` or end of input).
+    public init(transport: any MessageTransport, logger: Logger = Logger(level: .warn),
+                debounce: Duration = .milliseconds(50), onExit: @escaping @Sendable (Int32) -> Void) {
+        connection = Connection(transport: transport)
+        self.logger = logger
+        self.debounce = debounce
+        self.onExit = Mutex(onExit)
+    }
+
+    /// Starts reading messages.
+    public func start() throws {
+        try connection.start { [self] event in handle(event) }
+    }
+
+    private func handle(_ event: ConnectionEvent) {
+        switch event {
+        case .request(let id, let method, let params):
+            handleRequest(id: id, method: method, params: params)
+        case .notification(let method, let params):
+            handleNotification(method: method, params: params)
+        case .protocolError(let message):
+            logger.warn(message)
+        case .closed:
+            let shutdown = state.withLock { $0.phase == .shutdown }
+            finish(code: shutdown ? 0 : 1)
+        }
+    }
+
+    private func finish(code: Int32) {
+        let callback = onExit.withLock { callback -> (@Sendable (Int32) -> Void)? in
+            defer { callback = nil }
+            return callback
+        }
+        guard let callback else { return }
+        let tasks = state.withLock { s -> [Task<Void, Never>] in
+            s.phase = .exited
+            s.publishTask?.cancel()
+            return s.running.values.compactMap { $0 }
+        }
+        for task in tasks { task.cancel() }
+        connection.close()
+        callback(code)
+    }
+
+    // MARK: Requests
+
+    private func send(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        do {
+            try connection.sendResponse(id: id, result: result)
+        } catch {
+            logger.warn("could not answer \(id): \(error)")
+        }
+    }
+
+    private func handleRequest(id: RequestID, method: String, params: JSONValue?) {
+        let phase = state.withLock { $0.phase }
+        logger.debug("request \(id) \(method)")
+        switch phase {
+        case .uninitialized where method != "initialize":
+            return send(id, .failure(.serverNotInitialized))
+        case .shutdown, .exited:
+            return send(id, .failure(.invalidRequest("the server is shutting down: only exit is accepted")))
+        default: break
+        }
+        switch method {
+        case "initialize":
+            if phase != .uninitialized { return send(id, .failure(.invalidRequest("initialize was already received"))) }
+            do {
+                send(id, .success(try initialize(params)))
+            } catch let error as ResponseError {
+                send(id, .failure(error))
+            } catch {
+                send(id, .failure(.internalError("\(error)")))
+            }
+        case "shutdown":
+            let task = state.withLock { s -> Task<Void, Never>? in
+                s.phase = .shutdown
+                return s.publishTask
+            }
+            task?.cancel()
+            send(id, .success(.null))
+        default:
+            guard let handler = Handlers.table[method] else {
+                return send(id, .failure(.methodNotFound(method)))
+            }
+            let context = makeContext()
+            state.withLock { $0.running[id] = .some(nil) }
+            let task = Task.detached(priority: .userInitiated) { [self] in
+                let result: Result<JSONValue, ResponseError>
+                do {
+                    try Task.checkCancellation()
+                    result = .success(try handler(context, params))
+                } catch let error as ResponseError {
+                    result = .failure(error)
+                } catch is CancellationError {
+                    result = .failure(.requestCancelled)
+                } catch {
+                    result = .failure(.internalError("\(error)"))
+                }
+                complete(id, result)
+            }
+            state.withLock { s in
+                if s.running[id] != nil { s.running[id] = .some(task) }
+            }
+        }
+    }
+
+    /// Sends the answer unless the request was already answered (cancelled).
+    private func complete(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        let mine = state.withLock { s in s.running.removeValue(forKey: id) != nil }
+        if mine { send(id, result) }
+    }
+
+    func makeContext() -> RequestContext {
+        state.withLock { s in
+            RequestContext(snapshot: s.snapshot, encoding: s.encoding, versions: s.open.mapValues(\.version), root: s.root)
+        }
+    }
+
+    // MARK: Notifications
+
+    private func handleNotification(method: String, params: JSONValue?) {
+        let phase = state.withLock { $0.phase }
+        logger.debug("notification \(method)")
+        if method == "exit" {
+            finish(code: phase == .shutdown ? 0 : 1)
+            return
+        }
+        if method == "$/cancelRequest" {
+            cancel(params?["id"].flatMap(RequestID.init(json:)))
+            return
+        }
+        guard phase == .running else { return }
+        do {
+            switch method {
+            case "initialized": didInitialize()
+            case "textDocument/didOpen": try didOpen(params)
+            case "textDocument/didChange": try didChange(params)
+            case "textDocument/didClose": try didClose(params)
+            case "textDocument/didSave": break
+            case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
+            case "workspace/didChangeConfiguration": didChangeConfiguration(params)
+            default: logger.debug("ignored notification \(method)")
+            }
+        } catch {
+            logger.warn("\(method): \(error)")
+        }
+    }
+
+    private func cancel(_ id: RequestID?) {
+        guard let id else { return }
+        let entry = state.withLock { s in s.running.removeValue(forKey: id) }
+        guard let entry else { return }
+        entry?.cancel()
+        send(id, .failure(.requestCancelled))
+    }
+}

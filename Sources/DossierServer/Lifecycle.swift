@@ -1,0 +1,365 @@
+import DossierAnalysis
+import DossierJSON
+import DossierProtocol
+import DossierSyntax
+import DossierWorkspace
+
+extension LanguageServer {
+    static let semanticTokenTypes: [String] = [
+        "person", "organization", "country", "court", "outlet", "group", "place", "document", "event", "claim", "quote",
+    ]
+    static let semanticTokenModifiers: [String] = ["declaration", "unattributed"]
+
+    func initialize(_ params: JSONValue?) throws -> JSONValue {
+        let object = try LSP.object(params, "initialize")
+        let capabilities = object["capabilities"] ?? .null
+        let offered = capabilities["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let encoding: PositionEncoding = offered.contains("utf-8") ? .utf8 : .utf16
+        var root: String?
+        if let folder = object["workspaceFolders"]?.arrayValue?.first?["uri"]?.stringValue {
+            root = FileURI.path(forURI: folder)
+        } else if let uri = object["rootUri"]?.stringValue {
+            root = FileURI.path(forURI: uri)
+        } else if let path = object["rootPath"]?.stringValue {
+            root = path
+        }
+        if let r = root, r.count > 1, r.hasSuffix("/") { root = String(r.dropLast()) }
+        var fileConfiguration = Configuration()
+        var problems: [ConfigurationProblem] = []
+        var bytes: [UInt8]?
+        if let root { (fileConfiguration, problems, bytes) = WorkspaceLoader.configuration(root: root) }
+        let options = object["initializationOptions"]
+        state.withLock { s in
+            s.phase = .running
+            s.encoding = encoding
+            s.root = root
+            s.clientCapabilities = capabilities
+            s.fileConfiguration = fileConfiguration
+            s.fileProblems = problems
+            s.configurationBytes = bytes
+            s.initializationOptions = options
+            s.snapshot = WorkspaceSnapshot(configuration: s.effectiveConfiguration().0)
+        }
+        logger.info("initialize: root \(root ?? "none"), encoding \(encoding.rawValue)")
+        let legend: JSONValue = [
+            "tokenTypes": .array(Self.semanticTokenTypes.map { .string($0) }),
+            "tokenModifiers": .array(Self.semanticTokenModifiers.map { .string($0) }),
+        ]
+        var caps: JSONObject = [
+            "positionEncoding": .string(encoding.rawValue),
+            "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+            "hoverProvider": true,
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "renameProvider": ["prepareProvider": true],
+            "completionProvider": ["triggerCharacters": ["@", "#", "{", " "], "resolveProvider": false],
+            "documentSymbolProvider": true,
+            "workspaceSymbolProvider": true,
+            "diagnosticProvider": ["identifier": "dossier", "interFileDependencies": true, "workspaceDiagnostics": true],
+        ]
+        let has = Set(Handlers.table.keys)
+        if has.contains("textDocument/semanticTokens/full") {
+            caps["semanticTokensProvider"] = ["legend": legend, "full": true, "range": true]
+        }
+        if has.contains("textDocument/foldingRange") { caps["foldingRangeProvider"] = true }
+        if has.contains("textDocument/documentLink") { caps["documentLinkProvider"] = ["resolveProvider": false] }
+        if has.contains("textDocument/codeLens") { caps["codeLensProvider"] = ["resolveProvider": false] }
+        if has.contains("textDocument/codeAction") {
+            caps["codeActionProvider"] = ["codeActionKinds": ["quickfix"], "resolveProvider": false]
+        }
+        return [
+            "capabilities": .object(caps),
+            "serverInfo": ["name": "dossier", "version": "0.1.0"],
+        ]
+    }
+
+    // MARK: Indexing
+
+    func didInitialize() {
+        let (root, capabilities) = state.withLock { s in
+            s.indexing = s.root != nil
+            return (s.root, s.clientCapabilities)
+        }
+        publishConfigurationProblems()
+        if capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue == true {
+            Task.detached { [self] in
+                let registration: JSONValue = [
+                    "registrations": [[
+                        "id": "dossier-watched-files",
+                        "method": "workspace/didChangeWatchedFiles",
+                        "registerOptions": ["watchers": [["globPattern": "**/*.md"], ["globPattern": "**/dossier.json"]]],
+                    ]],
+                ]
+                do {
+                    _ = try await connection.sendRequest(method: "client/registerCapability", params: registration)
+                } catch {
+                    logger.info("client/registerCapability failed: \(error)")
+                }
+            }
+        }
+        guard let root else { return }
+        let progress = capabilities["window"]?["workDoneProgress"]?.boolValue == true
+        Task.detached(priority: .utility) { [self] in
+            await index(root: root, progress: progress)
+        }
+    }
+
+    private func progress(_ token: JSONValue, _ value: JSONValue) {
+        try? connection.sendNotification(method: "$/progress", params: ["token": token, "value": value])
+    }
+
+    func index(root: String, progress useProgress: Bool) async {
+        let started = ContinuousClock.now
+        let token: JSONValue = "dossier-indexing"
+        var reporting = false
+        if useProgress {
+            do {
+                _ = try await connection.sendRequest(method: "window/workDoneProgress/create", params: ["token": token])
+                reporting = true
+            } catch {
+                logger.info("window/workDoneProgress/create failed: \(error)")
+            }
+        }
+        if reporting {
+            progress(token, ["kind": "begin", "title": "Indexing", "cancellable": false, "message": "scanning files", "percentage": 0])
+        }
+        let configuration = state.withLock { $0.snapshot.configuration }
+        let files = WorkspaceLoader.markdownFiles(root: root, exclude: configuration.exclude.map(Glob.init))
+        var loaded: [Document] = []
+        let chunkSize = max(32, files.count / 8)
+        var start = 0
+        while start < files.count {
+            let end = min(files.count, start + chunkSize)
+            let (documents, failures) = WorkspaceLoader.readDocuments(Array(files[start..<end]))
+            for failure in failures { logger.warn("\(failure.path): \(failure.reason)") }
+            loaded += documents
+            install(loaded)
+            start = end
+            if reporting, start < files.count {
+                progress(token, ["kind": "report", "message": .string("\(start)/\(files.count) files"),
+                                 "percentage": .int(start * 100 / max(1, files.count))])
+            }
+        }
+        if files.isEmpty { install([]) }
+        state.withLock { $0.indexing = false }
+        let elapsed = ContinuousClock.now - started
+        logger.info("indexed \(files.count) files in \(elapsed)")
+        if reporting {
+            progress(token, ["kind": "end", "message": .string("Indexed \(files.count) files")])
+        }
+        schedulePublish(allOpen: true)
+    }
+
+    /// Replaces the disk documents of the snapshot by `documents`, keeping open buffers.
+    private func install(_ documents: [Document]) {
+        let (configuration, openIDs) = state.withLock { s in (s.snapshot.configuration, Set(s.open.keys)) }
+        let disk = documents.filter { !openIDs.contains($0.id) }
+        let built = WorkspaceSnapshot(documents: disk, configuration: configuration)
+        state.withLock { s in
+            var snapshot = built.reconfigured(s.snapshot.configuration)
+            for id in s.open.keys {
+                if let document = s.snapshot.documents[id] { snapshot = snapshot.replacing(document) }
+            }
+            s.snapshot = snapshot
+            s.generation += 1
+        }
+    }
+
+    // MARK: Document sync
+
+    func didOpen(_ params: JSONValue?) throws {
+        let id = try LSP.documentID(params, "textDocument/didOpen")
+        guard let text = params?["textDocument"]?["text"]?.stringValue else {
+            throw ResponseError.invalidParams("didOpen: textDocument.text must be a string")
+        }
+        let version = params?["textDocument"]?["version"]?.intValue ?? 0
+        let bytes = Array(text.utf8)
+        let document = Document(id: id, bytes: bytes)
+        let registryChanged = state.withLock { s in
+            let changed = Self.registrySignature(s.snapshot.documents[id]) != Self.registrySignature(document)
+            s.open[id] = OpenBuffer(bytes: bytes, version: version)
+            s.snapshot = s.snapshot.replacing(document)
+            s.generation += 1
+            return changed
+        }
+        schedulePublish([id], allOpen: registryChanged)
+    }
+
+    func didChange(_ params: JSONValue?) throws {
+        let id = try LSP.documentID(params, "textDocument/didChange")
+        guard let changes = params?["contentChanges"]?.arrayValue else {
+            throw ResponseError.invalidParams("didChange: contentChanges must be an array")
+        }
+        let version = params?["textDocument"]?["version"]?.intValue
+        let result: Bool? = try state.withLock { s throws(ResponseError) -> Bool? in
+            guard var buffer = s.open[id] else { return nil }
+            for change in changes {
+                guard let text = change["text"]?.stringValue else {
+                    throw ResponseError.invalidParams("didChange: each change needs a text string")
+                }
+                if let range = change["range"], !range.isNull {
+                    let (start, end) = try LSP.readRange(range, "range")
+                    let lines = LineTable(buffer.bytes)
+                    let a = lines.offset(of: start, in: s.encoding)
+                    let b = max(a, lines.offset(of: end, in: s.encoding))
+                    buffer.bytes.replaceSubrange(a..<b, with: Array(text.utf8))
+                } else {
+                    buffer.bytes = Array(text.utf8)
+                }
+            }
+            if let version { buffer.version = version }
+            s.open[id] = buffer
+            let document = Document(id: id, bytes: buffer.bytes)
+            let changed = Self.registrySignature(s.snapshot.documents[id]) != Self.registrySignature(document)
+            s.snapshot = s.snapshot.replacing(document)
+            s.generation += 1
+            return changed
+        }
+        guard let registryChanged = result else {
+            logger.warn("didChange for a document that is not open: \(id)")
+            return
+        }
+        schedulePublish([id], allOpen: registryChanged)
+    }
+
+    func didClose(_ params: JSONValue?) throws {
+        let id = try LSP.documentID(params, "textDocument/didClose")
+        let path = FileURI.path(forURI: id.rawValue)
+        let disk: Document? = path.flatMap { p in
+            guard case .success(let d) = WorkspaceLoader.readDocument(p) else { return nil }
+            return d
+        }
+        let registryChanged = state.withLock { s in
+            s.open[id] = nil
+            let old = s.snapshot.documents[id]
+            let inside = s.root.map { root in path?.hasPrefix(root + "/") == true } ?? false
+            let excluded = s.root.map { root in
+                path.map { p in s.snapshot.configuration.exclude.map(Glob.init).contains { $0.matches(String(p.dropFirst(root.count + 1))) } } ?? true
+            } ?? true
+            if let disk, inside, !excluded {
+                s.snapshot = s.snapshot.replacing(disk)
+            } else {
+                s.snapshot = s.snapshot.removing(id)
+            }
+            s.generation += 1
+            s.dirty.remove(id)
+            s.lastPublished[id] = s.generation
+            return Self.registrySignature(old) != Self.registrySignature(s.snapshot.documents[id])
+        }
+        try? connection.sendNotification(method: "textDocument/publishDiagnostics", params: ["uri": .string(id.rawValue), "diagnostics": []])
+        if registryChanged { schedulePublish(allOpen: true) }
+    }
+
+    func didChangeWatchedFiles(_ params: JSONValue?) {
+        guard let changes = params?["changes"]?.arrayValue else { return }
+        var configurationChanged = false
+        var updates: [(DocumentID, Document?)] = []
+        for change in changes {
+            guard let uri = change["uri"]?.stringValue, let path = FileURI.path(forURI: uri) else { continue }
+            let type = change["type"]?.intValue ?? 2
+            if path.hasSuffix("/" + WorkspaceLoader.configurationFile) {
+                configurationChanged = true
+                continue
+            }
+            guard path.hasSuffix(".md") else { continue }
+            let id = DocumentID(FileURI.normalized(uri))
+            if type == 3 {
+                updates.append((id, nil))
+            } else if case .success(let document) = WorkspaceLoader.readDocument(path) {
+                updates.append((id, document))
+            }
+        }
+        let root = state.withLock { $0.root }
+        let reloaded = configurationChanged ? root.map { WorkspaceLoader.configuration(root: $0) } : nil
+        state.withLock { s in
+            for (id, document) in updates where s.open[id] == nil {
+                if let document { s.snapshot = s.snapshot.replacing(document) } else { s.snapshot = s.snapshot.removing(id) }
+            }
+            if let reloaded {
+                s.fileConfiguration = reloaded.0
+                s.fileProblems = reloaded.1
+                s.configurationBytes = reloaded.2
+                s.snapshot = s.snapshot.reconfigured(s.effectiveConfiguration().0)
+            }
+            s.generation += 1
+        }
+        if configurationChanged { publishConfigurationProblems() }
+        schedulePublish(allOpen: true)
+    }
+
+    func didChangeConfiguration(_ params: JSONValue?) {
+        guard let settings = params?["settings"] else { return }
+        let value = settings["dossier"] ?? settings
+        state.withLock { s in
+            s.settings = value.objectValue != nil ? value : nil
+            s.snapshot = s.snapshot.reconfigured(s.effectiveConfiguration().0)
+            s.generation += 1
+        }
+        publishConfigurationProblems()
+        schedulePublish(allOpen: true)
+    }
+
+    /// What other documents' diagnostics depend on: actor ids, names, aliases, kinds and claim ids.
+    static func registrySignature(_ document: Document?) -> [String] {
+        guard let document else { return [] }
+        var signature: [String] = []
+        for actor in document.syntax.actors {
+            signature.append("a:" + actor.id.text + "|" + actor.name.text + "|" + actor.kind.rawValue + "|" + actor.aliases.map(\.text).joined(separator: ","))
+        }
+        for id in document.claimsByID.keys.sorted() {
+            signature.append("c:" + id + ":" + (document.claimsByID[id]!.map { document.syntax.claims[$0].hasBy ? "1" : "0" }.joined()))
+        }
+        return signature
+    }
+
+    // MARK: Diagnostics
+
+    /// Marks documents for publication and (re)starts the debounce timer.
+    func schedulePublish(_ ids: Set<DocumentID> = [], allOpen: Bool = false) {
+        state.withLock { s in
+            guard s.phase == .running else { return }
+            s.dirty.formUnion(ids)
+            if allOpen { s.dirty.formUnion(s.open.keys) }
+            guard !s.dirty.isEmpty else { return }
+            s.publishTask?.cancel()
+            let delay = debounce
+            s.publishTask = Task.detached { [self] in
+                try? await Task.sleep(for: delay)
+                guard !Task.isCancelled else { return }
+                flushDiagnostics()
+            }
+        }
+    }
+
+    private func flushDiagnostics() {
+        let (ids, context, generation) = state.withLock { s in
+            let ids = s.dirty.filter { s.open[$0] != nil }
+            s.dirty.removeAll()
+            let context = RequestContext(snapshot: s.snapshot, encoding: s.encoding, versions: s.open.mapValues(\.version), root: s.root)
+            return (ids, context, s.generation)
+        }
+        for id in ids.sorted() {
+            guard let document = context.document(id) else { continue }
+            let items = Checker.diagnostics(for: id, in: context.snapshot).map { LSP.diagnostic($0, in: document, context: context) }
+            var params: JSONObject = ["uri": .string(id.rawValue), "diagnostics": .array(items)]
+            if let version = context.versions[id] { params["version"] = .int(version) }
+            state.withLock { s in
+                guard s.open[id] != nil, (s.lastPublished[id] ?? -1) <= generation else { return }
+                s.lastPublished[id] = generation
+                try? connection.sendNotification(method: "textDocument/publishDiagnostics", params: .object(params))
+            }
+        }
+    }
+
+    func publishConfigurationProblems() {
+        let (root, problems, bytes, encoding, wasPublished) = state.withLock { s in
+            let problems = s.effectiveConfiguration().1
+            defer { s.configurationURIPublished = !problems.isEmpty }
+            return (s.root, problems, s.configurationBytes, s.encoding, s.configurationURIPublished)
+        }
+        guard let root, !problems.isEmpty || wasPublished else { return }
+        let uri = FileURI.uri(forPath: root + "/" + WorkspaceLoader.configurationFile)
+        let items = LSP.configurationDiagnostics(problems, bytes: bytes, encoding: encoding)
+        try? connection.sendNotification(method: "textDocument/publishDiagnostics", params: ["uri": .string(uri), "diagnostics": .array(items)])
+    }
+}

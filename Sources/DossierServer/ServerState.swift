@@ -1,0 +1,83 @@
+import DossierAnalysis
+import DossierJSON
+import DossierProtocol
+import DossierSyntax
+import DossierWorkspace
+
+/// Where the server is in the LSP lifecycle.
+enum LifecyclePhase: Sendable {
+    case uninitialized
+    case running
+    case shutdown
+    case exited
+}
+
+/// An editor buffer the client has opened: its text overrides the file on disk.
+struct OpenBuffer: Sendable {
+    var bytes: [UInt8]
+    var version: Int
+}
+
+/// Everything mutable in the server, guarded by one lock; requests copy what they need.
+struct ServerState: Sendable {
+    var phase = LifecyclePhase.uninitialized
+    var encoding = PositionEncoding.utf16
+    var root: String?
+    var clientCapabilities: JSONValue = .null
+    var snapshot = WorkspaceSnapshot()
+    /// Bumped on every snapshot change; publications carry it to stay in order.
+    var generation = 0
+    var open: [DocumentID: OpenBuffer] = [:]
+    /// dossier.json as read from disk.
+    var fileConfiguration = Configuration()
+    var fileProblems: [ConfigurationProblem] = []
+    var configurationBytes: [UInt8]?
+    var initializationOptions: JSONValue?
+    var settings: JSONValue?
+    /// Requests in flight: an entry exists until the request is answered (the task is set once created).
+    var running: [RequestID: Task<Void, Never>?] = [:]
+    var dirty: Set<DocumentID> = []
+    var publishTask: Task<Void, Never>?
+    var lastPublished: [DocumentID: Int] = [:]
+    var indexing = false
+    var configurationURIPublished = false
+
+    /// dossier.json, then `initializationOptions`, then `workspace/didChangeConfiguration` settings.
+    func effectiveConfiguration() -> (Configuration, [ConfigurationProblem]) {
+        var configuration = fileConfiguration
+        var problems = fileProblems
+        for layer in [initializationOptions, settings] {
+            guard let layer, !layer.isNull else { continue }
+            let (applied, extra) = ConfigurationParser.apply(layer, to: configuration)
+            configuration = applied
+            problems += extra
+        }
+        return (configuration, problems)
+    }
+}
+
+/// What a request handler reads: an immutable snapshot and the negotiated encoding.
+struct RequestContext: Sendable {
+    let snapshot: WorkspaceSnapshot
+    let encoding: PositionEncoding
+    let versions: [DocumentID: Int]
+    let root: String?
+
+    func document(_ id: DocumentID) -> Document? { snapshot.documents[id] }
+
+    /// An LSP range for `range` of `document`.
+    func range(_ range: ByteRange, in document: Document) -> JSONValue {
+        LSP.range(document.syntax.lines.range(of: range, in: encoding))
+    }
+
+    /// An LSP location; nil when the document is unknown.
+    func location(_ id: DocumentID, _ range: ByteRange) -> JSONValue? {
+        guard let document = document(id) else { return nil }
+        return ["uri": .string(id.rawValue), "range": self.range(range, in: document)]
+    }
+
+    /// The byte offset of an LSP position in `document` (clamped).
+    func offset(_ position: TextPosition, in document: Document) -> Int {
+        document.syntax.lines.offset(of: position, in: encoding)
+    }
+}

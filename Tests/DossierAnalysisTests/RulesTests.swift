@@ -1,0 +1,213 @@
+import DossierAnalysis
+import DossierSyntax
+import Testing
+
+@Suite struct ReferenceRuleTests {
+    @Test func unknownLinkedActorOffersTheNearestId() {
+        let text = MarkedText("Said [Austin](⟦@lloyd-austn⟧) and [Times](@nyt).")
+        let found = check(text, codes: [.unknownActor])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message.contains("did you mean `@lloyd-austin`?") == true)
+        #expect(found.first?.fixes.contains(.replaceID("lloyd-austin")) == true)
+    }
+
+    @Test func unknownByViaAndOutletAreErrors() {
+        let text = MarkedText("---\noutlet: ⟦reuters⟧\n---\n[x]{.claim by=⟦@nobody⟧ via=⟦@nyt2⟧}")
+        let found = check(text, codes: [.unknownActor])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func bareUnknownIdIsAHintOnlyWhenClose() {
+        let text = MarkedText("Ask ⟦@nty⟧ or @somebody-else or mail a@nyt.com.")
+        let found = check(text, codes: [.unknownActor])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.first?.severity == .hint)
+    }
+}
+
+@Suite struct RegistryRuleTests {
+    @Test func duplicateActorIsReportedOnEveryDefinitionWithRelatedInformation() {
+        let text = MarkedText("## Another Austin {#⟦lloyd-austin⟧ .person}\n")
+        let found = check(text, codes: [.duplicateActor])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.first?.related.first?.location.document == DocumentID("file:///w/cast.md"))
+    }
+
+    @Test func aliasConflictOnTheAliasEntry() {
+        let text = MarkedText("## Austin Texas {#austin-tx .place}\n- aliases: ⟦Austin⟧\n")
+        let found = check(text, codes: [.aliasConflict])
+        #expect(found.map(\.range) == text.ranges)
+    }
+
+    @Test func unusedActorIsAHint() {
+        let text = MarkedText("## Nobody {#⟦nobody⟧ .person}\n\nA [Times](@nyt) story.")
+        let found = check(text, codes: [.unusedActor])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.first?.severity == .hint)
+    }
+
+    @Test func duplicateAndUnknownClaims() {
+        let text = MarkedText("[a]{.claim #⟦c1⟧ by=@nyt} [b]{.claim #⟦c1⟧ by=@nyt} [c]{.claim cite=⟦#c2⟧}")
+        let found = check(text, codes: [.duplicateClaim, .unknownClaim])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.map(\.code) == [.duplicateClaim, .duplicateClaim, .unknownClaim])
+    }
+}
+
+@Suite struct AttributionRuleTests {
+    @Test func claimWithoutSourceAndCiteChains() {
+        let text = MarkedText("""
+            ⟦[The Pentagon is blocking it]{.claim #a}⟧ and [x]{.claim #b by=@nyt}.
+
+            ⟦[Rests on a]{.claim cite=#a}⟧ but [rests on b]{.claim cite=#b} and [on both]{.claim cite=#a,#b}.
+            """)
+        let found = check(text, codes: [.unattributedClaim])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.last?.message.contains("#a") == true)
+    }
+
+    @Test func citeCyclesTerminate() {
+        let text = MarkedText("⟦[a]{.claim #a cite=#b}⟧ ⟦[b]{.claim #b cite=#a}⟧")
+        #expect(check(text, codes: [.unattributedClaim]).map(\.range) == text.ranges)
+    }
+
+    @Test func unattributedClaimOffersTheActorOfItsReportingCue() {
+        let text = MarkedText("[Biden overrode the Pentagon]{.claim}, [Austin](@lloyd-austin) said.")
+        let found = check(text, codes: [.unattributedClaim])
+        #expect(found.first?.fixes == [.attribute("lloyd-austin")])
+    }
+
+    @Test func describedSourceIsAnonymous() {
+        let text = MarkedText("[the evidence]{.claim by=\"⟦officials familiar with the matter⟧\" via=@nyt}")
+        let found = check(text, codes: [.anonymousSource, .unattributedClaim])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.first?.severity == .information)
+    }
+}
+
+@Suite struct ProseRuleTests {
+    @Test func vagueCuesFireOutsideAttributedClaims() {
+        let text = MarkedText("""
+            The Defense Department is ⟦reportedly⟧ alone. ⟦Reports indicate⟧ that Biden waits. Austin ⟦is said to⟧ object.
+
+            [The evidence reportedly includes material]{.claim by=@nyt}.
+            """)
+        let found = check(text, codes: [.vagueAttribution])
+        #expect(found.map(\.range) == text.ranges)
+    }
+
+    @Test func namedSourceWithReportingCueSatisfiesVagueCue() {
+        let text = MarkedText("The plan is reportedly done, [Durbin](@dick-durbin) said. It reportedly failed, the Times reported.")
+        #expect(check(text, codes: [.vagueAttribution]).isEmpty)
+    }
+
+    @Test func unnamedSourcePhraseIsAnonymousNotVague() {
+        let text = MarkedText("It reportedly happened, according to ⟦officials familiar with the matter⟧.")
+        let found = check(text, codes: [.vagueAttribution, .anonymousSource])
+        #expect(found.map(\.code) == [.anonymousSource])
+        #expect(found.map(\.range) == text.ranges)
+    }
+
+    @Test func quotesNeedACueInTheirSentenceOrTheNext() {
+        let text = MarkedText("""
+            “I will always prioritize the protection of personnel,” Austin said.
+
+            When pressed, he responded: “We support the goal of holding them accountable.”
+
+            “We support a range of investigations,” she explained in a statement.
+
+            ⟦“This is a quote with no source at all.”⟧ Nothing else here.
+
+            A “special operation” to “demilitarize” is scare-quoted.
+
+            ⟦"Straight quotes are quotes too, you know."⟧
+            """)
+        let found = check(text, codes: [.unattributedQuote])
+        #expect(found.map(\.range) == text.ranges)
+    }
+
+    @Test func quoteInsideAClaimSpanIsNotFlagged() {
+        let text = MarkedText("[“Why are you reluctant to share the evidence?”]{.quote by=@dick-durbin cue=asked}")
+        #expect(check(text, codes: [.unattributedQuote, .unattributedClaim]).isEmpty)
+    }
+
+    @Test func unlinkedMentionsAreLongestFirstOnWordBoundaries() {
+        let text = MarkedText("⟦Secretary Austin⟧ met ⟦Lloyd Austin⟧’s staff in Austinville; [Austin](@lloyd-austin) too; ⟦the Times⟧.")
+        let found = check(text, codes: [.unlinkedMention])
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.first?.fixes == [.linkMention("lloyd-austin")])
+        #expect(found.first?.severity == .hint)
+    }
+
+    @Test func customCuesExtendTheDefaults() {
+        var configuration = Configuration()
+        configuration.extraVagueCues = ["it is rumoured in town"]
+        let text = MarkedText("Well, ⟦it is rumoured in town⟧ that it rains.")
+        #expect(check(text, codes: [.vagueAttribution], configuration: configuration).map(\.range) == text.ranges)
+    }
+}
+
+@Suite struct SeverityAndSuppressionTests {
+    @Test func rulesCanBeTurnedOffOrRaised() {
+        var configuration = Configuration()
+        configuration.severities[.vagueAttribution] = .error
+        configuration.severities[.unattributedClaim] = .some(nil)
+        let text = MarkedText("It ⟦reportedly⟧ is. [x]{.claim}")
+        let found = check(text, codes: [.vagueAttribution, .unattributedClaim], configuration: configuration)
+        #expect(found.map(\.range) == text.ranges)
+        #expect(found.first?.severity == .error)
+    }
+
+    @Test func ignoreCommentsSilenceTheNextBlockOrTheFile() {
+        let text = MarkedText("""
+            <!-- dossier-ignore vague-attribution -->
+            It reportedly is.
+
+            It ⟦reportedly⟧ is again.
+            """)
+        #expect(check(text, codes: [.vagueAttribution]).map(\.range) == text.ranges)
+        let file = MarkedText("<!-- dossier-ignore-file vague-attribution -->\n\nIt reportedly is.\n\nAnd reportedly again.")
+        #expect(check(file, codes: [.vagueAttribution]).isEmpty)
+    }
+}
+
+@Suite struct IncrementalSnapshotTests {
+    @Test func replacingADocumentUpdatesRegistriesWithoutTouchingOthers() {
+        let cast = Document(id: DocumentID("file:///w/cast.md"), bytes: Array(testCast.utf8))
+        let article = Document(id: DocumentID("file:///w/a.md"), bytes: Array("[A](@lloyd-austin) [B](@nyt)".utf8))
+        let snapshot = WorkspaceSnapshot(documents: [cast, article], configuration: Configuration())
+        #expect(snapshot.stats["lloyd-austin"]?.mentions == 1)
+        let edited = snapshot.replacing(Document(id: article.id, bytes: Array("[A](@lloyd-austin) [A](@lloyd-austin)".utf8)))
+        #expect(edited.stats["lloyd-austin"]?.mentions == 2)
+        #expect(edited.stats["nyt"] == nil)
+        #expect(edited.nameMatcher.phrases == snapshot.nameMatcher.phrases)
+        #expect(snapshot.stats["lloyd-austin"]?.mentions == 1)
+        let renamed = edited.replacing(Document(id: cast.id, bytes: Array(testCast.replacingOccurrences(of: "#nyt", with: "#times").utf8)))
+        #expect(renamed.actorSites["times"] != nil && renamed.actorSites["nyt"] == nil)
+        #expect(renamed.removing(article.id).stats["lloyd-austin"] == nil)
+    }
+}
+
+@Suite struct NameMatcherTests {
+    @Test func findsEveryPhraseInOnePassLeftmostLongest() {
+        let matcher = NameMatcher(phrases: ["Austin", "Lloyd Austin", "Lloyd", "ICC", "I.C.C."])
+        let text = Array("Lloyd Austin, ICC and I.C.C.; ICCs no; Austin!".utf8)
+        let found = matcher.matches(in: text, range: ByteRange(0, text.count)).map { matcher.phrases[$0.phrase] }
+        #expect(found == ["Lloyd Austin", "ICC", "I.C.C.", "Austin"])
+    }
+
+    @Test func caseInsensitiveModeFoldsASCII() {
+        let matcher = NameMatcher(phrases: ["reports indicate"], caseInsensitive: true)
+        let text = Array("Reports Indicate that".utf8)
+        #expect(matcher.matches(in: text, range: ByteRange(0, text.count)).count == 1)
+    }
+
+    @Test func boundariesRespectNonASCIILetters() {
+        let matcher = NameMatcher(phrases: ["Kyiv"])
+        let text = Array("éKyiv Kyivé Kyiv’s".utf8)
+        let found = matcher.matches(in: text, range: ByteRange(0, text.count))
+        #expect(found.count == 1)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Runs a program and returns its exit status and output; nil when it is not installed.
+func runTool(_ arguments: [String], in directory: URL, timeout: TimeInterval = 120) throws -> (status: Int32, output: String)? {
+    let resolved = ProcessInfo.processInfo.environment["PATH", default: "/usr/bin:/bin"].split(separator: ":")
+        .map { URL(fileURLWithPath: String($0)).appendingPathComponent(arguments[0]).path }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let executable = resolved else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = Array(arguments.dropFirst())
+    process.currentDirectoryURL = directory
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline { usleep(10_000) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// A missing client skips the test locally; CI sets DOSSIER_REQUIRE_CLIENTS=1 to make it a failure.
+func requireClient(_ name: String) {
+    if ProcessInfo.processInfo.environment["DOSSIER_REQUIRE_CLIENTS"] == "1" {
+        Issue.record("\(name) is not installed, and DOSSIER_REQUIRE_CLIENTS=1 requires it")
+    }
+}
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Suite struct ExternalToolTests {
+    @Test func seedsRenderWithPandocAsClaimSpansAndLinks() throws {
+        guard let result = try runTool(["pandoc", "seeds/senate-hearing-austin-icc-evidence.md", "seeds/cast.md", "-t", "html"], in: repositoryRoot)
+        else { return requireClient("pandoc") }
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("class=\"claim\""))
+        #expect(result.output.contains("data-by=\"@"))
+        #expect(result.output.contains("href=\"@lloyd-austin\""))
+        #expect(result.output.contains("class=\"person\" id=\"lloyd-austin\""))
+    }
+
+    @Test func editorIntegrationsPassTheirStaticChecks() throws {
+        guard let result = try runTool(["python3", "editors/test/check_static.py"], in: repositoryRoot, timeout: 300)
+        else { return requireClient("python3") }
+        #expect(result.status == 0, "\(result.output)")
+    }
+}
