@@ -17,7 +17,7 @@ struct LSPSettings {
     var castEdits = 10
     var seed: UInt64 = 1
     /// Seconds allowed for indexing and for opening documents.
-    var timeout = 300.0
+    var timeout = 120.0
     /// Seconds allowed for one request or one edit's diagnostics.
     var requestTimeout = 10.0
     var logPath: String
@@ -33,6 +33,8 @@ struct RequestStats {
     var errors = 0
     var timeouts = 0
     var firstError: String?
+    /// Total size of the response bodies.
+    var responseBytes = 0
 }
 
 /// Everything measured in one editor session.
@@ -42,6 +44,8 @@ struct LSPResults {
     var rssAfterIndexing: Int?
     var encoding = PositionEncoding.utf16
     var opened = 0
+    /// Articles among the opened documents (the ones requests go to).
+    var articlesOpen = 0
     var openDiagnosed = 0
     var openAll: UInt64?
     var requests: [RequestStats] = []
@@ -107,6 +111,7 @@ struct LSPBench {
         }
         let big = corpus.bigArticle.flatMap { path in readFile(path).map { TextDocument(path: path, bytes: $0) } }
         let cast = corpus.castFile.flatMap { path in readFile(path).map { TextDocument(path: path, bytes: $0) } }
+        results.articlesOpen = docs.count
         try openAll(client, docs + [big, cast].compactMap { $0 })
         guard !docs.isEmpty else {
             results.notes.append("no articles to open")
@@ -165,7 +170,7 @@ struct LSPBench {
             "trace": "off",
         ]
         let (id, _) = try client.request("initialize", params)
-        guard let (time, result) = client.response(to: id, timeout: settings.timeout) else {
+        guard let (time, result, _) = client.response(to: id, timeout: settings.timeout) else {
             results.notes.append("no initialize response within \(Int(settings.timeout)) s")
             return false
         }
@@ -308,18 +313,23 @@ struct LSPBench {
                 }
                 let outcome = try client.roundTrip(method, params, timeout: settings.requestTimeout)
                 if let undo {
+                    // Undo the `@` and let the server finish with it, so the next request does not queue behind it.
                     let change = docs[d].edit(undo, with: [], encoding: encoding, full: fullSync)
+                    let mark = client.mark
                     try client.notify("textDocument/didChange", ["textDocument": versioned(docs[d]), "contentChanges": [change]])
+                    _ = awaitDiagnostics(client, docs[d], after: mark, timeout: 2)
                 }
                 switch outcome {
                 case nil:
                     stats.timeouts += 1
                     if client.isClosed { results.notes.append("the server exited during \(method)"); results.requests.append(stats); return }
-                case .some((let latency, .success(let value))):
+                case .some((let latency, .success(let value), let bytes)):
                     stats.latencies.add(latency)
+                    stats.responseBytes += bytes
                     if !isEmpty(value) { stats.nonEmpty += 1 }
-                case .some((let latency, .failure(let error))):
+                case .some((let latency, .failure(let error), let bytes)):
                     stats.latencies.add(latency)
+                    stats.responseBytes += bytes
                     stats.errors += 1
                     if stats.firstError == nil { stats.firstError = "\(error)" }
                 }
@@ -360,14 +370,18 @@ struct LSPBench {
             }
             let mark = client.mark
             let sent = try client.notify("textDocument/didChange", ["textDocument": versioned(big), "contentChanges": [change]])
-            let uri = big.uri, version = big.version
-            let entry = client.take(after: mark, timeout: settings.requestTimeout) { message in
-                guard case .notification("textDocument/publishDiagnostics", let p) = message, p?["uri"]?.stringValue == uri else { return false }
-                // Without a version, the first publication after the edit has to do.
-                return p?["version"]?.intValue.map { $0 == version } ?? true
-            }
-            if let entry { results.bigEdit.add(entry.time - sent) } else { results.bigEditTimeouts += 1 }
+            if let entry = awaitDiagnostics(client, big, after: mark, timeout: settings.requestTimeout) { results.bigEdit.add(entry.time - sent) } else { results.bigEditTimeouts += 1 }
             settle(client)
+        }
+    }
+
+    /// The first `publishDiagnostics` for `doc` at its current version (or without a version) at or after `mark`.
+    private func awaitDiagnostics(_ client: LSPClient, _ doc: TextDocument, after mark: Int, timeout: Double) -> Received? {
+        let uri = doc.uri, version = doc.version
+        return client.take(after: mark, timeout: timeout) { message in
+            guard case .notification("textDocument/publishDiagnostics", let p) = message, p?["uri"]?.stringValue == uri else { return false }
+            // Without a version, the first publication after the edit has to do.
+            return p?["version"]?.intValue.map { $0 == version } ?? true
         }
     }
 

@@ -10,6 +10,8 @@ struct Received: Sendable {
     var sequence: Int
     var time: UInt64
     var message: Message
+    /// Size of the JSON body.
+    var bytes: Int
 }
 
 /// An LSP client over a child's stdio, as an editor drives it: a reader thread answers the
@@ -103,20 +105,20 @@ final class LSPClient: Sendable {
     }
 
     /// Waits for the response to `id`.
-    func response(to id: RequestID, timeout: Double) -> (time: UInt64, result: Result<JSONValue, ResponseError>)? {
+    func response(to id: RequestID, timeout: Double) -> (time: UInt64, result: Result<JSONValue, ResponseError>, bytes: Int)? {
         guard let entry = take(timeout: timeout, { message in
             if case .response(let rid, _) = message { return rid == id }
             return false
         }) else { return nil }
         guard case .response(_, let result) = entry.message else { return nil }
-        return (entry.time, result)
+        return (entry.time, result, entry.bytes)
     }
 
-    /// Sends a request and waits for its response; returns the latency in nanoseconds and the result.
-    func roundTrip(_ method: String, _ params: JSONValue?, timeout: Double) throws -> (latency: UInt64, result: Result<JSONValue, ResponseError>)? {
+    /// Sends a request and waits for its response; returns the latency in nanoseconds, the result and its size.
+    func roundTrip(_ method: String, _ params: JSONValue?, timeout: Double) throws -> (latency: UInt64, result: Result<JSONValue, ResponseError>, bytes: Int)? {
         let (id, sent) = try request(method, params)
-        guard let (time, result) = response(to: id, timeout: timeout) else { return nil }
-        return (time - sent, result)
+        guard let (time, result, bytes) = response(to: id, timeout: timeout) else { return nil }
+        return (time - sent, result, bytes)
     }
 
     /// Progress tokens created so far by `window/workDoneProgress/create`.
@@ -151,7 +153,7 @@ final class LSPClient: Sendable {
                         answer(id: id, method: method, params: params)
                     }
                     inbox.withLock { box in
-                        box.entries.append(Received(sequence: box.nextSequence, time: time, message: message))
+                        box.entries.append(Received(sequence: box.nextSequence, time: time, message: message, bytes: body.count))
                         box.nextSequence += 1
                     }
                     arrivals.signal()

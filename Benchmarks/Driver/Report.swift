@@ -42,6 +42,11 @@ func megabytes(_ bytes: Int?) -> String {
     return String(format: "%.1f MB", Double(bytes) / 1e6)
 }
 
+/// "0.4 KB", "312.5 KB" for a response size.
+func kilobytes(_ bytes: Int) -> String {
+    String(format: "%.1f KB", Double(bytes) / 1e3)
+}
+
 /// A Markdown table printed with aligned columns (readable raw and rendered).
 struct MarkdownTable {
     var headers: [String]

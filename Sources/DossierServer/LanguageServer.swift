@@ -16,14 +16,25 @@ public final class LanguageServer: Sendable {
     private let onExit: Mutex<(@Sendable (Int32) -> Void)?>
     /// Debounce delay for publishing diagnostics.
     let debounce: Duration
+    /// The longest a workspace-wide request waits for indexing.
+    let indexWait: Duration = .seconds(2)
+    /// Request handlers by method.
+    let handlers: [String: RequestHandler]
 
     /// A server over `transport`; `onExit` receives the process exit code once (after `exit` or end of input).
-    public init(transport: any MessageTransport, logger: Logger = Logger(level: .warn),
-                debounce: Duration = .milliseconds(50), onExit: @escaping @Sendable (Int32) -> Void) {
+    public convenience init(transport: any MessageTransport, logger: Logger = Logger(level: .warn),
+                            debounce: Duration = .milliseconds(50), onExit: @escaping @Sendable (Int32) -> Void) {
+        self.init(transport: transport, logger: logger, debounce: debounce, additionalHandlers: [:], onExit: onExit)
+    }
+
+    /// A server with extra request handlers (tests use this for slow requests).
+    init(transport: any MessageTransport, logger: Logger, debounce: Duration,
+         additionalHandlers: [String: RequestHandler], onExit: @escaping @Sendable (Int32) -> Void) {
         connection = Connection(transport: transport)
         self.logger = logger
         self.debounce = debounce
         self.onExit = Mutex(onExit)
+        handlers = Handlers.table.merging(additionalHandlers) { $1 }
     }
 
     /// Starts reading messages.
@@ -99,14 +110,20 @@ public final class LanguageServer: Sendable {
             task?.cancel()
             send(id, .success(.null))
         default:
-            guard let handler = Handlers.table[method] else {
+            guard let handler = handlers[method] else {
                 return send(id, .failure(.methodNotFound(method)))
             }
-            let context = makeContext()
-            state.withLock { $0.running[id] = .some(nil) }
+            let (immediate, indexing) = state.withLock { s in
+                s.running[id] = .some(nil)
+                return (RequestContext(snapshot: s.snapshot, encoding: s.encoding, versions: s.open.mapValues(\.version), root: s.root),
+                        s.indexing)
+            }
+            let waits = indexing && Self.waitsForIndex.contains(method)
             let task = Task.detached(priority: .userInitiated) { [self] in
                 let result: Result<JSONValue, ResponseError>
                 do {
+                    var context = immediate
+                    if waits, await waitForIndex(timeout: indexWait) { context = makeContext() }
                     try Task.checkCancellation()
                     result = .success(try handler(context, params))
                 } catch let error as ResponseError {
@@ -122,6 +139,25 @@ public final class LanguageServer: Sendable {
                 if s.running[id] != nil { s.running[id] = .some(task) }
             }
         }
+    }
+
+    /// Requests that need the whole workspace: when they arrive during indexing they wait for it, at most `indexWait`,
+    /// then answer from what is indexed.
+    static let waitsForIndex: Set<String> = [
+        "textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/prepareRename",
+        "textDocument/rename", "textDocument/completion", "textDocument/codeLens", "workspace/symbol",
+    ]
+
+    /// Waits (without blocking a thread) until indexing ends; true if it waited and indexing is over.
+    func waitForIndex(timeout: Duration) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if Task.isCancelled { return false }
+            if state.withLock({ !$0.indexing || $0.firstChunkIndexed }) { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return false
     }
 
     /// Sends the answer unless the request was already answered (cancelled).

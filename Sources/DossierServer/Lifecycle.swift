@@ -67,6 +67,9 @@ extension LanguageServer {
         if has.contains("textDocument/codeAction") {
             caps["codeActionProvider"] = ["codeActionKinds": ["quickfix"], "resolveProvider": false]
         }
+        if has.contains("workspace/executeCommand") {
+            caps["executeCommandProvider"] = ["commands": ["dossier.showReferences"]]
+        }
         return [
             "capabilities": .object(caps),
             "serverInfo": ["name": "dossier", "version": "0.1.0"],
@@ -125,16 +128,33 @@ extension LanguageServer {
         }
         let configuration = state.withLock { $0.snapshot.configuration }
         let files = WorkspaceLoader.markdownFiles(root: root, exclude: configuration.exclude.map(Glob.init))
+        // Files near the open documents (their own dossier.json folder, else their folder) come first.
+        let openPaths = state.withLock { s in s.open.keys.compactMap { FileURI.path(forURI: $0.rawValue) } }
+        let prefixes = Set(openPaths.map { path -> String in
+            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+            if let own = WorkspaceLoader.root(containing: path), own.hasPrefix(root) { return own + "/" }
+            return folder + "/"
+        })
+        let priority = files.filter { file in prefixes.contains { file.hasPrefix($0) } }
+        let prioritySet = Set(priority)
+        let ordered = priority + files.filter { !prioritySet.contains($0) }
+        var chunks: [ArraySlice<String>] = []
+        if !priority.isEmpty { chunks.append(ordered[0..<priority.count]) }
+        let chunkSize = max(64, files.count / 8)
+        var next = priority.count
+        while next < ordered.count {
+            chunks.append(ordered[next..<min(ordered.count, next + chunkSize)])
+            next += chunkSize
+        }
         var loaded: [Document] = []
-        let chunkSize = max(32, files.count / 8)
         var start = 0
-        while start < files.count {
-            let end = min(files.count, start + chunkSize)
-            let (documents, failures) = WorkspaceLoader.readDocuments(Array(files[start..<end]))
+        for chunk in chunks {
+            let (documents, failures) = WorkspaceLoader.readDocuments(Array(chunk))
             for failure in failures { logger.warn("\(failure.path): \(failure.reason)") }
             loaded += documents
             install(loaded)
-            start = end
+            state.withLock { $0.firstChunkIndexed = true }
+            start += chunk.count
             if reporting, start < files.count {
                 progress(token, ["kind": "report", "message": .string("\(start)/\(files.count) files"),
                                  "percentage": .int(start * 100 / max(1, files.count))])

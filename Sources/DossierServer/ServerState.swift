@@ -40,6 +40,8 @@ struct ServerState: Sendable {
     var publishTask: Task<Void, Never>?
     var lastPublished: [DocumentID: Int] = [:]
     var indexing = false
+    /// Set once the files near the open documents (or the first chunk) are indexed.
+    var firstChunkIndexed = false
     var configurationURIPublished = false
 
     /// dossier.json, then `initializationOptions`, then `workspace/didChangeConfiguration` settings.

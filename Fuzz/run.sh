@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with plain swiftc (not SwiftPM) and runs each for SECONDS (default 60).
+# Usage: Fuzz/run.sh [SECONDS] [TARGET...]      TARGET in: scanner json framer (default: all)
+# Exit status: 0 if no target crashed, 1 if any crashed (inputs in Fuzz/findings/), 2 on build failure.
+set -uo pipefail
+FUZZ="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$FUZZ")"
+SRC="$ROOT/Sources"
+BUILD="$FUZZ/.build"
+FINDINGS="$FUZZ/findings"
+SECONDS_PER_TARGET="${1:-60}"
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(scanner json framer)
+SWIFTC="${SWIFTC:-swiftc}"
+SWIFTFLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 ${FUZZ_SWIFTFLAGS:-})
+JOBS="${FUZZ_JOBS:-1}"   # swiftc -j; keep low on a shared machine
+mkdir -p "$BUILD/src" "$FINDINGS"
+
+sources() {  # prints the source files for target $1
+    case "$1" in
+        scanner) find "$SRC/DossierSyntax" -name '*.swift' | sort; echo "$FUZZ/targets/ScannerFuzz.swift" ;;
+        json)    ls "$SRC"/DossierJSON/*.swift; echo "$FUZZ/targets/JSONFuzz.swift" ;;
+        framer)
+            # DossierProtocol imports DossierJSON; everything is compiled as one module here, so the
+            # import is stripped from copies. Only the framer and message decoder are needed
+            # (Transport/POSIX/PipeTestClient pull in Foundation and are not fuzzed).
+            for f in MessageFramer Message; do
+                sed 's/^import DossierJSON$//' "$SRC/DossierProtocol/$f.swift" > "$BUILD/src/$f.swift"
+                echo "$BUILD/src/$f.swift"
+            done
+            ls "$SRC"/DossierJSON/*.swift; echo "$FUZZ/targets/FramerFuzz.swift" ;;
+        *) echo "unknown target $1" >&2; return 1 ;;
+    esac
+}
+
+# Module name: sources may qualify names with their own module (e.g. `DossierJSON.encode`).
+module() { case "$1" in scanner) echo DossierSyntax ;; *) echo DossierJSON ;; esac; }
+
+status=0
+summary=()
+for t in "${TARGETS[@]}"; do
+    echo "== building $t"
+    mapfile -t files < <(sources "$t") || exit 2
+    if ! "$SWIFTC" "${SWIFTFLAGS[@]}" -j "$JOBS" -module-name "$(module "$t")" "${files[@]}" -o "$BUILD/fuzz-$t" \
+            2> >(grep -v "Cannot export local symbol '__asan" >&2); then
+        echo "build of $t failed" >&2; exit 2
+    fi
+done
+
+for t in "${TARGETS[@]}"; do
+    echo "== running $t for ${SECONDS_PER_TARGET}s"
+    work="$BUILD/corpus/$t"          # new coverage-increasing inputs go here, not into the committed seeds
+    mkdir -p "$work"
+    log="$BUILD/$t.log"
+    # Outer timeout guards against a hung process (e.g. while symbolizing a crash).
+    SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" timeout -k 10 $((SECONDS_PER_TARGET + 120)) \
+        "$BUILD/fuzz-$t" "$work" "$FUZZ/corpus/$t" \
+        -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+        -print_final_stats=1 -artifact_prefix="$FINDINGS/$t-" >"$log" 2>&1
+    rc=$?
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+    execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+    speed=$(grep -E '^stat::average_exec_per_sec' "$log" | awk '{print $2}')
+    cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
+    ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+    crashes=$(grep -cE '^(==[0-9]+==ERROR|Fatal error|.*Fatal error:|SUMMARY: libFuzzer)' "$log")
+    artifacts=$(grep -oE "Test unit written to [^ ]+" "$log" | awk '{print $5}' | tr '\n' ' ')
+    line="$t: execs=${execs:-?} exec/s=${speed:-?} cov=${cov:-?} ft=${ft:-?} exit=$rc"
+    if [ $rc -ne 0 ]; then
+        status=1
+        line="$line CRASH ${artifacts:-(see $log)}"
+        grep -E 'Fatal error|ERROR: (AddressSanitizer|libFuzzer)|precondition|SUMMARY' "$log" | head -5
+    fi
+    echo "$line"
+    summary+=("$line")
+done
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+exit $status

@@ -1,0 +1,56 @@
+// libFuzzer target: DocumentScanner.scan + LineTable position/offset round trips.
+// Built together with Sources/DossierSyntax/**/*.swift into one executable (see Fuzz/run.sh).
+
+/// Traps unless every ByteRange reachable from `value` lies within 0...count.
+func checkRanges(_ value: Any, count: Int, path: String) {
+    if let r = value as? ByteRange {
+        check(r.start >= 0 && r.start <= r.end && r.end <= count,
+                     "range \(r) out of bounds (count \(count)) at \(path)")
+        return
+    }
+    if value is LineTable || value is [UInt8] || value is String { return }
+    let mirror = Mirror(reflecting: value)
+    for (index, child) in mirror.children.enumerated() {
+        checkRanges(child.value, count: count, path: path + "." + (child.label ?? String(index)))
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+
+    let syntax = DocumentScanner.scan(bytes)
+    checkRanges(syntax, count: bytes.count, path: "syntax")
+
+    let table = LineTable(bytes)
+    check(table.lineStarts.first == 0, "lineStarts must start at 0")
+    // The round-trip property only holds for valid UTF-8 (LSP text always is); on other input we
+    // still exercise every conversion for crashes.
+    let valid = String(validating: bytes, as: UTF8.self) != nil
+    for encoding in PositionEncoding.allCases {
+        for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+            let position = table.position(of: offset, in: encoding)
+            let back = table.offset(of: position, in: encoding)
+            check(back >= 0 && back <= bytes.count, "offset(of:) out of bounds: \(back) for \(offset) in \(encoding)")
+            if valid {
+                let lineEnd = table.lineContentEnd(table.line(containing: offset))
+                check(back == min(offset, lineEnd),
+                             "round trip: offset \(offset) -> \(position) -> \(back) (line end \(lineEnd)) in \(encoding)")
+            }
+        }
+        // Arbitrary (out-of-range) positions must clamp into the text.
+        for line in [-1, 0, 1, table.lineCount, Int.max / 2] {
+            for character in [-1, 0, 3, Int.max / 2] {
+                let o = table.offset(of: TextPosition(line: line, character: character), in: encoding)
+                check(o >= 0 && o <= bytes.count, "clamp: (\(line),\(character)) -> \(o) in \(encoding)")
+            }
+        }
+    }
+    return 0
+}
+
+/// Like `precondition`, but keeps the message in optimised builds.
+@inline(never)
+func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+    if !condition() { fatalError(message()) }
+}

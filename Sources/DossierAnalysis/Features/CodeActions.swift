@@ -1,0 +1,127 @@
+import DossierSyntax
+
+/// A quick fix: a title, the diagnostic it fixes, and the edits to apply.
+public struct CodeActionItem: Hashable, Sendable {
+    public var title: String
+    /// Always "quickfix".
+    public var kind: String
+    public var diagnostic: Diagnostic
+    public var edits: [DocumentID: [TextEdit]]
+    public var isPreferred: Bool
+}
+
+extension Features {
+    /// Quick fixes for the diagnostics overlapping (or touching) `range`. Pass `diagnostics` when the server
+    /// already has them for this snapshot; otherwise they are computed.
+    ///
+    /// Wrapping a vague sentence yields `[sentence]{.claim}`: valid, but flagged as unattributed until
+    /// the user adds `by=`. Every diagnostic also gets "Ignore CODE here" (a `dossier-ignore` comment on its
+    /// own line before the block) and "Ignore CODE in this file" (a `dossier-ignore-file` comment after the
+    /// front matter), once per code.
+    public static func codeActions(
+        for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
+    ) -> [CodeActionItem] {
+        guard let document = snapshot.documents[id] else { return [] }
+        let syntax = document.syntax
+        let bytes = syntax.bytes
+        let newline = newline(of: bytes)
+        let all = diagnostics ?? Checker.diagnostics(for: id, in: snapshot)
+        let relevant = all.filter { $0.range.overlaps(range) || $0.range.touches(range.start) || range.touches($0.range.start) }
+        var actions: [CodeActionItem] = []
+        var ignored: Set<String> = []
+        for diagnostic in relevant {
+            func action(_ title: String, _ edits: [DocumentID: [TextEdit]], preferred: Bool = false) {
+                actions.append(CodeActionItem(title: title, kind: "quickfix", diagnostic: diagnostic, edits: edits, isPreferred: preferred))
+            }
+            for fix in diagnostic.fixes {
+                switch fix {
+                case let .replaceID(newID):
+                    var target = diagnostic.range
+                    if target.length > 0, bytes[target.start] == 0x40 || bytes[target.start] == 0x23 { target.start += 1 }
+                    let sigil = target.start > diagnostic.range.start ? bytes.string(in: ByteRange(diagnostic.range.start, target.start)) : ""
+                    action("Replace with `\(sigil)\(newID)`", [id: [TextEdit(range: target, newText: newID)]], preferred: true)
+                case let .createActor(actorID):
+                    let castDoc = snapshot.sortedDocumentIDs.first { snapshot.documents[$0]?.type == .cast } ?? id
+                    guard let castBytes = snapshot.documents[castDoc]?.syntax.bytes else { continue }
+                    let castNewline = Features.newline(of: castBytes)
+                    let isOutlet = syntax.frontMatter?.outlet?.range == diagnostic.range
+                    let kind: ActorKind = isOutlet ? .outlet : .person
+                    var prefix = ""
+                    if !castBytes.isEmpty {
+                        let nl = Array(castNewline.utf8)
+                        if castBytes.count >= 2 * nl.count, Array(castBytes.suffix(2 * nl.count)) == nl + nl {
+                            prefix = ""
+                        } else if castBytes.suffix(nl.count).elementsEqual(nl) {
+                            prefix = castNewline
+                        } else {
+                            prefix = castNewline + castNewline
+                        }
+                    }
+                    let stub = "\(prefix)## \(humanize(actorID)) {#\(actorID) .\(kind.rawValue)}\(castNewline)"
+                    action(
+                        "Create actor `@\(actorID)` in \(fileName(castDoc))",
+                        [castDoc: [TextEdit(range: ByteRange(castBytes.count, castBytes.count), newText: stub)]])
+                case let .linkMention(actorID):
+                    let text = syntax.text(diagnostic.range)
+                    action(
+                        "Link “\(text)” to `@\(actorID)`",
+                        [id: [TextEdit(range: diagnostic.range, newText: "[\(text)](@\(actorID))")]], preferred: true)
+                case let .attribute(actorID):
+                    guard let claim = syntax.claims.first(where: { $0.range == diagnostic.range }) else { continue }
+                    let close = claim.attributeRange.end - 1
+                    action(
+                        "Attribute to \(actorName(actorID, snapshot)) (by=@\(actorID))",
+                        [id: [TextEdit(range: ByteRange(close, close), newText: " by=@\(actorID)")]], preferred: true)
+                case let .wrapSentence(sentence):
+                    let trimmed = trim(sentence, bytes)
+                    guard trimmed.length > 0, !syntax.claims.contains(where: { $0.range.overlaps(trimmed) }) else { continue }
+                    action("Mark the sentence as a claim to attribute", [id: [
+                        TextEdit(range: ByteRange(trimmed.start, trimmed.start), newText: "["),
+                        TextEdit(range: ByteRange(trimmed.end, trimmed.end), newText: "]{.claim}"),
+                    ]])
+                case let .wrapQuote(quote, actor):
+                    guard !syntax.claims.contains(where: { $0.range.overlaps(quote) }) else { continue }
+                    let attributes = actor.map { ".quote by=@\($0)" } ?? ".quote"
+                    let title = actor.map { "Mark as a quote by \(actorName($0, snapshot))" } ?? "Mark as a quote"
+                    action(title, [id: [
+                        TextEdit(range: ByteRange(quote.start, quote.start), newText: "["),
+                        TextEdit(range: ByteRange(quote.end, quote.end), newText: "]{\(attributes)}"),
+                    ]], preferred: actor != nil)
+                }
+            }
+            let code = diagnostic.code.rawValue
+            guard ignored.insert(code).inserted else { continue }
+            // Ignore here: before the paragraph (or line) holding the diagnostic, with its indentation.
+            let anchor = syntax.paragraphs.first(where: { $0.range.touches(diagnostic.range.start) })?.range.start ?? diagnostic.range.start
+            let lineStart = syntax.lines.lineRange(syntax.lines.line(containing: anchor)).start
+            var indentEnd = lineStart
+            while indentEnd < bytes.count, bytes[indentEnd] == 0x20 || bytes[indentEnd] == 0x09 { indentEnd += 1 }
+            let indent = bytes.string(in: ByteRange(lineStart, indentEnd))
+            action("Ignore \(code) here", [id: [
+                TextEdit(range: ByteRange(lineStart, lineStart), newText: "\(indent)<!-- dossier-ignore \(code) -->\(newline)"),
+            ]])
+            var fileOffset = 0
+            var fileText = "<!-- dossier-ignore-file \(code) -->\(newline)"
+            if let front = syntax.frontMatter {
+                let last = syntax.lines.line(containing: max(front.range.end - 1, 0))
+                if last + 1 < syntax.lines.lineCount {
+                    fileOffset = syntax.lines.lineStarts[last + 1]
+                } else {
+                    fileOffset = bytes.count
+                    fileText = newline + fileText
+                }
+            }
+            action("Ignore \(code) in this file", [id: [TextEdit(range: ByteRange(fileOffset, fileOffset), newText: fileText)]])
+        }
+        return actions
+    }
+
+    /// `range` without surrounding whitespace.
+    static func trim(_ range: ByteRange, _ bytes: [UInt8]) -> ByteRange {
+        var start = range.start
+        var end = min(range.end, bytes.count)
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 { end -= 1 }
+        return ByteRange(start, end)
+    }
+}

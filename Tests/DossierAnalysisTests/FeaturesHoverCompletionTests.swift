@@ -1,0 +1,144 @@
+import DossierAnalysis
+import DossierSyntax
+import Testing
+
+@Suite struct FeaturesHoverTests {
+    let article = FeatureText("""
+    [Austin](@lloyd-austin) said [“we will not share”]{.quote #no-share by=@lloyd-austin via=@nyt cue=said}.
+
+    """)
+    let brief = FeatureText("""
+    ---
+    type: brief
+    title: The brief
+    ---
+
+    [The secretary refused]{.claim #brief-refusal cite=#no-share}
+    [Loop]{.claim #a cite=#b} [Back]{.claim #b cite=#a}
+
+    """)
+
+    var snapshot: WorkspaceSnapshot { workspace([("article.md", article.text), ("brief.md", brief.text)]) }
+
+    @Test func actorCard() throws {
+        let hover = try #require(Features.hover(at: 3, in: articleID, snapshot: snapshot))
+        #expect(hover.range == range(of: "[Austin](@lloyd-austin)", in: article.text))
+        #expect(hover.markdown == """
+        **Lloyd Austin** · person · U.S. Secretary of Defense  
+        member of U.S. Department of Defense  
+        aka Austin, Secretary Austin  
+        [Wikidata Q1869253](https://www.wikidata.org/wiki/Q1869253)  
+        party: none
+
+        Retired Army general.
+
+        `@lloyd-austin` · mentioned 1× in 1 document · 1 claim on record · cast.md
+        """)
+    }
+
+    @Test func unknownActor() throws {
+        let snap = workspace([("article.md", "[X](@nobody)\n")])
+        let hover = try #require(Features.hover(at: 1, in: articleID, snapshot: snap))
+        #expect(hover.markdown.hasPrefix("**unknown actor** `@nobody`"))
+    }
+
+    @Test func claimWithChainAndCitations() throws {
+        let hover = try #require(Features.hover(at: offset(of: "The secretary", in: brief.text), in: briefID, snapshot: snapshot))
+        #expect(hover.markdown == """
+        **claim** `#brief-refusal` · attributed
+
+        > The secretary refused
+
+        - cites `#no-share`: ““we will not share”” (article.md)
+          - by Lloyd Austin (`@lloyd-austin`) → via The New York Times (`@nyt`) → cue “said”
+        """)
+        let quote = try #require(Features.hover(at: offset(of: "#no-share", in: article.text, plus: 2), in: articleID, snapshot: snapshot))
+        #expect(quote.markdown.hasSuffix("cited by The brief (brief.md:6)"))
+    }
+
+    @Test func citeCycleTerminates() throws {
+        let hover = try #require(Features.hover(at: offset(of: "Loop", in: brief.text), in: briefID, snapshot: snapshot))
+        #expect(hover.markdown.contains("- cites `#b`: “Back” (brief.md)\n  - cites `#a` (cycle)"))
+        #expect(hover.markdown.contains("**unattributed**"))
+    }
+}
+
+@Suite struct FeaturesCompletionTests {
+    func complete(_ source: String, _ configuration: Configuration = Configuration()) -> (CompletionResult, FeatureText) {
+        let text = FeatureText(source)
+        let snap = workspace([("article.md", text.text)], configuration: configuration)
+        return (Features.completions(at: text.cursor!, in: articleID, snapshot: snap), text)
+    }
+
+    @Test func actorsAfterAt() {
+        let (result, text) = complete("“Hi” 🎉 met @lloy‸ today.\n")
+        #expect(result.items.map(\.label) == ["Lloyd Austin", "The New York Times", "U.S. Department of Defense"])
+        let item = result.items[0]
+        #expect(item.insertText == "lloyd-austin")
+        #expect(item.detail == "person · U.S. Secretary of Defense")
+        #expect(item.filterText == "lloyd-austin Lloyd Austin Austin Secretary Austin")
+        #expect(item.replaceRange == range(of: "lloy", in: text.text))
+        #expect(item.kind == .actor)
+    }
+
+    @Test func noActorsAfterEmailAt() {
+        #expect(complete("mail a@b‸\n").0.items.isEmpty)
+    }
+
+    @Test func byInsideAttributeBlock() {
+        let (result, text) = complete("[x]{.claim by=@‸}\n")
+        #expect(result.items.count == 3)
+        #expect(result.items[0].replaceRange == ByteRange(text.cursor!, text.cursor!))
+    }
+
+    @Test func claimIdsInCite() {
+        let (result, text) = complete("[a]{.claim #first by=@nyt} [b]{.claim cite=#fi‸}\n")
+        #expect(result.items.map(\.label) == ["first"])
+        #expect(result.items[0].detail == "@nyt · a")
+        #expect(result.items[0].replaceRange == range(of: "fi}", in: text.text).shrunk(1))
+    }
+
+    @Test func attributeNames() {
+        let (result, text) = complete("[a]{.claim b‸}\n")
+        #expect(result.items.map(\.label) == [".claim", ".quote", "by=", "via=", "cite=", "cue=", "#"])
+        #expect(result.items[2].replaceRange == range(of: "b}", in: text.text).shrunk(1))
+        #expect(result.items[2].insertText == "by=@")
+    }
+
+    @Test func headingKinds() {
+        let (result, _) = complete("## X {#x .‸}\n")
+        #expect(result.items.first?.label == ".person")
+        #expect(result.items.count == ActorKind.allCases.count)
+    }
+
+    @Test func frontMatterKeysAndValues() {
+        let (keys, _) = complete("---\ntitle: A\nau‸\n---\n")
+        #expect(keys.items.map(\.label) == ["type", "outlet", "author", "published", "url"])
+        let (outlets, text) = complete("---\noutlet: n‸\n---\n")
+        #expect(outlets.items.map(\.insertText) == ["nyt"])
+        #expect(outlets.items[0].replaceRange == range(of: "n\n---", in: text.text).shrunk(4))
+        let (types, _) = complete("---\ntype: ‸\n---\n")
+        #expect(types.items.map(\.label) == ["article", "brief", "cast"])
+    }
+
+    @Test func proseNamesAsLinks() {
+        let (result, text) = complete("Then “Lloyd” 🎉 Secretary Aus‸ spoke.\n")
+        let labels = result.items.map(\.label)
+        #expect(labels == ["Secretary Austin", "Austin"])
+        #expect(result.items[0].insertText == "[Secretary Austin](@lloyd-austin)")
+        #expect(result.items[0].replaceRange == range(of: "Secretary Aus", in: text.text))
+        #expect(result.items[1].replaceRange == range(of: "Aus", in: text.text))
+        var plain = Configuration()
+        plain.linkNames = false
+        #expect(complete("Then Pent‸\n", plain).0.items.map(\.insertText) == ["Pentagon"])
+        #expect(complete("Then Pe‸\n").0.items.isEmpty)
+        #expect(complete("Then pent‸\n").0.items.isEmpty)
+    }
+
+    @Test func crlfText() {
+        let (result, text) = complete("Intro line\r\nmet @ny‸\r\n")
+        // Actors are not pre-filtered: the client filters on filterText.
+        #expect(result.items.map(\.insertText) == ["lloyd-austin", "nyt", "us-dod"])
+        #expect(result.items[1].replaceRange == range(of: "ny\r", in: text.text).shrunk(1))
+    }
+}

