@@ -3,6 +3,10 @@ import DossierSyntax
 import DossierWorkspace
 import Foundation
 
+/// Workspaces stay alive until the process exits: freeing millions of small syntax nodes one by
+/// one would take longer than checking them.
+nonisolated(unsafe) private var loadedWorkspaces: [LoadedWorkspace] = []
+
 /// `dossier check [PATH…]`: checks a workspace, or files in the context of their workspace.
 struct CheckCommand {
     var paths: [String] = []
@@ -59,6 +63,7 @@ struct CheckCommand {
             }
             let root = isDirectory.boolValue ? absolute : (WorkspaceLoader.root(containing: absolute) ?? (absolute as NSString).deletingLastPathComponent)
             let workspace = WorkspaceLoader.load(root: root)
+            loadedWorkspaces.append(workspace)
             for failure in workspace.unreadable {
                 printError("dossier: \(CheckReport.relative(failure.path, root: root)): \(failure.reason)")
                 status = 2

@@ -122,31 +122,51 @@ public struct NameMatcher: Sendable {
     /// The leftmost-longest word-bounded matches inside `range` of `bytes`, in order, not overlapping.
     public func matches(in bytes: [UInt8], range: ByteRange) -> [Match] {
         var candidates: [Match] = []
-        guard !phrases.isEmpty else { return candidates }
-        var node = 0
-        var index = range.start
-        while index < range.end {
-            let byte = caseInsensitive ? NameMatcher.fold(bytes[index]) : bytes[index]
-            while true {
-                if let next = transition(from: node, byte) {
-                    node = Int(next)
-                    break
+        guard !phrases.isEmpty, range.start < range.end else { return candidates }
+        // The hot loop: most bytes leave the automaton at the root, so that path is one table load.
+        rootTransitions.withUnsafeBufferPointer { root in
+            failure.withUnsafeBufferPointer { failure in
+                output.withUnsafeBufferPointer { output in
+                    outputLink.withUnsafeBufferPointer { outputLink in
+                        bytes.withUnsafeBufferPointer { text in
+                            var node = 0
+                            var index = range.start
+                            let fold = caseInsensitive
+                            while index < range.end {
+                                let raw = text[index]
+                                let byte = fold ? NameMatcher.fold(raw) : raw
+                                if node == 0 {
+                                    node = Int(root[Int(byte)])
+                                    if node == 0 {
+                                        index += 1
+                                        continue
+                                    }
+                                } else {
+                                    while true {
+                                        if let next = transition(from: node, byte) {
+                                            node = Int(next)
+                                            break
+                                        }
+                                        if node == 0 { break }
+                                        node = Int(failure[node])
+                                    }
+                                }
+                                var hit = output[node] >= 0 ? node : Int(outputLink[node])
+                                while hit > 0 {
+                                    let start = index + 1 - Int(depth[hit])
+                                    if NameMatcher.isWordBoundary(bytes, before: start, lowerBound: range.start)
+                                        && NameMatcher.isWordBoundary(bytes, after: index + 1, upperBound: range.end)
+                                    {
+                                        candidates.append(Match(range: ByteRange(start, index + 1), phrase: Int(output[hit])))
+                                    }
+                                    hit = Int(outputLink[hit])
+                                }
+                                index += 1
+                            }
+                        }
+                    }
                 }
-                if node == 0 { break }
-                node = Int(failure[node])
             }
-            var hit = output[node] >= 0 ? node : Int(outputLink[node])
-            while hit > 0 {
-                let start = index + 1 - Int(depth[hit])
-                let match = Match(range: ByteRange(start, index + 1), phrase: Int(output[hit]))
-                if NameMatcher.isWordBoundary(bytes, before: start, lowerBound: range.start)
-                    && NameMatcher.isWordBoundary(bytes, after: index + 1, upperBound: range.end)
-                {
-                    candidates.append(match)
-                }
-                hit = Int(outputLink[hit])
-            }
-            index += 1
         }
         guard candidates.count > 1 else { return candidates }
         candidates.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
