@@ -453,6 +453,8 @@ private struct ParserCore {
         guard let d = Double(text) else {
             throw fail("invalid number", at: start)
         }
+        // JSON has no infinity: a number too large for a double would not survive a round trip.
+        guard d.isFinite else { throw fail("number out of range", at: start) }
         return .double(d)
     }
 

@@ -359,3 +359,11 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Inputs the fuzzer found (Fuzz/regressions) stay fixed.
+@Suite struct JSONFuzzRegressionTests {
+    @Test(arguments: ["1e400", "-1e400", "13131e2131311", "[7196.7931348623157e308]"])
+    func numbersBeyondDoubleRangeAreRejected(_ text: String) {
+        #expect(throws: JSONError.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+}
