@@ -63,30 +63,65 @@ public enum WorkspaceLoader {
     public static func markdownFiles(root: String, exclude: [Glob]) -> [String] {
         var files: [String] = []
         var pending = [""]
-        let manager = FileManager.default
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? manager.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names.sorted() {
-                let child = relative.isEmpty ? name : relative + "/" + name
+            for (name, kind) in entries(of: folder).sorted(by: { $0.name < $1.name }) {
                 if name.hasPrefix(".") || name == "node_modules" { continue }
-                if exclude.contains(where: { $0.matches(child) }) { continue }
-                let full = root + "/" + child
-                guard let attributes = try? manager.attributesOfItem(atPath: full), let type = attributes[.type] as? FileAttributeType
-                else { continue }
-                if type == .typeDirectory {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if !exclude.isEmpty, exclude.contains(where: { $0.matches(child) }) { continue }
+                switch kind {
+                case .folder:
                     pending.append(child)
-                } else if name.hasSuffix(".md"), type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(full)) {
-                    files.append(full)
+                case .file where name.hasSuffix(".md"):
+                    files.append(root + "/" + child)
+                case .link where name.hasSuffix(".md") && isRegularFile(root + "/" + child):
+                    files.append(root + "/" + child)
+                default:
+                    break
                 }
             }
         }
         return files.sorted()
     }
 
+    private enum EntryKind { case folder, file, link, other }
+
+    /// Whether `path` leads (through links) to a regular file.
     private static func isRegularFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The entries of a folder with their types, read with `readdir` (no `stat` per file when the
+    /// file system reports types).
+    private static func entries(of folder: String) -> [(name: String, kind: EntryKind)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var result: [(name: String, kind: EntryKind)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(folder + "/" + name, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                case S_IFLNK: type = Int32(DT_LNK)
+                default: break
+                }
+            }
+            switch type {
+            case Int32(DT_DIR): result.append((name, .folder))
+            case Int32(DT_REG): result.append((name, .file))
+            case Int32(DT_LNK): result.append((name, .link))
+            default: result.append((name, .other))
+            }
+        }
+        return result
     }
 
     /// Reads and scans `paths` on all cores; returns the documents and the files that failed.
