@@ -1,8 +1,9 @@
 import DossierSyntax
 
-/// Finds every occurrence of many phrases in one pass over the bytes (Aho–Corasick), keeping the
-/// leftmost-longest matches that stand on word boundaries. Its cost grows with the text, not with
-/// the number of phrases.
+/// Finds the leftmost-longest occurrences of many phrases that stand on word boundaries, in one
+/// pass over the bytes. A phrase can only start where a word starts, so the matcher walks a trie
+/// of all phrases from each word start (one table load where no phrase starts) instead of keeping
+/// Aho–Corasick failure links: its cost grows with the text, not with the number of phrases.
 public struct NameMatcher: Sendable {
     /// One occurrence of a phrase.
     public struct Match: Hashable, Sendable {
@@ -19,21 +20,16 @@ public struct NameMatcher: Sendable {
     private var childCount: [Int32] = []
     private var childBytes: [UInt8] = []
     private var childNodes: [Int32] = []
-    private var failure: [Int32] = []
     /// The phrase ending at each node, or -1.
     private var output: [Int32] = []
-    /// The nearest node on the failure chain with an output, or -1.
-    private var outputLink: [Int32] = []
-    private var depth: [Int32] = []
 
-    /// Builds the automaton; `caseInsensitive` folds ASCII letters (for cue lists).
+    /// Builds the trie; `caseInsensitive` folds ASCII letters (for cue lists).
     public init(phrases: [String], caseInsensitive: Bool = false) {
         self.phrases = phrases
         self.caseInsensitive = caseInsensitive
         // Build a trie with dictionary children first, then flatten it.
         var trie: [[UInt8: Int32]] = [[:]]
         var trieOutput: [Int32] = [-1]
-        var trieDepth: [Int32] = [0]
         for (index, phrase) in phrases.enumerated() {
             var node = 0
             for raw in phrase.utf8 {
@@ -43,7 +39,6 @@ public struct NameMatcher: Sendable {
                 } else {
                     trie.append([:])
                     trieOutput.append(-1)
-                    trieDepth.append(trieDepth[node] + 1)
                     let next = Int32(trie.count - 1)
                     trie[node][byte] = next
                     node = Int(next)
@@ -65,36 +60,6 @@ public struct NameMatcher: Sendable {
         }
         for (byte, child) in trie[0] { rootTransitions[Int(byte)] = child }
         output = trieOutput
-        depth = trieDepth
-        failure = [Int32](repeating: 0, count: count)
-        outputLink = [Int32](repeating: -1, count: count)
-        // Breadth-first: a node's failure is the longest proper suffix that is also in the trie.
-        var queue: [Int32] = []
-        queue.reserveCapacity(count)
-        for child in trie[0].values { queue.append(child) }
-        var head = 0
-        while head < queue.count {
-            let node = Int(queue[head])
-            head += 1
-            let start = Int(childStart[node])
-            for slot in start..<(start + Int(childCount[node])) {
-                let byte = childBytes[slot]
-                let child = Int(childNodes[slot])
-                var fallback = Int(failure[node])
-                var target: Int32 = 0
-                while true {
-                    if let next = transition(from: fallback, byte), next != child {
-                        target = next
-                        break
-                    }
-                    if fallback == 0 { break }
-                    fallback = Int(failure[fallback])
-                }
-                failure[child] = target
-                outputLink[child] = output[Int(target)] >= 0 ? target : outputLink[Int(target)]
-                queue.append(Int32(child))
-            }
-        }
     }
 
     @inline(__always)
@@ -121,62 +86,44 @@ public struct NameMatcher: Sendable {
 
     /// The leftmost-longest word-bounded matches inside `range` of `bytes`, in order, not overlapping.
     public func matches(in bytes: [UInt8], range: ByteRange) -> [Match] {
-        var candidates: [Match] = []
-        guard !phrases.isEmpty, range.start < range.end else { return candidates }
-        // The hot loop: most bytes leave the automaton at the root, so that path is one table load.
+        var found: [Match] = []
+        guard !phrases.isEmpty, range.start < range.end else { return found }
+        let fold = caseInsensitive
         rootTransitions.withUnsafeBufferPointer { root in
-            failure.withUnsafeBufferPointer { failure in
-                output.withUnsafeBufferPointer { output in
-                    outputLink.withUnsafeBufferPointer { outputLink in
-                        bytes.withUnsafeBufferPointer { text in
-                            var node = 0
-                            var index = range.start
-                            let fold = caseInsensitive
-                            while index < range.end {
-                                let raw = text[index]
-                                let byte = fold ? NameMatcher.fold(raw) : raw
-                                if node == 0 {
-                                    node = Int(root[Int(byte)])
-                                    if node == 0 {
-                                        index += 1
-                                        continue
-                                    }
-                                } else {
-                                    while true {
-                                        if let next = transition(from: node, byte) {
-                                            node = Int(next)
-                                            break
-                                        }
-                                        if node == 0 { break }
-                                        node = Int(failure[node])
-                                    }
-                                }
-                                var hit = output[node] >= 0 ? node : Int(outputLink[node])
-                                while hit > 0 {
-                                    let start = index + 1 - Int(depth[hit])
-                                    if NameMatcher.isWordBoundary(bytes, before: start, lowerBound: range.start)
-                                        && NameMatcher.isWordBoundary(bytes, after: index + 1, upperBound: range.end)
-                                    {
-                                        candidates.append(Match(range: ByteRange(start, index + 1), phrase: Int(output[hit])))
-                                    }
-                                    hit = Int(outputLink[hit])
-                                }
-                                index += 1
+            output.withUnsafeBufferPointer { output in
+                bytes.withUnsafeBufferPointer { text in
+                    var index = range.start
+                    while index < range.end {
+                        let first = fold ? NameMatcher.fold(text[index]) : text[index]
+                        let child = root[Int(first)]
+                        guard child != 0, NameMatcher.isWordBoundary(bytes, before: index, lowerBound: range.start) else {
+                            index += 1
+                            continue
+                        }
+                        var node = Int(child)
+                        var end = index + 1
+                        var best: Match?
+                        while true {
+                            if output[node] >= 0, NameMatcher.isWordBoundary(bytes, after: end, upperBound: range.end) {
+                                best = Match(range: ByteRange(index, end), phrase: Int(output[node]))
                             }
+                            guard end < range.end,
+                                let next = transition(from: node, fold ? NameMatcher.fold(text[end]) : text[end])
+                            else { break }
+                            node = Int(next)
+                            end += 1
+                        }
+                        if let best {
+                            found.append(best)
+                            index = best.range.end
+                        } else {
+                            index += 1
                         }
                     }
                 }
             }
         }
-        guard candidates.count > 1 else { return candidates }
-        candidates.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
-        var chosen: [Match] = []
-        var reached = range.start
-        for candidate in candidates where candidate.range.start >= reached {
-            chosen.append(candidate)
-            reached = candidate.range.end
-        }
-        return chosen
+        return found
     }
 
     /// Whether no letter or digit stands right before `offset`.
@@ -207,6 +154,8 @@ enum ASCIIWord {
     }
 
     static func isWordScalar(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        // U+2000–U+203F (curly quotes, dashes, ellipsis) are the common non-ASCII neighbours in news text.
+        if range.count == 3, bytes[range.lowerBound] == 0xE2, bytes[range.lowerBound + 1] == 0x80 { return false }
         guard let scalar = String(decoding: bytes[range], as: UTF8.self).unicodeScalars.first else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
