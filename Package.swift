@@ -23,6 +23,8 @@ let package = Package(
         .executableTarget(name: "dossier", dependencies: ["DossierServer", "DossierWorkspace", "DossierAnalysis", "DossierJSON"]),
         // Deterministic benchmark corpus generator.
         .executableTarget(name: "dossier-corpus", path: "Benchmarks/CorpusGenerator"),
+        // Benchmark driver: measures `dossier check` and `dossier lsp` on a corpus.
+        .executableTarget(name: "dossier-bench", dependencies: ["DossierProtocol", "DossierJSON"], path: "Benchmarks/Driver"),
 
         .testTarget(name: "DossierSyntaxTests", dependencies: ["DossierSyntax"]),
         .testTarget(name: "DossierAnalysisTests", dependencies: ["DossierAnalysis", "DossierWorkspace"]),

@@ -25,6 +25,7 @@ struct CorpusContext: Sendable {
     /// Plain text present in every article that is nobody's name or alias (the driver's cast edit makes it one).
     var sharedPhrase: String
 
+    /// Indexes `actors` by kind.
     init(actors: [Actor], sharedPhrase: String) {
         self.actors = actors
         self.sharedPhrase = sharedPhrase
@@ -76,6 +77,7 @@ struct ArticleWriter {
     private var mentioned: Set<Int> = []
     private var idsWritten = 0
 
+    /// A writer for `plan`; `plans` are every regular article's plans, for citations.
     init(plan: ArticlePlan, plans: [ArticlePlan], context: CorpusContext) {
         self.plan = plan
         self.plans = plans

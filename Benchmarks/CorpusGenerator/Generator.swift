@@ -28,6 +28,7 @@ struct Summary {
 struct Generator {
     let options: Options
 
+    /// Writes the corpus into `options.out`; returns what was written.
     func run() throws -> Summary {
         let root = options.out
         try prepareOutputFolder(root)

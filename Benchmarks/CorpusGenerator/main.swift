@@ -38,6 +38,7 @@ struct Options {
     var perCastFile = 500
     var force = false
 
+    /// Parses the arguments (without the program name); exits with usage on errors.
     static func parse(_ args: [String]) -> Options {
         var o = Options()
         var i = 0
@@ -81,6 +82,7 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+/// Writes `s` to standard error, unbuffered.
 func writeStderr(_ s: String) {
     var s = s
     s.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }

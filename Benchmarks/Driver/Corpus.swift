@@ -56,8 +56,9 @@ struct Corpus {
     /// `names.txt`, the ripgrep pattern list.
     var namesFile: String? { path("names") ?? (FileManager.default.fileExists(atPath: root + "/names.txt") ? root + "/names.txt" : nil) }
 
-    /// Regular articles: documents other than the cast and the big article.
+    /// Regular articles: documents other than the cast and the big article (any document, in a workspace that is not generated).
     var articles: [String] {
+        guard manifest != nil else { return documents }
         let skip = Set([bigArticle].compactMap { $0 })
         return documents.filter { $0.contains("/articles/") && !skip.contains($0) }
     }
@@ -80,8 +81,10 @@ struct Corpus {
 struct SeededRandom {
     private var state: UInt64
 
+    /// A generator whose sequence is fixed by `seed`.
     init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -90,11 +93,14 @@ struct SeededRandom {
         return z ^ (z >> 31)
     }
 
+    /// An integer in `0..<n`.
     mutating func below(_ n: Int) -> Int {
         Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(max(1, n))).high)
     }
 
+    /// A random element of a non-empty array.
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
+    /// True with probability `percent`/100.
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }

@@ -15,6 +15,7 @@ struct TextDocument {
     var version = 1
     private(set) var lineStarts: [Int] = [0]
 
+    /// A document at version 1 with the given contents.
     init(path: String, bytes: [UInt8]) {
         self.path = path
         self.uri = fileURI(path)

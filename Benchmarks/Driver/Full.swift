@@ -94,7 +94,7 @@ func runFull(_ options: DriverOptions, scratch: String) -> Int32 {
         summary.add("spawn → `initialize` response", ms(lsp.initialize), "≤ 50 ms", verdict(lsp.initialize.map { $0 <= 50_000_000 }))
         summary.add("spawn → indexing done (`$/progress` end)", ms(lsp.indexed), "", "")
         summary.add("server RSS after indexing", megabytes(lsp.rssAfterIndexing), "", "")
-        summary.add("open \(lsp.opened) documents → all diagnostics", ms(lsp.openAll), "", "")
+        if lsp.opened > 0 { summary.add("open \(lsp.opened) documents → all diagnostics", ms(lsp.openAll), "", "") }
         let budgets: [String: UInt64] = [
             "textDocument/hover": 2_000_000, "textDocument/definition": 2_000_000,
             "textDocument/completion": 2_000_000, "textDocument/references": 20_000_000,

@@ -69,6 +69,7 @@ struct LSPBench {
     private var results = LSPResults()
     private var fullSync = false
 
+    /// A session on `corpus` with `settings`.
     init(settings: LSPSettings, corpus: Corpus) {
         self.settings = settings
         self.corpus = corpus

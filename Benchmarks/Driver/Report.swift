@@ -5,6 +5,7 @@ struct Distribution {
     private(set) var samples: [UInt64] = []
     private var sorted = true
 
+    /// Records one sample.
     mutating func add(_ ns: UInt64) {
         samples.append(ns)
         sorted = false
@@ -52,8 +53,10 @@ struct MarkdownTable {
     var headers: [String]
     var rows: [[String]] = []
 
+    /// A table with these column headers.
     init(_ headers: String...) { self.headers = headers }
 
+    /// Appends a row.
     mutating func add(_ cells: String...) { rows.append(cells) }
 
     var text: String {

@@ -10,6 +10,7 @@ import Darwin
 struct BenchError: Error, CustomStringConvertible {
     var description: String
 
+    /// An error with this message.
     init(_ description: String) { self.description = description }
 
     /// An error for `call` from the current `errno`.
@@ -36,6 +37,7 @@ struct ChildUsage {
     /// Peak resident set in bytes (`ru_maxrss`, KiB on Linux).
     var maxRSSBytes: Int
 
+    /// Decodes a `wait4` status and resource usage.
     init(status: Int32, usage: rusage) {
         if status & 0x7F == 0 {
             exitCode = (status >> 8) & 0xFF

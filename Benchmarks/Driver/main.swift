@@ -49,6 +49,7 @@ struct DriverOptions {
     var points: [(articles: Int, actors: Int)] = [(1000, 2000), (10000, 2000), (50000, 2000), (10000, 500), (10000, 20000)]
     var kb = 5
 
+    /// Parses the arguments (without the program name); exits with usage on errors.
     static func parse(_ args: [String]) -> DriverOptions {
         var o = DriverOptions()
         var i = 0

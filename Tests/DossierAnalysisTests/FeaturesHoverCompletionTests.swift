@@ -72,7 +72,8 @@ import Testing
 
     @Test func actorsAfterAt() {
         let (result, text) = complete("“Hi” 🎉 met @lloy‸ today.\n")
-        #expect(result.items.map(\.label) == ["Lloyd Austin", "The New York Times", "U.S. Department of Defense"])
+        #expect(result.items.map(\.label) == ["Lloyd Austin"])
+        #expect(!result.isIncomplete)
         let item = result.items[0]
         #expect(item.insertText == "lloyd-austin")
         #expect(item.detail == "person · U.S. Secretary of Defense")
@@ -137,8 +138,24 @@ import Testing
 
     @Test func crlfText() {
         let (result, text) = complete("Intro line\r\nmet @ny‸\r\n")
-        // Actors are not pre-filtered: the client filters on filterText.
-        #expect(result.items.map(\.insertText) == ["lloyd-austin", "nyt", "us-dod"])
-        #expect(result.items[1].replaceRange == range(of: "ny\r", in: text.text).shrunk(1))
+        // Actors are narrowed to those whose id, name or alias holds what was typed (the client filters further).
+        #expect(result.items.map(\.insertText) == ["nyt"])
+        #expect(result.items.first?.replaceRange == range(of: "ny\r", in: text.text).shrunk(1))
+        #expect(complete("Intro line\r\nmet @‸\r\n").0.items.map(\.insertText) == ["lloyd-austin", "nyt", "us-dod"])
+    }
+}
+
+@Suite struct LargeCastCompletionTests {
+    @Test func atCompletionIsCappedAndIncompleteForALargeCast() {
+        let cast = (0..<120).map { "## Person \($0) {#person-\($0) .person}\n" }.joined(separator: "\n")
+        let text = FeatureText("See @‸ and more.\n")
+        let snap = workspace([("article.md", text.text)], cast: cast)
+        let result = Features.completions(at: text.cursor!, in: articleID, snapshot: snap)
+        #expect(result.items.count == 50)
+        #expect(result.isIncomplete)
+        let narrowed = FeatureText("See @person-11‸ and more.\n")
+        let snap2 = workspace([("article.md", narrowed.text)], cast: cast)
+        let labels = Features.completions(at: narrowed.cursor!, in: articleID, snapshot: snap2).items.map(\.label)
+        #expect(labels.first == "Person 11" && labels.count == 11)
     }
 }

@@ -56,7 +56,8 @@ extension Features {
             if previous == 0x40 || previous == 0x2E || previous == 0x2F || (previous < 0x80 && (isASCIILetter(previous) || (previous >= 0x30 && previous <= 0x39))) {
                 return .empty
             }
-            return CompletionResult(isIncomplete: false, items: actorItems(replace, snapshot))
+            let typed = bytes.string(in: ByteRange(wordStart, offset))
+            return actorCompletion(replace, typed: typed, snapshot)
         }
         if let block {
             let token = bytes.string(in: ByteRange(block.tokenStart, offset))
@@ -114,8 +115,37 @@ extension Features {
         return nil
     }
 
-    private static func actorItems(_ replace: ByteRange, _ snapshot: WorkspaceSnapshot, kinds: Set<ActorKind>? = nil) -> [CompletionItem] {
-        snapshot.actorIDs.compactMap { actorID in
+    /// The most actors one `@` completion sends; the client asks again as the user types.
+    static let actorLimit = 50
+
+    /// Actors whose id, name or alias holds what was typed after `@` (prefix matches first), at most
+    /// `actorLimit` of them, so that a cast of thousands stays a small, fast answer.
+    private static func actorCompletion(_ replace: ByteRange, typed: String, _ snapshot: WorkspaceSnapshot) -> CompletionResult {
+        let needle = typed.lowercased()
+        var prefixed: [String] = []
+        var containing: [String] = []
+        for actorID in snapshot.actorIDs {
+            guard !needle.isEmpty else {
+                prefixed.append(actorID)
+                continue
+            }
+            guard let (_, actor) = snapshot.actor(actorID) else { continue }
+            let names = [actorID, actor.name.text.lowercased()] + actor.aliases.map { $0.text.lowercased() }
+            if names.contains(where: { $0.hasPrefix(needle) }) {
+                prefixed.append(actorID)
+            } else if names.contains(where: { $0.contains(needle) }) {
+                containing.append(actorID)
+            }
+        }
+        let chosen = Array((prefixed + containing).prefix(actorLimit))
+        return CompletionResult(
+            isIncomplete: prefixed.count + containing.count > chosen.count, items: actorItems(replace, snapshot, ids: chosen))
+    }
+
+    private static func actorItems(
+        _ replace: ByteRange, _ snapshot: WorkspaceSnapshot, kinds: Set<ActorKind>? = nil, ids: [String]? = nil
+    ) -> [CompletionItem] {
+        (ids ?? snapshot.actorIDs).compactMap { actorID in
             guard let (_, actor) = snapshot.actor(actorID) else { return nil }
             if let kinds, !kinds.contains(actor.kind) { return nil }
             var detail = actor.kind.rawValue
