@@ -1,3 +1,5 @@
+import Synchronization
+import Dispatch
 import DossierAnalysis
 import DossierJSON
 import DossierProtocol
@@ -358,11 +360,19 @@ extension LanguageServer {
             let context = RequestContext(snapshot: s.snapshot, encoding: s.encoding, versions: s.open.mapValues(\.version), root: s.root)
             return (ids, context, s.generation)
         }
-        for id in ids.sorted() {
-            guard let document = context.document(id) else { continue }
+        // A cast edit re-checks every open document: spread them over the cores, then send in order.
+        let sorted = ids.sorted()
+        let reports = Mutex<[JSONObject?]>(Array(repeating: nil, count: sorted.count))
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            let id = sorted[index]
+            guard let document = context.document(id) else { return }
             let items = Checker.diagnostics(for: id, in: context.snapshot).map { LSP.diagnostic($0, in: document, context: context) }
             var params: JSONObject = ["uri": .string(id.rawValue), "diagnostics": .array(items)]
             if let version = context.versions[id] { params["version"] = .int(version) }
+            reports.withLock { $0[index] = params }
+        }
+        for (id, report) in zip(sorted, reports.withLock { $0 }) {
+            guard let params = report else { continue }
             state.withLock { s in
                 guard s.open[id] != nil, (s.lastPublished[id] ?? -1) <= generation else { return }
                 s.lastPublished[id] = generation

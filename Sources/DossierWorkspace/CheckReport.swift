@@ -35,7 +35,7 @@ public struct CheckReport: Sendable {
             let path = FileURI.path(forURI: id.rawValue).map { CheckReport.relative($0, root: workspace.root) }
                 ?? String(id.rawValue.dropFirst(id.rawValue.hasPrefix(prefix) ? prefix.count : 0))
             let lines = document.syntax.lines
-            let entries = Checker.diagnostics(for: id, in: snapshot).filter { $0.severity <= minimum }.map { diagnostic in
+            let entries = Checker.diagnostics(for: id, in: snapshot, minimum: minimum).map { diagnostic in
                 CheckReport.entry(path: path, lines: lines, range: diagnostic.range, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message)
             }
             results.set(index, entries)

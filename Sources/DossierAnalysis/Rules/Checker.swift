@@ -2,10 +2,10 @@ import DossierSyntax
 
 /// Runs every rule of SPEC 3 on one document against a workspace snapshot.
 public enum Checker {
-    /// The diagnostics of `document`, suppressions applied, sorted by position.
-    public static func diagnostics(for id: DocumentID, in snapshot: WorkspaceSnapshot) -> [Diagnostic] {
+    /// The diagnostics of `document` at `minimum` severity or above, suppressions applied, sorted by position.
+    public static func diagnostics(for id: DocumentID, in snapshot: WorkspaceSnapshot, minimum: Severity = .hint) -> [Diagnostic] {
         guard let document = snapshot.documents[id] else { return [] }
-        var sink = DiagnosticSink(configuration: snapshot.configuration)
+        var sink = DiagnosticSink(configuration: snapshot.configuration, minimum: minimum)
         for diagnostic in document.syntax.diagnostics {
             sink.add(diagnostic.code, diagnostic.range, diagnostic.message)
         }

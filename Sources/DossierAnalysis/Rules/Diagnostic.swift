@@ -48,19 +48,24 @@ public struct Diagnostic: Hashable, Sendable {
 /// Collects diagnostics for one document, applying the configuration's severities.
 struct DiagnosticSink {
     let configuration: Configuration
+    /// Findings less severe than this are dropped before their message is built.
+    let minimum: Severity
     private(set) var items: [Diagnostic] = []
 
-    init(configuration: Configuration) {
+    init(configuration: Configuration, minimum: Severity) {
         self.configuration = configuration
+        self.minimum = minimum
     }
 
-    /// Adds a finding unless its rule is off; `severity` overrides the rule's for special cases (a hint-level "did you mean").
+    /// Adds a finding unless its rule is off or below `minimum`; `severity` overrides the rule's for
+    /// special cases (a hint-level "did you mean").
     mutating func add(
-        _ code: DiagnosticCode, _ range: ByteRange, _ message: String, severity: Severity? = nil,
+        _ code: DiagnosticCode, _ range: ByteRange, _ message: @autoclosure () -> String, severity: Severity? = nil,
         related: [RelatedLocation] = [], fixes: [DiagnosticFix] = []
     ) {
         guard let configured = configuration.severity(of: code) else { return }
         let final = severity.map { max($0, configured) } ?? configured
-        items.append(Diagnostic(code: code, severity: final, range: range, message: message, related: related, fixes: fixes))
+        guard final <= minimum else { return }
+        items.append(Diagnostic(code: code, severity: final, range: range, message: message(), related: related, fixes: fixes))
     }
 }
