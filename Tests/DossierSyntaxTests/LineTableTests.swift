@@ -54,4 +54,16 @@ import Testing
             }
         }
     }
+
+    @Test func longLinesUseTheBlockTableAndAgreeWithCounting() {
+        let line = String(repeating: "ab “c” 😀 é — ", count: 2_000)
+        let text = "x\n" + line + "\r\nend"
+        let bytes = Array(text.utf8)
+        let table = LineTable(bytes)
+        for offset in stride(from: 2, to: bytes.count, by: 997) where bytes[offset] & 0xC0 != 0x80 {
+            let prefix = String(decoding: bytes[2..<min(offset, table.lineContentEnd(1))], as: UTF8.self)
+            #expect(table.position(of: offset, in: .utf16).character == prefix.utf16.count)
+            #expect(table.position(of: offset, in: .utf32).character == prefix.unicodeScalars.count)
+        }
+    }
 }

@@ -8,27 +8,50 @@ public struct LineTable: Sendable {
     public let bytes: [UInt8]
     /// The byte offset where each line starts; always holds at least one entry (0).
     public let lineStarts: [Int]
+    /// UTF-16 and scalar counts of the text before each 4 KiB block, so that converting a column
+    /// on a megabyte-long line costs at most one block's scan instead of the whole line's.
+    private let utf16BeforeBlock: [Int]
+    private let scalarsBeforeBlock: [Int]
+    private static let blockShift = 12
 
     /// Builds the table in one pass over `bytes`.
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
+        var utf16: [Int] = []
+        var scalars: [Int] = []
+        utf16.reserveCapacity((bytes.count >> LineTable.blockShift) + 1)
+        scalars.reserveCapacity((bytes.count >> LineTable.blockShift) + 1)
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
+            var utf16Count = 0
+            var scalarCount = 0
+            let blockMask = (1 << LineTable.blockShift) - 1
             while index < count {
+                if index & blockMask == 0 {
+                    utf16.append(utf16Count)
+                    scalars.append(scalarCount)
+                }
                 let byte = buffer[index]
+                if byte & 0xC0 != 0x80 {
+                    scalarCount += 1
+                    utf16Count += byte >= 0xF0 ? 2 : 1
+                }
                 if byte == 0x0A {
                     starts.append(index + 1)
-                } else if byte == 0x0D {
-                    if index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+                } else if byte == 0x0D, !(index + 1 < count && buffer[index + 1] == 0x0A) {
                     starts.append(index + 1)
                 }
                 index += 1
             }
+            utf16.append(utf16Count)
+            scalars.append(scalarCount)
         }
         lineStarts = starts
+        utf16BeforeBlock = utf16
+        scalarsBeforeBlock = scalars
     }
 
     /// The number of lines (a text ending in a newline has an empty last line).
@@ -103,6 +126,9 @@ public struct LineTable: Sendable {
     /// The number of code units of `encoding` in the bytes `start..<end`.
     public func units(from start: Int, to end: Int, in encoding: PositionEncoding) -> Int {
         if encoding == .utf8 { return end - start }
+        if end - start > 1 << LineTable.blockShift {
+            return unitsBefore(end, in: encoding) - unitsBefore(start, in: encoding)
+        }
         var count = 0
         var index = start
         while index < end {
@@ -115,6 +141,19 @@ public struct LineTable: Sendable {
             let width = LineTable.scalarWidth(byte)
             count += (encoding == .utf16 && width == 4) ? 2 : 1
             index += width
+        }
+        return count
+    }
+
+    /// The UTF-16 or scalar count of the text before `offset`, from the block table.
+    private func unitsBefore(_ offset: Int, in encoding: PositionEncoding) -> Int {
+        let block = offset >> LineTable.blockShift
+        var count = encoding == .utf16 ? utf16BeforeBlock[block] : scalarsBeforeBlock[block]
+        var index = block << LineTable.blockShift
+        while index < offset {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { count += (encoding == .utf16 && byte >= 0xF0) ? 2 : 1 }
+            index += 1
         }
         return count
     }
