@@ -26,10 +26,12 @@ let package = Package(
         // Benchmark driver: measures `dossier check` and `dossier lsp` on a corpus.
         .executableTarget(name: "dossier-bench", dependencies: ["DossierProtocol", "DossierJSON"], path: "Benchmarks/Driver"),
 
-        .testTarget(name: "DossierSyntaxTests", dependencies: ["DossierSyntax"]),
-        .testTarget(name: "DossierAnalysisTests", dependencies: ["DossierAnalysis", "DossierWorkspace"]),
-        .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON"]),
-        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON"]),
+        // Helpers shared by the test targets: marked test texts, a seeded generator.
+        .target(name: "DossierTestSupport", dependencies: ["DossierSyntax"], path: "Tests/Support"),
+        .testTarget(name: "DossierSyntaxTests", dependencies: ["DossierSyntax", "DossierTestSupport"]),
+        .testTarget(name: "DossierAnalysisTests", dependencies: ["DossierAnalysis", "DossierWorkspace", "DossierTestSupport"]),
+        .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON", "DossierTestSupport"]),
+        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON", "DossierTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierJSON"]),
     ]
 )

@@ -1,10 +1,11 @@
 import DossierAnalysis
 import DossierSyntax
+import DossierTestSupport
 import Testing
 
 @Suite struct ReferenceRuleTests {
     @Test func unknownLinkedActorOffersTheNearestId() {
-        let text = MarkedText("Said [Austin](⟦@lloyd-austn⟧) and [Times](@nyt).")
+        let text = Marked("Said [Austin](⟦@lloyd-austn⟧) and [Times](@nyt).")
         let found = check(text, codes: [.unknownActor])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.first?.severity == .error)
@@ -13,14 +14,14 @@ import Testing
     }
 
     @Test func unknownByViaAndOutletAreErrors() {
-        let text = MarkedText("---\noutlet: ⟦reuters⟧\n---\n[x]{.claim by=⟦@nobody⟧ via=⟦@nyt2⟧}")
+        let text = Marked("---\noutlet: ⟦reuters⟧\n---\n[x]{.claim by=⟦@nobody⟧ via=⟦@nyt2⟧}")
         let found = check(text, codes: [.unknownActor])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.allSatisfy { $0.severity == .error })
     }
 
     @Test func bareUnknownIdIsAHintOnlyWhenClose() {
-        let text = MarkedText("Ask ⟦@nty⟧ or @somebody-else or mail a@nyt.com.")
+        let text = Marked("Ask ⟦@nty⟧ or @somebody-else or mail a@nyt.com.")
         let found = check(text, codes: [.unknownActor])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.first?.severity == .hint)
@@ -29,27 +30,27 @@ import Testing
 
 @Suite struct RegistryRuleTests {
     @Test func duplicateActorIsReportedOnEveryDefinitionWithRelatedInformation() {
-        let text = MarkedText("## Another Austin {#⟦lloyd-austin⟧ .person}\n")
+        let text = Marked("## Another Austin {#⟦lloyd-austin⟧ .person}\n")
         let found = check(text, codes: [.duplicateActor])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.first?.related.first?.location.document == DocumentID("file:///w/cast.md"))
     }
 
     @Test func aliasConflictOnTheAliasEntry() {
-        let text = MarkedText("## Austin Texas {#austin-tx .place}\n- aliases: ⟦Austin⟧\n")
+        let text = Marked("## Austin Texas {#austin-tx .place}\n- aliases: ⟦Austin⟧\n")
         let found = check(text, codes: [.aliasConflict])
         #expect(found.map(\.range) == text.ranges)
     }
 
     @Test func unusedActorIsAHint() {
-        let text = MarkedText("## Nobody {#⟦nobody⟧ .person}\n\nA [Times](@nyt) story.")
+        let text = Marked("## Nobody {#⟦nobody⟧ .person}\n\nA [Times](@nyt) story.")
         let found = check(text, codes: [.unusedActor])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.first?.severity == .hint)
     }
 
     @Test func duplicateAndUnknownClaims() {
-        let text = MarkedText("[a]{.claim #⟦c1⟧ by=@nyt} [b]{.claim #⟦c1⟧ by=@nyt} [c]{.claim cite=⟦#c2⟧}")
+        let text = Marked("[a]{.claim #⟦c1⟧ by=@nyt} [b]{.claim #⟦c1⟧ by=@nyt} [c]{.claim cite=⟦#c2⟧}")
         let found = check(text, codes: [.duplicateClaim, .unknownClaim])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.map(\.code) == [.duplicateClaim, .duplicateClaim, .unknownClaim])
@@ -58,7 +59,7 @@ import Testing
 
 @Suite struct AttributionRuleTests {
     @Test func claimWithoutSourceAndCiteChains() {
-        let text = MarkedText("""
+        let text = Marked("""
             ⟦[The Pentagon is blocking it]{.claim #a}⟧ and [x]{.claim #b by=@nyt}.
 
             ⟦[Rests on a]{.claim cite=#a}⟧ but [rests on b]{.claim cite=#b} and [on both]{.claim cite=#a,#b}.
@@ -69,18 +70,18 @@ import Testing
     }
 
     @Test func citeCyclesTerminate() {
-        let text = MarkedText("⟦[a]{.claim #a cite=#b}⟧ ⟦[b]{.claim #b cite=#a}⟧")
+        let text = Marked("⟦[a]{.claim #a cite=#b}⟧ ⟦[b]{.claim #b cite=#a}⟧")
         #expect(check(text, codes: [.unattributedClaim]).map(\.range) == text.ranges)
     }
 
     @Test func unattributedClaimOffersTheActorOfItsReportingCue() {
-        let text = MarkedText("[Biden overrode the Pentagon]{.claim}, [Austin](@lloyd-austin) said.")
+        let text = Marked("[Biden overrode the Pentagon]{.claim}, [Austin](@lloyd-austin) said.")
         let found = check(text, codes: [.unattributedClaim])
         #expect(found.first?.fixes == [.attribute("lloyd-austin")])
     }
 
     @Test func describedSourceIsAnonymous() {
-        let text = MarkedText("[the evidence]{.claim by=\"⟦officials familiar with the matter⟧\" via=@nyt}")
+        let text = Marked("[the evidence]{.claim by=\"⟦officials familiar with the matter⟧\" via=@nyt}")
         let found = check(text, codes: [.anonymousSource, .unattributedClaim])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.first?.severity == .information)
@@ -89,7 +90,7 @@ import Testing
 
 @Suite struct ProseRuleTests {
     @Test func vagueCuesFireOutsideAttributedClaims() {
-        let text = MarkedText("""
+        let text = Marked("""
             The Defense Department is ⟦reportedly⟧ alone. ⟦Reports indicate⟧ that Biden waits. Austin ⟦is said to⟧ object.
 
             [The evidence reportedly includes material]{.claim by=@nyt}.
@@ -99,19 +100,19 @@ import Testing
     }
 
     @Test func namedSourceWithReportingCueSatisfiesVagueCue() {
-        let text = MarkedText("The plan is reportedly done, [Durbin](@dick-durbin) said. It reportedly failed, the Times reported.")
+        let text = Marked("The plan is reportedly done, [Durbin](@dick-durbin) said. It reportedly failed, the Times reported.")
         #expect(check(text, codes: [.vagueAttribution]).isEmpty)
     }
 
     @Test func unnamedSourcePhraseIsAnonymousNotVague() {
-        let text = MarkedText("It reportedly happened, according to ⟦officials familiar with the matter⟧.")
+        let text = Marked("It reportedly happened, according to ⟦officials familiar with the matter⟧.")
         let found = check(text, codes: [.vagueAttribution, .anonymousSource])
         #expect(found.map(\.code) == [.anonymousSource])
         #expect(found.map(\.range) == text.ranges)
     }
 
     @Test func quotesNeedACueInTheirSentenceOrTheNext() {
-        let text = MarkedText("""
+        let text = Marked("""
             “I will always prioritize the protection of personnel,” Austin said.
 
             When pressed, he responded: “We support the goal of holding them accountable.”
@@ -129,12 +130,12 @@ import Testing
     }
 
     @Test func quoteInsideAClaimSpanIsNotFlagged() {
-        let text = MarkedText("[“Why are you reluctant to share the evidence?”]{.quote by=@dick-durbin cue=asked}")
+        let text = Marked("[“Why are you reluctant to share the evidence?”]{.quote by=@dick-durbin cue=asked}")
         #expect(check(text, codes: [.unattributedQuote, .unattributedClaim]).isEmpty)
     }
 
     @Test func unlinkedMentionsAreLongestFirstOnWordBoundaries() {
-        let text = MarkedText("⟦Secretary Austin⟧ met ⟦Lloyd Austin⟧’s staff in Austinville; [Austin](@lloyd-austin) too; ⟦the Times⟧.")
+        let text = Marked("⟦Secretary Austin⟧ met ⟦Lloyd Austin⟧’s staff in Austinville; [Austin](@lloyd-austin) too; ⟦the Times⟧.")
         let found = check(text, codes: [.unlinkedMention])
         #expect(found.map(\.range) == text.ranges)
         #expect(found.first?.fixes == [.linkMention("lloyd-austin")])
@@ -144,7 +145,7 @@ import Testing
     @Test func customCuesExtendTheDefaults() {
         var configuration = Configuration()
         configuration.extraVagueCues = ["it is rumoured in town"]
-        let text = MarkedText("Well, ⟦it is rumoured in town⟧ that it rains.")
+        let text = Marked("Well, ⟦it is rumoured in town⟧ that it rains.")
         #expect(check(text, codes: [.vagueAttribution], configuration: configuration).map(\.range) == text.ranges)
     }
 }
@@ -154,21 +155,21 @@ import Testing
         var configuration = Configuration()
         configuration.severities[.vagueAttribution] = .error
         configuration.severities[.unattributedClaim] = .some(nil)
-        let text = MarkedText("It ⟦reportedly⟧ is. [x]{.claim}")
+        let text = Marked("It ⟦reportedly⟧ is. [x]{.claim}")
         let found = check(text, codes: [.vagueAttribution, .unattributedClaim], configuration: configuration)
         #expect(found.map(\.range) == text.ranges)
         #expect(found.first?.severity == .error)
     }
 
     @Test func ignoreCommentsSilenceTheNextBlockOrTheFile() {
-        let text = MarkedText("""
+        let text = Marked("""
             <!-- dossier-ignore vague-attribution -->
             It reportedly is.
 
             It ⟦reportedly⟧ is again.
             """)
         #expect(check(text, codes: [.vagueAttribution]).map(\.range) == text.ranges)
-        let file = MarkedText("<!-- dossier-ignore-file vague-attribution -->\n\nIt reportedly is.\n\nAnd reportedly again.")
+        let file = Marked("<!-- dossier-ignore-file vague-attribution -->\n\nIt reportedly is.\n\nAnd reportedly again.")
         #expect(check(file, codes: [.vagueAttribution]).isEmpty)
     }
 }

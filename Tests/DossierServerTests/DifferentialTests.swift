@@ -1,4 +1,5 @@
 import DossierJSON
+import DossierTestSupport
 import Foundation
 import Testing
 
@@ -27,7 +28,7 @@ import Testing
     func incrementalEditsMatchAFreshOpen(encoding: String) async throws {
         let h = try Harness(files: ["cast.md": DifferentialTests.cast])
         try await h.initialize(encodings: [encoding])
-        var generator = SeededGenerator(seed: encoding == "utf-8" ? 8 : 16)
+        var generator = SplitMix64(seed: encoding == "utf-8" ? 8 : 16)
         for sequence in 0..<600 {
             var model = Array(DifferentialTests.base.unicodeScalars)
             try h.open("a\(sequence).md", DifferentialTests.base)
@@ -69,7 +70,7 @@ import Testing
     }
 
     /// A random replacement that never splits a CRLF pair.
-    static func randomEdit(_ model: [Unicode.Scalar], using generator: inout SeededGenerator) -> (start: Int, end: Int, text: String) {
+    static func randomEdit(_ model: [Unicode.Scalar], using generator: inout SplitMix64) -> (start: Int, end: Int, text: String) {
         func boundary(_ offset: Int) -> Int {
             offset > 0 && offset < model.count && model[offset - 1] == "\r" && model[offset] == "\n" ? offset - 1 : offset
         }
@@ -95,18 +96,5 @@ import Testing
             index += 1
         }
         return ["line": .int(line), "character": .int(character)]
-    }
-}
-
-/// SplitMix64: a small deterministic generator.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

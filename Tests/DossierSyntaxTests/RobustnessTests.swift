@@ -1,17 +1,6 @@
 import DossierSyntax
+import DossierTestSupport
 import Testing
-
-/// A small deterministic generator so failures reproduce from their seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct RobustnessTests {
     /// Pieces of the grammar, valid and broken, glued at random.
@@ -24,7 +13,7 @@ struct SplitMix64: RandomNumberGenerator {
     ]
 
     static func randomDocument(seed: UInt64) -> [UInt8] {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         let count = Int.random(in: 0...80, using: &generator)
         var text = ""
         for _ in 0..<count { text += pieces.randomElement(using: &generator)! }

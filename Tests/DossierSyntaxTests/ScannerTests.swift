@@ -1,3 +1,4 @@
+import DossierTestSupport
 import DossierSyntax
 import Testing
 
