@@ -63,6 +63,7 @@ public enum WorkspaceLoader {
     public static func markdownFiles(root: String, exclude: [Glob]) -> [String] {
         var files: [String] = []
         var pending = [""]
+        let realRoot = realPath(root) ?? root
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
             for (name, kind) in entries(of: folder).sorted(by: { $0.name < $1.name }) {
@@ -74,7 +75,7 @@ public enum WorkspaceLoader {
                     pending.append(child)
                 case .file where name.hasSuffix(".md"):
                     files.append(root + "/" + child)
-                case .link where name.hasSuffix(".md") && isRegularFile(root + "/" + child):
+                case .link where name.hasSuffix(".md") && isRegularFile(root + "/" + child) && resolves(root + "/" + child, inside: realRoot):
                     files.append(root + "/" + child)
                 default:
                     break
@@ -85,6 +86,20 @@ public enum WorkspaceLoader {
     }
 
     private enum EntryKind { case folder, file, link, other }
+
+    /// The canonical path, links resolved.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether the link at `path` resolves to a file inside `root`: a link never brings outside
+    /// files into the workspace.
+    private static func resolves(_ path: String, inside root: String) -> Bool {
+        guard let target = realPath(path) else { return false }
+        return target.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
 
     /// Whether `path` leads (through links) to a regular file.
     private static func isRegularFile(_ path: String) -> Bool {

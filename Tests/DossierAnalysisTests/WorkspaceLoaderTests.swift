@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @Suite struct WorkspaceLoaderTests {
-    @Test func walkSkipsHiddenExcludedAndLinkedFoldersButFollowsLinkedFiles() throws {
+    @Test func walkSkipsHiddenExcludedLinkedFoldersAndLinksLeavingTheWorkspace() throws {
         let root = NSTemporaryDirectory() + "dossier-walk-\(UUID().uuidString)"
         let manager = FileManager.default
         for folder in ["a", ".git", "node_modules", "drafts", "a/b"] {
@@ -16,6 +16,10 @@ import Testing
         }
         try manager.createSymbolicLink(atPath: root + "/a/loop", withDestinationPath: root)
         try manager.createSymbolicLink(atPath: root + "/a/linked.md", withDestinationPath: root + "/a/one.md")
+        let outside = NSTemporaryDirectory() + "dossier-outside-\(UUID().uuidString).md"
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: outside))
+        defer { try? manager.removeItem(atPath: outside) }
+        try manager.createSymbolicLink(atPath: root + "/a/outside.md", withDestinationPath: outside)
         defer { try? manager.removeItem(atPath: root) }
         let files = WorkspaceLoader.markdownFiles(root: root, exclude: [Glob("drafts/**")]).map { CheckReport.relative($0, root: root) }
         #expect(files == ["a/b/two.md", "a/linked.md", "a/one.md"])
