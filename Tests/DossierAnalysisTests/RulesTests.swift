@@ -188,6 +188,10 @@ import Testing
         let renamed = edited.replacing(Document(id: cast.id, bytes: Array(testCast.replacingOccurrences(of: "#nyt", with: "#times").utf8)))
         #expect(renamed.actorSites["times"] != nil && renamed.actorSites["nyt"] == nil)
         #expect(renamed.removing(article.id).stats["lloyd-austin"] == nil)
+        #expect(snapshot.documents(referringTo: "nyt") == [article.id, cast.id])
+        #expect(edited.documents(referringTo: "nyt") == [cast.id])
+        #expect(edited.documents(referringTo: "lloyd-austin") == [article.id, cast.id])
+        #expect(edited.removing(article.id).documents(referringTo: "lloyd-austin") == [cast.id])
     }
 }
 

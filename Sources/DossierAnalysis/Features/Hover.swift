@@ -73,7 +73,7 @@ extension Features {
         blocks.append(chain.joined(separator: "\n"))
         if let claimID = claim.id {
             var places: [String] = []
-            for docID in snapshot.sortedDocumentIDs {
+            for docID in snapshot.documents(citing: claimID.text) {
                 guard let other = snapshot.documents[docID], let sites = other.citations[claimID.text] else { continue }
                 for site in sites {
                     let line = other.syntax.lines.line(containing: site.range.start) + 1

@@ -54,7 +54,7 @@ extension Features {
     /// Every reference to actor `actorID`, plus its definitions' `#id`s when `includeDeclaration`.
     public static func actorReferences(_ actorID: String, _ snapshot: WorkspaceSnapshot, includeDeclaration: Bool) -> [Location] {
         var result: [Location] = []
-        for docID in snapshot.sortedDocumentIDs {
+        for docID in snapshot.documents(referringTo: actorID) {
             guard let document = snapshot.documents[docID] else { continue }
             var ranges = (document.references[actorID] ?? []).map(\.syntax.range)
             if includeDeclaration {
@@ -68,7 +68,7 @@ extension Features {
     /// Every `cite=#claimID` item, plus the claim's `#id` when `includeDeclaration`.
     public static func claimReferences(_ claimID: String, _ snapshot: WorkspaceSnapshot, includeDeclaration: Bool) -> [Location] {
         var result: [Location] = []
-        for docID in snapshot.sortedDocumentIDs {
+        for docID in snapshot.documents(citing: claimID) {
             guard let document = snapshot.documents[docID] else { continue }
             var ranges = (document.citations[claimID] ?? []).map(\.range)
             if includeDeclaration {
@@ -109,7 +109,7 @@ extension Features {
                 return .failure(.taken(
                     "`@\(name)` is already the id of \(taken.definition.name.text) (\(fileName(taken.site.document))): choose another id"))
             }
-            for docID in snapshot.sortedDocumentIDs {
+            for docID in snapshot.documents(referringTo: old) {
                 guard let document = snapshot.documents[docID] else { continue }
                 var ranges = (document.references[old] ?? []).map(\.syntax.idRange)
                 ranges += document.syntax.actors.filter { $0.id.text == old }.map(\.id.range)
@@ -120,7 +120,7 @@ extension Features {
             if let taken = snapshot.claim(name) {
                 return .failure(.taken("`#\(name)` is already the id of a claim in \(fileName(taken.site.document)): choose another id"))
             }
-            for docID in snapshot.sortedDocumentIDs {
+            for docID in snapshot.documents(citing: old) {
                 guard let document = snapshot.documents[docID] else { continue }
                 var ranges = (document.citations[old] ?? []).map(\.range)
                 ranges += (document.claimsByID[old] ?? []).compactMap { document.syntax.claims[$0].id?.range }

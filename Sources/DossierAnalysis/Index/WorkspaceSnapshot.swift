@@ -65,6 +65,9 @@ public final class WorkspaceSnapshot: Sendable {
     public let claimSites: [String: [ClaimSite]]
     /// Reference counts by actor id.
     public let stats: [String: ActorStats]
+    /// The documents referring to each actor, and citing each claim: queries visit only these.
+    private let referringDocuments: [String: Set<DocumentID>]
+    private let citingDocuments: [String: Set<DocumentID>]
     /// Actor ids by name or alias (more than one is a conflict).
     public let actorsByName: [String: [String]]
     /// Finds names and aliases in prose; phrase i is `matcherNames[i]`.
@@ -84,18 +87,19 @@ public final class WorkspaceSnapshot: Sendable {
         var actorSites: [String: [ActorSite]] = [:]
         var claimSites: [String: [ClaimSite]] = [:]
         var stats: [String: ActorStats] = [:]
+        var users = DocumentUsers()
         for document in documents {
             table[document.id] = document
-            WorkspaceSnapshot.register(document, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+            WorkspaceSnapshot.register(document, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats, users: &users)
         }
         self.init(
             configuration: configuration, documents: table, actorSites: actorSites, claimSites: claimSites, stats: stats,
-            names: nil, cues: CueSet(configuration: configuration))
+            users: users, names: nil, cues: CueSet(configuration: configuration))
     }
 
     private init(
         configuration: Configuration, documents: [DocumentID: Document], actorSites: [String: [ActorSite]],
-        claimSites: [String: [ClaimSite]], stats: [String: ActorStats],
+        claimSites: [String: [ClaimSite]], stats: [String: ActorStats], users: DocumentUsers,
         names: (byName: [String: [String]], matcher: NameMatcher, ids: [String])?, cues: CueSet
     ) {
         self.configuration = configuration
@@ -103,6 +107,8 @@ public final class WorkspaceSnapshot: Sendable {
         self.actorSites = actorSites
         self.claimSites = claimSites
         self.stats = stats
+        referringDocuments = users.referring
+        citingDocuments = users.citing
         self.cues = cues
         let names = names ?? WorkspaceSnapshot.nameIndex(actorSites: actorSites, documents: documents)
         actorsByName = names.byName
@@ -125,6 +131,7 @@ public final class WorkspaceSnapshot: Sendable {
     public func reconfigured(_ configuration: Configuration) -> WorkspaceSnapshot {
         WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
+            users: DocumentUsers(referring: referringDocuments, citing: citingDocuments),
             names: (actorsByName, nameMatcher, actorIDs), cues: CueSet(configuration: configuration))
     }
 
@@ -133,18 +140,19 @@ public final class WorkspaceSnapshot: Sendable {
         var actorSites = self.actorSites
         var claimSites = self.claimSites
         var stats = self.stats
+        var users = DocumentUsers(referring: referringDocuments, citing: citingDocuments)
         if let old {
             documents[old.id] = nil
-            WorkspaceSnapshot.register(old, sign: -1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+            WorkspaceSnapshot.register(old, sign: -1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats, users: &users)
         }
         if let new {
             documents[new.id] = new
-            WorkspaceSnapshot.register(new, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+            WorkspaceSnapshot.register(new, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats, users: &users)
         }
         let sameNames = WorkspaceSnapshot.actorNames(old) == WorkspaceSnapshot.actorNames(new)
         return WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
-            names: sameNames ? (actorsByName, nameMatcher, actorIDs) : nil, cues: cues)
+            users: users, names: sameNames ? (actorsByName, nameMatcher, actorIDs) : nil, cues: cues)
     }
 
     /// What of a document feeds the name index: its actors' ids, names and aliases.
@@ -154,8 +162,10 @@ public final class WorkspaceSnapshot: Sendable {
 
     private static func register(
         _ document: Document, sign: Int, actorSites: inout [String: [ActorSite]], claimSites: inout [String: [ClaimSite]],
-        stats: inout [String: ActorStats]
+        stats: inout [String: ActorStats], users: inout DocumentUsers
     ) {
+        for id in document.references.keys { DocumentUsers.update(&users.referring, id, document.id, add: sign > 0) }
+        for id in document.citations.keys { DocumentUsers.update(&users.citing, id, document.id, add: sign > 0) }
         for (index, actor) in document.syntax.actors.enumerated() {
             let site = ActorSite(document: document.id, index: index)
             if sign > 0 {
@@ -233,8 +243,33 @@ public final class WorkspaceSnapshot: Sendable {
     /// The documents in a stable order.
     public var sortedDocumentIDs: [DocumentID] { documents.keys.sorted() }
 
+    /// The documents that refer to actor `id` or define it, in a stable order.
+    public func documents(referringTo id: String) -> [DocumentID] {
+        Set(referringDocuments[id] ?? []).union((actorSites[id] ?? []).map(\.document)).sorted()
+    }
+
+    /// The documents that cite claim `id` or hold it, in a stable order.
+    public func documents(citing id: String) -> [DocumentID] {
+        Set(citingDocuments[id] ?? []).union((claimSites[id] ?? []).map(\.document)).sorted()
+    }
+
     /// The nearest known actor id to `id` within `limit` edits.
     public func suggestActor(for id: String, limit: Int = 3) -> String? {
         EditDistance.nearest(to: id, in: actorIDs, limit: min(limit, max(1, id.count / 2)))
+    }
+}
+
+/// For each actor and claim id, the documents that use it; kept up to date per document.
+struct DocumentUsers {
+    var referring: [String: Set<DocumentID>] = [:]
+    var citing: [String: Set<DocumentID>] = [:]
+
+    static func update(_ table: inout [String: Set<DocumentID>], _ id: String, _ document: DocumentID, add: Bool) {
+        if add {
+            table[id, default: []].insert(document)
+        } else {
+            table[id]?.remove(document)
+            if table[id]?.isEmpty == true { table[id] = nil }
+        }
     }
 }
