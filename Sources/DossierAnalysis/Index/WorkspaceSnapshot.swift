@@ -66,8 +66,8 @@ public final class WorkspaceSnapshot: Sendable {
     /// Reference counts by actor id.
     public let stats: [String: ActorStats]
     /// The documents referring to each actor, and citing each claim: queries visit only these.
-    private let referringDocuments: [String: Set<DocumentID>]
-    private let citingDocuments: [String: Set<DocumentID>]
+    private let referringDocuments: [String: [DocumentID]]
+    private let citingDocuments: [String: [DocumentID]]
     /// Actor ids by name or alias (more than one is a conflict).
     public let actorsByName: [String: [String]]
     /// Finds names and aliases in prose; phrase i is `matcherNames[i]`.
@@ -259,16 +259,18 @@ public final class WorkspaceSnapshot: Sendable {
     }
 }
 
-/// For each actor and claim id, the documents that use it; kept up to date per document.
+/// For each actor and claim id, the documents that use it; kept up to date per document. Arrays,
+/// not sets: building the workspace only appends (no hashing of every URI), and an edit removes
+/// one document from the few ids it uses.
 struct DocumentUsers {
-    var referring: [String: Set<DocumentID>] = [:]
-    var citing: [String: Set<DocumentID>] = [:]
+    var referring: [String: [DocumentID]] = [:]
+    var citing: [String: [DocumentID]] = [:]
 
-    static func update(_ table: inout [String: Set<DocumentID>], _ id: String, _ document: DocumentID, add: Bool) {
+    static func update(_ table: inout [String: [DocumentID]], _ id: String, _ document: DocumentID, add: Bool) {
         if add {
-            table[id, default: []].insert(document)
+            table[id, default: []].append(document)
         } else {
-            table[id]?.remove(document)
+            table[id]?.removeAll { $0 == document }
             if table[id]?.isEmpty == true { table[id] = nil }
         }
     }
