@@ -48,4 +48,25 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         else { return requireClient("python3") }
         #expect(result.status == 0, "\(result.output)")
     }
+
+    @Test func sarifOutputValidatesAgainstTheOASISSchema() throws {
+        let binary = try #require(Paths.binary, "build the dossier product first")
+        let schema = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+        guard FileManager.default.fileExists(atPath: schema) else { return requireClient("../shared/schemas") }
+        let script = """
+            import json, subprocess, sys
+            try:
+                import jsonschema
+            except ImportError:
+                print("jsonschema missing"); sys.exit(3)
+            out = subprocess.run([sys.argv[1], "check", sys.argv[2], "--format", "sarif"], capture_output=True).stdout
+            jsonschema.validate(json.loads(out), json.load(open(sys.argv[3])))
+            print("valid")
+            """
+        guard let result = try runTool(["python3", "-c", script, binary, Paths.seeds, schema], in: repositoryRoot) else {
+            return requireClient("python3")
+        }
+        if result.status == 3 { return requireClient("python3 jsonschema") }
+        #expect(result.status == 0 && result.output.contains("valid"), "\(result.output)")
+    }
 }
