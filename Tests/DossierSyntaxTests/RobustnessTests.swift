@@ -67,3 +67,18 @@ import Testing
         _ = table.offset(of: TextPosition(line: 0, character: 1000), in: .utf16)
     }
 }
+
+@Suite struct UTF8ValidationTests {
+    @Test func agreesWithTheStandardLibraryOnRandomBytes() {
+        var generator = SplitMix64(seed: 42)
+        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            let bytes = (0..<length).map { _ in interesting.randomElement(using: &generator)! }
+            let expected = String(validating: bytes, as: UTF8.self) == nil
+            #expect((UTF8Validation.firstInvalidOffset(bytes) != nil) == expected, "\(bytes)")
+        }
+        #expect(UTF8Validation.firstInvalidOffset(Array("plain ASCII text and “quotes” 😀".utf8)) == nil)
+        #expect(UTF8Validation.firstInvalidOffset(Array("abcdefghij".utf8) + [0xFF]) == 10)
+    }
+}

@@ -51,9 +51,8 @@ public struct Document: Sendable {
     /// Scans `bytes` (a leading BOM is dropped) into a document.
     public init(id: DocumentID, bytes raw: [UInt8]) {
         let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
-        if String(validating: bytes, as: UTF8.self) == nil {
+        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
             var syntax = DocumentSyntax(lines: LineTable(bytes))
-            let offset = Document.firstInvalidByte(bytes)
             syntax.diagnostics = [SyntaxDiagnostic(
                 .syntax, ByteRange(offset, min(offset + 1, bytes.count)),
                 "this file is not valid UTF-8 (bad byte at offset \(offset)): save it as UTF-8 to have it checked")]
@@ -107,18 +106,6 @@ public struct Document: Sendable {
             position -= 1
         }
         return nil
-    }
-
-    private static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
-        var low = 0
-        var high = bytes.count
-        while low < high {
-            let mid = (low + high) / 2
-            var end = mid + 1
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-            if String(validating: bytes[0..<end], as: UTF8.self) == nil { high = mid } else { low = end }
-        }
-        return min(low, max(bytes.count - 1, 0))
     }
 
     /// The text of the document's title: front matter `title`, else its first heading, else nil.
