@@ -240,18 +240,7 @@ struct LSPBench {
                 "textDocument": ["uri": .string(doc.uri), "languageId": "markdown", "version": .int(doc.version), "text": .string(doc.text)],
             ])
         }
-        var last = start
-        let deadline = Double(start) / 1e9 + settings.timeout
-        while !pending.isEmpty {
-            let left = deadline - Double(now()) / 1e9
-            guard left > 0, let entry = client.take(after: mark, timeout: left, { message in
-                guard case .notification("textDocument/publishDiagnostics", let p) = message,
-                      let uri = p?["uri"]?.stringValue else { return false }
-                return pending.contains(uri)
-            }), case .notification(_, let p) = entry.message, let uri = p?["uri"]?.stringValue else { break }
-            pending.remove(uri)
-            last = entry.time
-        }
+        let last = awaitDiagnostics(client, for: &pending, after: mark, since: start, within: settings.timeout)
         results.openDiagnosed = docs.count - pending.count
         if pending.isEmpty { results.openAll = last - start } else {
             results.notes.append("diagnostics arrived for \(results.openDiagnosed) of \(docs.count) opened documents")
@@ -403,22 +392,32 @@ struct LSPBench {
             var pending = Set(articles.map(\.uri))
             let mark = client.mark
             let sent = try client.notify("textDocument/didChange", ["textDocument": versioned(cast), "contentChanges": [change]])
-            var last = sent
-            let deadline = Double(sent) / 1e9 + settings.requestTimeout
-            while !pending.isEmpty {
-                let left = deadline - Double(now()) / 1e9
-                guard left > 0, let entry = client.take(after: mark, timeout: left, { message in
-                    guard case .notification("textDocument/publishDiagnostics", let p) = message,
-                          let uri = p?["uri"]?.stringValue else { return false }
-                    return pending.contains(uri)
-                }), case .notification(_, let p) = entry.message, let uri = p?["uri"]?.stringValue else { break }
-                pending.remove(uri)
-                last = entry.time
-            }
+            let last = awaitDiagnostics(client, for: &pending, after: mark, since: sent, within: settings.requestTimeout)
             let refreshed = articles.count - pending.count
             results.castEditMinRefreshed = min(results.castEditMinRefreshed ?? refreshed, refreshed)
             if pending.isEmpty { results.castEdit.add(last - sent) } else { results.castEditTimeouts += 1 }
             settle(client)
         }
+    }
+
+    /// Takes `publishDiagnostics` notifications received after `mark` until every URI in `pending`
+    /// has one or `seconds` have passed since `start`; returns when the last one arrived.
+    private func awaitDiagnostics(
+        _ client: LSPClient, for pending: inout Set<String>, after mark: Int, since start: UInt64, within seconds: Double
+    ) -> UInt64 {
+        var last = start
+        let deadline = Double(start) / 1e9 + seconds
+        while !pending.isEmpty {
+            let left = deadline - Double(now()) / 1e9
+            let waiting = pending
+            guard left > 0, let entry = client.take(after: mark, timeout: left, { message in
+                guard case .notification("textDocument/publishDiagnostics", let p) = message,
+                      let uri = p?["uri"]?.stringValue else { return false }
+                return waiting.contains(uri)
+            }), case .notification(_, let p) = entry.message, let uri = p?["uri"]?.stringValue else { break }
+            pending.remove(uri)
+            last = entry.time
+        }
+        return last
     }
 }

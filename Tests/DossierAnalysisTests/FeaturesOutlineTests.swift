@@ -42,6 +42,13 @@ import Testing
         #expect(cast[0].children[0].selectionRange == range(of: "Lloyd Austin {", in: castText).shrunk(2))
     }
 
+    @Test func headingAnchorsShowAsDetail() {
+        let snap = workspace([("article.md", "# Intro {#intro}\n\nText.\n\n# Plain\n")])
+        let symbols = Features.documentSymbols(in: articleID, snapshot: snap)
+        #expect(symbols.map(\.name) == ["Intro", "Plain"])
+        #expect(symbols.map(\.detail) == ["#intro", nil])
+    }
+
     @Test func workspaceSymbolsFuzzy() {
         let results = Features.workspaceSymbols(query: "lau", snapshot: snapshot)
         #expect(results.first?.name == "Lloyd Austin")

@@ -77,7 +77,7 @@ extension Features {
                         selectionRange: actor.name.range, children: [])
                 } else {
                     item = DocumentSymbolItem(
-                        name: heading.text.text.isEmpty ? "(untitled)" : heading.text.text, detail: nil, category: .heading,
+                        name: heading.text.text.isEmpty ? "(untitled)" : heading.text.text, detail: heading.anchor.map { "#" + $0.text }, category: .heading,
                         range: heading.sectionRange, selectionRange: heading.text.range, children: [])
                 }
                 while let top = stack.last, nodes[top].level >= level { stack.removeLast() }

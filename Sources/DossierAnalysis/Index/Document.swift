@@ -90,7 +90,8 @@ public struct Document: Sendable {
         self.citations = citations
     }
 
-    /// The innermost claim whose text holds `range`, found by binary search over claims ordered by start.
+    /// The claim whose text holds `range`: the last claim starting before it, found by binary search
+    /// over claims ordered by start (claims do not nest; a nested one is a syntax error).
     static func enclosingClaim(of range: ByteRange, claims: [ClaimSyntax], order: [Int]) -> Int? {
         var low = 0
         var high = order.count
@@ -98,14 +99,9 @@ public struct Document: Sendable {
             let mid = (low + high) / 2
             if claims[order[mid]].textRange.start <= range.start { low = mid + 1 } else { high = mid }
         }
-        var position = low - 1
-        while position >= 0 {
-            let candidate = order[position]
-            if claims[candidate].textRange.contains(range) { return candidate }
-            if claims[candidate].range.end <= range.start, position < low - 8 { break }
-            position -= 1
-        }
-        return nil
+        guard low > 0 else { return nil }
+        let candidate = order[low - 1]
+        return claims[candidate].textRange.contains(range) ? candidate : nil
     }
 
     /// The text of the document's title: front matter `title`, else its first heading, else nil.
