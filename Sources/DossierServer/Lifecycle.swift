@@ -213,33 +213,34 @@ extension LanguageServer {
             throw ResponseError.invalidParams("didChange: contentChanges must be an array")
         }
         let version = params?["textDocument"]?["version"]?.intValue
-        let result: Bool? = try state.withLock { s throws(ResponseError) -> Bool? in
-            guard var buffer = s.open[id] else { return nil }
-            for change in changes {
-                guard let text = change["text"]?.stringValue else {
-                    throw ResponseError.invalidParams("didChange: each change needs a text string")
-                }
-                if let range = change["range"], !range.isNull {
-                    let (start, end) = try LSP.readRange(range, "range")
-                    let lines = LineTable(buffer.bytes)
-                    let a = lines.offset(of: start, in: s.encoding)
-                    let b = max(a, lines.offset(of: end, in: s.encoding))
-                    buffer.bytes.replaceSubrange(a..<b, with: Array(text.utf8))
-                } else {
-                    buffer.bytes = Array(text.utf8)
-                }
+        let edits = try changes.map { change throws(ResponseError) -> ContentChange in
+            guard let text = change["text"]?.stringValue else {
+                throw ResponseError.invalidParams("didChange: each change needs a text string")
             }
+            guard let range = change["range"], !range.isNull else { return ContentChange(range: nil, text: text) }
+            let (start, end) = try LSP.readRange(range, "range")
+            return ContentChange(range: TextRange(start: start, end: end), text: text)
+        }
+        let edited: [UInt8]? = state.withLock { s in
+            guard var buffer = s.open[id] else { return nil }
+            s.open[id] = nil  // keeps the buffer uniquely referenced: the edit does not copy the text
+            ContentChange.apply(edits, to: &buffer.bytes, encoding: s.encoding)
             if let version { buffer.version = version }
             s.open[id] = buffer
-            let document = Document(id: id, bytes: buffer.bytes)
+            return buffer.bytes
+        }
+        guard let bytes = edited else {
+            logger.warn("didChange for a document that is not open: \(id)")
+            return
+        }
+        // Scanned outside the lock so running requests keep being served; notifications are handled
+        // one at a time on the reader thread, so no other edit of this document can interleave.
+        let document = Document(id: id, bytes: bytes)
+        let registryChanged = state.withLock { s in
             let changed = Self.registrySignature(s.snapshot.documents[id]) != Self.registrySignature(document)
             s.snapshot = s.snapshot.replacing(document)
             s.generation += 1
             return changed
-        }
-        guard let registryChanged = result else {
-            logger.warn("didChange for a document that is not open: \(id)")
-            return
         }
         schedulePublish([id], allOpen: registryChanged)
     }
