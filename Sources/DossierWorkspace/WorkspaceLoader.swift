@@ -216,21 +216,33 @@ public enum FileReader {
         if Int(status.st_size) > maximumSize {
             return .failure(WorkspaceError("is larger than \(maximumSize >> 20) MB: split it or exclude it in dossier.json"))
         }
+        // Sized by fstat so the common case is one allocation of exactly the file's size (every
+        // file stays in memory while the workspace is open); a file that grows while being read
+        // is still read to its end.
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            let count: Int
+            if filled < bytes.count {
+                count = bytes.withUnsafeMutableBytes { buffer in
+                    Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                }
+                if count > 0 { filled += count }
+            } else {
+                count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+                    let count = Glibc.read(descriptor, chunk.baseAddress!, chunk.count)
+                    if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+                    return count
+                }
+                if count > 0 { filled += count }
             }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(WorkspaceError("cannot read: \(String(cString: strerror(errno)))"))
             }
             if count == 0 { break }
-            filled += count
         }
-        bytes.removeSubrange(filled...)
+        if filled < bytes.count { bytes.removeSubrange(filled...) }
         return .success(bytes)
     }
 }
