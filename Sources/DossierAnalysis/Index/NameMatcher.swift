@@ -15,13 +15,13 @@ public struct NameMatcher: Sendable {
     /// The phrases, in the order given.
     public let phrases: [String]
     private let caseInsensitive: Bool
+    /// The node reached from the root by each first byte (an offset into `nodes`), or 0 for none.
     private var rootTransitions = [Int32](repeating: 0, count: 256)
-    private var childStart: [Int32] = []
-    private var childCount: [Int32] = []
-    private var childBytes: [UInt8] = []
-    private var childNodes: [Int32] = []
-    /// The phrase ending at each node, or -1.
-    private var output: [Int32] = []
+    /// The trie, flattened depth-first so a walk along one phrase reads memory mostly forwards:
+    /// each node is a header word (low 32 bits: the phrase ending here or -1; high 32 bits: the
+    /// number of children) followed by one word per child (low 8 bits: the byte, high 32 bits:
+    /// the child's offset), children sorted by byte.
+    private var nodes: [UInt64] = []
 
     /// Builds the trie; `caseInsensitive` folds ASCII letters (for cue lists).
     public init(phrases: [String], caseInsensitive: Bool = false) {
@@ -46,71 +46,83 @@ public struct NameMatcher: Sendable {
             }
             if node != 0, trieOutput[node] < 0 { trieOutput[node] = Int32(index) }
         }
-        let count = trie.count
-        childStart = [Int32](repeating: 0, count: count)
-        childCount = [Int32](repeating: 0, count: count)
-        for node in 0..<count {
-            childStart[node] = Int32(childBytes.count)
-            let sorted = trie[node].sorted { $0.key < $1.key }
-            childCount[node] = Int32(sorted.count)
-            for (byte, child) in sorted {
-                childBytes.append(byte)
-                childNodes.append(child)
+        nodes.reserveCapacity(trie.count * 2 + 1)
+        nodes.append(0)  // offset 0 stands for "no node" in `rootTransitions`
+        // Depth-first emission with an explicit stack; a child's slot in its parent is patched
+        // once the child's own offset is known.
+        var stack: [(node: Int, parentSlot: Int)] = trie[0].sorted { $0.key > $1.key }.map { (Int($0.value), -Int($0.key) - 1) }
+        while let (node, parentSlot) = stack.popLast() {
+            let offset = nodes.count
+            if parentSlot < 0 {
+                rootTransitions[-parentSlot - 1] = Int32(offset)
+            } else {
+                nodes[parentSlot] |= UInt64(offset) << 32
+            }
+            let children = trie[node].sorted { $0.key < $1.key }
+            nodes.append(UInt64(UInt32(bitPattern: trieOutput[node])) | UInt64(children.count) << 32)
+            let firstSlot = nodes.count
+            for (byte, _) in children { nodes.append(UInt64(byte)) }
+            for (position, (_, child)) in children.enumerated().reversed() {
+                stack.append((Int(child), firstSlot + position))
             }
         }
-        for (byte, child) in trie[0] { rootTransitions[Int(byte)] = child }
-        output = trieOutput
     }
 
     @inline(__always)
     private static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
+    /// The child of the node at `offset` for `byte`, or nil.
     @inline(__always)
-    private func transition(from node: Int, _ byte: UInt8) -> Int32? {
-        if node == 0 {
-            let next = rootTransitions[Int(byte)]
-            return next == 0 ? nil : next
-        }
-        let start = Int(childStart[node])
-        let end = start + Int(childCount[node])
-        var low = start
-        var high = end
-        while low < high {
-            let mid = (low + high) / 2
-            let value = childBytes[mid]
-            if value == byte { return childNodes[mid] }
-            if value < byte { low = mid + 1 } else { high = mid }
+    private static func transition(_ nodes: UnsafeBufferPointer<UInt64>, from offset: Int, _ byte: UInt8) -> Int? {
+        let count = Int(nodes[offset] >> 32)
+        var slot = offset + 1
+        let end = slot + count
+        // Most nodes have one or a few children: a forward scan beats a binary search here.
+        while slot < end {
+            let entry = nodes[slot]
+            let value = UInt8(truncatingIfNeeded: entry)
+            if value == byte { return Int(entry >> 32) }
+            if value > byte { return nil }
+            slot += 1
         }
         return nil
+    }
+
+    @inline(__always)
+    private static func output(_ nodes: UnsafeBufferPointer<UInt64>, at offset: Int) -> Int32 {
+        Int32(bitPattern: UInt32(truncatingIfNeeded: nodes[offset]))
     }
 
     /// The leftmost-longest word-bounded matches inside `range` of `bytes`, in order, not overlapping.
     public func matches(in bytes: [UInt8], range: ByteRange) -> [Match] {
         var found: [Match] = []
-        guard !phrases.isEmpty, range.start < range.end else { return found }
+        guard !phrases.isEmpty, range.start < range.end, range.end <= bytes.count else { return found }
         let fold = caseInsensitive
         rootTransitions.withUnsafeBufferPointer { root in
-            output.withUnsafeBufferPointer { output in
+            nodes.withUnsafeBufferPointer { nodes in
                 bytes.withUnsafeBufferPointer { text in
                     var index = range.start
                     while index < range.end {
                         let first = fold ? NameMatcher.fold(text[index]) : text[index]
                         let child = root[Int(first)]
-                        guard child != 0, NameMatcher.isWordBoundary(bytes, before: index, lowerBound: range.start) else {
+                        guard child != 0, NameMatcher.isWordBoundary(text, before: index, lowerBound: range.start) else {
+                            // No phrase starts inside an ASCII word: skip to the byte after it.
                             index += 1
+                            while index < range.end, ASCIIWord.isWordByte(text[index - 1]) { index += 1 }
                             continue
                         }
                         var node = Int(child)
                         var end = index + 1
                         var best: Match?
                         while true {
-                            if output[node] >= 0, NameMatcher.isWordBoundary(bytes, after: end, upperBound: range.end) {
-                                best = Match(range: ByteRange(index, end), phrase: Int(output[node]))
+                            let phrase = NameMatcher.output(nodes, at: node)
+                            if phrase >= 0, NameMatcher.isWordBoundary(text, after: end, upperBound: range.end) {
+                                best = Match(range: ByteRange(index, end), phrase: Int(phrase))
                             }
                             guard end < range.end,
-                                let next = transition(from: node, fold ? NameMatcher.fold(text[end]) : text[end])
+                                let next = NameMatcher.transition(nodes, from: node, fold ? NameMatcher.fold(text[end]) : text[end])
                             else { break }
-                            node = Int(next)
+                            node = next
                             end += 1
                         }
                         if let best {
@@ -118,6 +130,7 @@ public struct NameMatcher: Sendable {
                             index = best.range.end
                         } else {
                             index += 1
+                            while index < range.end, ASCIIWord.isWordByte(text[index - 1]) { index += 1 }
                         }
                     }
                 }
@@ -127,7 +140,7 @@ public struct NameMatcher: Sendable {
     }
 
     /// Whether no letter or digit stands right before `offset`.
-    static func isWordBoundary(_ bytes: [UInt8], before offset: Int, lowerBound: Int) -> Bool {
+    static func isWordBoundary(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int, lowerBound: Int) -> Bool {
         guard offset > lowerBound, offset > 0 else { return true }
         let previous = bytes[offset - 1]
         if previous < 0x80 { return !ASCIIWord.isWordByte(previous) }
@@ -137,7 +150,7 @@ public struct NameMatcher: Sendable {
     }
 
     /// Whether no letter or digit stands right at `offset`.
-    static func isWordBoundary(_ bytes: [UInt8], after offset: Int, upperBound: Int) -> Bool {
+    static func isWordBoundary(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int, upperBound: Int) -> Bool {
         guard offset < upperBound, offset < bytes.count else { return true }
         let next = bytes[offset]
         if next < 0x80 { return !ASCIIWord.isWordByte(next) }
@@ -150,10 +163,11 @@ public struct NameMatcher: Sendable {
 /// What counts as part of a word for name and cue boundaries.
 enum ASCIIWord {
     @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        let lower = byte | 0x20
+        return (byte &- 0x30) < 10 || (lower &- 0x61) < 26 || byte == 0x5F
     }
 
-    static func isWordScalar(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         // U+2000–U+203F (curly quotes, dashes, ellipsis) are the common non-ASCII neighbours in news text.
         if range.count == 3, bytes[range.lowerBound] == 0xE2, bytes[range.lowerBound + 1] == 0x80 { return false }
         guard let scalar = String(decoding: bytes[range], as: UTF8.self).unicodeScalars.first else { return false }
