@@ -33,8 +33,9 @@ public struct ReferenceSite: Hashable, Sendable {
 }
 
 /// One document, scanned and summarised. Everything here depends on the document's text alone, so
-/// an edit recomputes one `Document` and nothing else.
-public struct Document: Sendable {
+/// an edit recomputes one `Document` and nothing else. A class, so that a snapshot copies one
+/// reference per document rather than every array inside it.
+public final class Document: Sendable {
     public let id: DocumentID
     public let syntax: DocumentSyntax
     /// Set when the file is not valid UTF-8: the document is otherwise skipped.
@@ -49,7 +50,7 @@ public struct Document: Sendable {
     public let citations: [String: [(claim: Int, range: ByteRange)]]
 
     /// Scans `bytes` (a leading BOM is dropped) into a document.
-    public init(id: DocumentID, bytes raw: [UInt8]) {
+    public convenience init(id: DocumentID, bytes raw: [UInt8]) {
         let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
         if let offset = UTF8Validation.firstInvalidOffset(bytes) {
             var syntax = DocumentSyntax(lines: LineTable(bytes))

@@ -58,16 +58,16 @@ public struct ActorStats: Hashable, Sendable {
 /// snapshot that shares everything the edit did not touch.
 public final class WorkspaceSnapshot: Sendable {
     public let configuration: Configuration
-    public let documents: [DocumentID: Document]
+    public let documents: PersistentMap<DocumentID, Document>
     /// Actor definitions by id (more than one is a duplicate).
-    public let actorSites: [String: [ActorSite]]
+    public let actorSites: PersistentMap<String, [ActorSite]>
     /// Claims by id (more than one is a duplicate).
-    public let claimSites: [String: [ClaimSite]]
+    public let claimSites: PersistentMap<String, [ClaimSite]>
     /// Reference counts by actor id.
-    public let stats: [String: ActorStats]
+    public let stats: PersistentMap<String, ActorStats>
     /// The documents referring to each actor, and citing each claim: queries visit only these.
-    private let referringDocuments: [String: [DocumentID]]
-    private let citingDocuments: [String: [DocumentID]]
+    private let referringDocuments: PersistentMap<String, [DocumentID]>
+    private let citingDocuments: PersistentMap<String, [DocumentID]>
     /// Actor ids by name or alias (more than one is a conflict).
     public let actorsByName: [String: [String]]
     /// Finds names and aliases in prose; phrase i is `matcherNames[i]`.
@@ -83,10 +83,10 @@ public final class WorkspaceSnapshot: Sendable {
 
     /// A workspace of `documents`.
     public convenience init(documents: [Document], configuration: Configuration) {
-        var table: [DocumentID: Document] = [:]
-        var actorSites: [String: [ActorSite]] = [:]
-        var claimSites: [String: [ClaimSite]] = [:]
-        var stats: [String: ActorStats] = [:]
+        var table = PersistentMap<DocumentID, Document>()
+        var actorSites = PersistentMap<String, [ActorSite]>()
+        var claimSites = PersistentMap<String, [ClaimSite]>()
+        var stats = PersistentMap<String, ActorStats>()
         var users = DocumentUsers()
         for document in documents {
             table[document.id] = document
@@ -98,8 +98,8 @@ public final class WorkspaceSnapshot: Sendable {
     }
 
     private init(
-        configuration: Configuration, documents: [DocumentID: Document], actorSites: [String: [ActorSite]],
-        claimSites: [String: [ClaimSite]], stats: [String: ActorStats], users: DocumentUsers,
+        configuration: Configuration, documents: PersistentMap<DocumentID, Document>, actorSites: PersistentMap<String, [ActorSite]>,
+        claimSites: PersistentMap<String, [ClaimSite]>, stats: PersistentMap<String, ActorStats>, users: DocumentUsers,
         names: (byName: [String: [String]], matcher: NameMatcher, ids: [String])?, cues: CueSet
     ) {
         self.configuration = configuration
@@ -161,39 +161,41 @@ public final class WorkspaceSnapshot: Sendable {
     }
 
     private static func register(
-        _ document: Document, sign: Int, actorSites: inout [String: [ActorSite]], claimSites: inout [String: [ClaimSite]],
-        stats: inout [String: ActorStats], users: inout DocumentUsers
+        _ document: Document, sign: Int, actorSites: inout PersistentMap<String, [ActorSite]>,
+        claimSites: inout PersistentMap<String, [ClaimSite]>, stats: inout PersistentMap<String, ActorStats>, users: inout DocumentUsers
     ) {
         for id in document.references.keys { DocumentUsers.update(&users.referring, id, document.id, add: sign > 0) }
         for id in document.citations.keys { DocumentUsers.update(&users.citing, id, document.id, add: sign > 0) }
         for (index, actor) in document.syntax.actors.enumerated() {
             let site = ActorSite(document: document.id, index: index)
             if sign > 0 {
-                actorSites[actor.id.text, default: []].append(site)
+                actorSites.modify(actor.id.text, default: []) { $0.append(site) }
             } else {
-                actorSites[actor.id.text]?.removeAll { $0 == site }
-                if actorSites[actor.id.text]?.isEmpty == true { actorSites[actor.id.text] = nil }
+                actorSites.modifyExisting(actor.id.text, removingIf: \.isEmpty) { $0.removeAll { $0 == site } }
             }
         }
         for (id, indices) in document.claimsByID {
             for index in indices {
                 let site = ClaimSite(document: document.id, index: index)
                 if sign > 0 {
-                    claimSites[id, default: []].append(site)
+                    claimSites.modify(id, default: []) { $0.append(site) }
                 } else {
-                    claimSites[id]?.removeAll { $0 == site }
-                    if claimSites[id]?.isEmpty == true { claimSites[id] = nil }
+                    claimSites.modifyExisting(id, removingIf: \.isEmpty) { $0.removeAll { $0 == site } }
                 }
             }
         }
         for (id, sites) in document.references {
-            stats[id, default: ActorStats()].add(ActorStats.of(sites), sign: sign)
-            if sign < 0, stats[id] == ActorStats() { stats[id] = nil }
+            let change = ActorStats.of(sites)
+            if sign > 0 {
+                stats.modify(id, default: ActorStats()) { $0.add(change, sign: 1) }
+            } else {
+                stats.modifyExisting(id, removingIf: { $0 == ActorStats() }) { $0.add(change, sign: -1) }
+            }
         }
     }
 
     private static func nameIndex(
-        actorSites: [String: [ActorSite]], documents: [DocumentID: Document]
+        actorSites: PersistentMap<String, [ActorSite]>, documents: PersistentMap<DocumentID, Document>
     ) -> (byName: [String: [String]], matcher: NameMatcher, ids: [String]) {
         var byName: [String: [String]] = [:]
         let ids = actorSites.keys.sorted()
@@ -263,15 +265,14 @@ public final class WorkspaceSnapshot: Sendable {
 /// not sets: building the workspace only appends (no hashing of every URI), and an edit removes
 /// one document from the few ids it uses.
 struct DocumentUsers {
-    var referring: [String: [DocumentID]] = [:]
-    var citing: [String: [DocumentID]] = [:]
+    var referring = PersistentMap<String, [DocumentID]>()
+    var citing = PersistentMap<String, [DocumentID]>()
 
-    static func update(_ table: inout [String: [DocumentID]], _ id: String, _ document: DocumentID, add: Bool) {
+    static func update(_ table: inout PersistentMap<String, [DocumentID]>, _ id: String, _ document: DocumentID, add: Bool) {
         if add {
-            table[id, default: []].append(document)
+            table.modify(id, default: []) { $0.append(document) }
         } else {
-            table[id]?.removeAll { $0 == document }
-            if table[id]?.isEmpty == true { table[id] = nil }
+            table.modifyExisting(id, removingIf: \.isEmpty) { $0.removeAll { $0 == document } }
         }
     }
 }
