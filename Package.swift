@@ -25,6 +25,8 @@ let package = Package(
         .executableTarget(name: "dossier-corpus", path: "Benchmarks/CorpusGenerator"),
         // Benchmark driver: measures `dossier check` and `dossier lsp` on a corpus.
         .executableTarget(name: "dossier-bench", dependencies: ["DossierProtocol", "DossierJSON"], path: "Benchmarks/Driver"),
+        // In-process timings of the analysis layer (snapshot updates, rules, features) on a corpus.
+        .executableTarget(name: "dossier-probe", dependencies: ["DossierAnalysis", "DossierWorkspace"], path: "Benchmarks/Probe"),
 
         // Helpers shared by the test targets: marked test texts, a seeded generator.
         .target(name: "DossierTestSupport", dependencies: ["DossierSyntax"], path: "Tests/Support"),

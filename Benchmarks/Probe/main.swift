@@ -1,0 +1,61 @@
+// dossier-probe: times the analysis layer in-process on a corpus, without the protocol, so a
+// latency figure from `dossier-bench` can be split into analysis work and everything else.
+//
+//   dossier-probe [CORPUS] [--profile-replacing]
+//
+// Prints a Markdown table of p50/p99/max per operation. `--profile-replacing` then repeats one
+// snapshot update 200 times, for `perf record`.
+
+import DossierAnalysis
+import DossierSyntax
+import DossierWorkspace
+import Foundation
+
+/// Median and maximum of `runs` timings of `body`, in milliseconds.
+func measure(_ label: String, runs: Int, _ body: (Int) -> Void) {
+    var samples: [Double] = []
+    for run in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body(run)
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    samples.sort()
+    let p50 = samples[samples.count / 2]
+    let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
+    print("| \(label) | \(runs) | \(String(format: "%.3f", p50)) ms | \(String(format: "%.3f", p99)) ms | \(String(format: "%.3f", samples.last!)) ms |")
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+let root = URL(fileURLWithPath: arguments.first ?? "Benchmarks/corpus").standardizedFileURL.path
+let loadStart = DispatchTime.now().uptimeNanoseconds
+let workspace = WorkspaceLoader.load(root: root)
+let snapshot = workspace.snapshot
+print("loaded \(snapshot.documents.count) documents in \(Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9) s\n")
+print("| operation | runs | p50 | p99 | max |")
+print("|---|---|---|---|---|")
+
+let ids = snapshot.sortedDocumentIDs
+let big = ids.max { snapshot.documents[$0]!.syntax.bytes.count < snapshot.documents[$1]!.syntax.bytes.count }!
+let bigBytes = snapshot.documents[big]!.syntax.bytes
+let article = ids.first { $0.rawValue.contains("/articles/") && $0 != big }!
+let articleBytes = snapshot.documents[article]!.syntax.bytes
+let cast = ids.first { $0.rawValue.contains("/cast/") }!
+
+measure("scan 100 KB article (Document.init)", runs: 50) { _ in _ = Document(id: big, bytes: bigBytes) }
+let edited = Document(id: article, bytes: articleBytes + Array(" @".utf8))
+measure("snapshot.replacing(article)", runs: 50) { _ in _ = snapshot.replacing(edited) }
+let bigDocument = Document(id: big, bytes: bigBytes)
+measure("snapshot.replacing(100 KB article)", runs: 50) { _ in _ = snapshot.replacing(bigDocument) }
+measure("diagnostics of the 100 KB article", runs: 50) { _ in _ = Checker.diagnostics(for: big, in: snapshot) }
+measure("diagnostics of a 5 KB article", runs: 200) { _ in _ = Checker.diagnostics(for: article, in: snapshot) }
+let typed = snapshot.replacing(edited)
+measure("completion after `@`", runs: 200) { _ in _ = Features.completions(at: articleBytes.count + 2, in: article, snapshot: typed) }
+var generator = SystemRandomNumberGenerator()
+let offsets = (0..<1000).map { _ in Int.random(in: 0..<bigBytes.count, using: &generator) }
+measure("hover, random offsets in the 100 KB article", runs: 1000) { run in _ = Features.hover(at: offsets[run], in: big, snapshot: snapshot) }
+let castBytes = snapshot.documents[cast]!.syntax.bytes
+let castEdit = Document(id: cast, bytes: castBytes + Array("\n".utf8))
+measure("snapshot.replacing(cast file), names unchanged", runs: 20) { _ in _ = snapshot.replacing(castEdit) }
+if arguments.dropFirst().first == "--profile-replacing" {
+    for _ in 0..<200 { _ = snapshot.replacing(edited) }
+}
