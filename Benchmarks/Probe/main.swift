@@ -1,10 +1,10 @@
 // dossier-probe: times the analysis layer in-process on a corpus, without the protocol, so a
 // latency figure from `dossier-bench` can be split into analysis work and everything else.
 //
-//   dossier-probe [CORPUS] [--profile-replacing]
+//   dossier-probe [CORPUS] [--profile-replacing | --profile-alias]
 //
-// Prints a Markdown table of p50/p99/max per operation. `--profile-replacing` then repeats one
-// snapshot update 200 times, for `perf record`.
+// Prints a Markdown table of p50/p99/max per operation. The `--profile-…` options also repeat one
+// snapshot update (an article's, or a cast edit adding an alias) many times, for `perf record`.
 
 import DossierAnalysis
 import DossierSyntax
@@ -56,6 +56,20 @@ measure("hover, random offsets in the 100 KB article", runs: 1000) { run in _ = 
 let castBytes = snapshot.documents[cast]!.syntax.bytes
 let castEdit = Document(id: cast, bytes: castBytes + Array("\n".utf8))
 measure("snapshot.replacing(cast file), names unchanged", runs: 20) { _ in _ = snapshot.replacing(castEdit) }
+if let aliases = castBytes.firstRange(of: Array("- aliases: ".utf8)), let lineEnd = castBytes[aliases.upperBound...].firstIndex(of: 0x0A) {
+    var withAlias = castBytes
+    withAlias.insert(contentsOf: Array(", Wire Desk".utf8), at: lineEnd)
+    let aliasEdit = Document(id: cast, bytes: withAlias)
+    measure("snapshot.replacing(cast file), one alias added", runs: 20) { _ in _ = snapshot.replacing(aliasEdit) }
+    if arguments.dropFirst().first == "--profile-alias" {
+        for _ in 0..<100 { _ = snapshot.replacing(aliasEdit) }
+    }
+    let renamed = snapshot.replacing(aliasEdit)
+    let open = Array(ids.filter { $0.rawValue.contains("/articles/") }.prefix(200))
+    measure("diagnostics of 200 articles after it (one core)", runs: 5) { _ in
+        for id in open { _ = Checker.diagnostics(for: id, in: renamed) }
+    }
+}
 if arguments.dropFirst().first == "--profile-replacing" {
     for _ in 0..<200 { _ = snapshot.replacing(edited) }
 }

@@ -23,47 +23,67 @@ public struct NameMatcher: Sendable {
     /// the child's offset), children sorted by byte.
     private var nodes: [UInt64] = []
 
-    /// Builds the trie; `caseInsensitive` folds ASCII letters (for cue lists).
+    /// Builds the trie; `caseInsensitive` folds ASCII letters (for cue lists). Linear in the
+    /// phrases' total length after one sort: a cast edit that changes a name rebuilds it.
     public init(phrases: [String], caseInsensitive: Bool = false) {
         self.phrases = phrases
         self.caseInsensitive = caseInsensitive
-        // Build a trie with dictionary children first, then flatten it.
-        var trie: [[UInt8: Int32]] = [[:]]
-        var trieOutput: [Int32] = [-1]
-        for (index, phrase) in phrases.enumerated() {
-            var node = 0
-            for raw in phrase.utf8 {
-                let byte = caseInsensitive ? NameMatcher.fold(raw) : raw
-                if let next = trie[node][byte] {
-                    node = Int(next)
-                } else {
-                    trie.append([:])
-                    trieOutput.append(-1)
-                    let next = Int32(trie.count - 1)
-                    trie[node][byte] = next
-                    node = Int(next)
-                }
+        // Phrases sorted by their bytes: every trie node is a run of consecutive entries sharing
+        // a prefix, and a phrase that ends at a node sorts first in its run (ties: lowest index).
+        let entries: [(bytes: [UInt8], index: Int32)] = phrases.enumerated().compactMap { index, phrase in
+            let bytes = phrase.utf8.map { caseInsensitive ? NameMatcher.fold($0) : $0 }
+            return bytes.isEmpty ? nil : (bytes, Int32(index))
+        }.sorted { a, b in
+            switch NameMatcher.compare(a.bytes, b.bytes) {
+            case 0: a.index < b.index
+            case let order: order < 0
             }
-            if node != 0, trieOutput[node] < 0 { trieOutput[node] = Int32(index) }
         }
-        nodes.reserveCapacity(trie.count * 2 + 1)
+        nodes.reserveCapacity(entries.reduce(1) { $0 + 2 * $1.bytes.count })
         nodes.append(0)  // offset 0 stands for "no node" in `rootTransitions`
-        // Depth-first emission with an explicit stack; a child's slot in its parent is patched
-        // once the child's own offset is known.
-        var stack: [(node: Int, parentSlot: Int)] = trie[0].sorted { $0.key > $1.key }.map { (Int($0.value), -Int($0.key) - 1) }
-        while let (node, parentSlot) = stack.popLast() {
+        // Depth-first emission with an explicit stack (phrases can be long); a child's slot in
+        // its parent is patched once the child's own offset is known.
+        var stack: [(range: Range<Int>, depth: Int, parentSlot: Int)] = [(0..<entries.count, 0, -1)]
+        var root = -1
+        while let (range, depth, parentSlot) = stack.popLast() {
             let offset = nodes.count
-            if parentSlot < 0 {
-                rootTransitions[-parentSlot - 1] = Int32(offset)
-            } else {
-                nodes[parentSlot] |= UInt64(offset) << 32
+            if parentSlot < 0 { root = offset } else { nodes[parentSlot] |= UInt64(offset) << 32 }
+            var first = range.lowerBound
+            var output: Int32 = -1
+            while first < range.upperBound, entries[first].bytes.count == depth {
+                if output < 0 { output = entries[first].index }
+                first += 1
             }
-            let children = trie[node].sorted { $0.key < $1.key }
-            nodes.append(UInt64(UInt32(bitPattern: trieOutput[node])) | UInt64(children.count) << 32)
+            var children: [(byte: UInt8, range: Range<Int>)] = []
+            var start = first
+            while start < range.upperBound {
+                let byte = entries[start].bytes[depth]
+                var end = start + 1
+                while end < range.upperBound, entries[end].bytes[depth] == byte { end += 1 }
+                children.append((byte, start..<end))
+                start = end
+            }
+            nodes.append(UInt64(UInt32(bitPattern: output)) | UInt64(children.count) << 32)
             let firstSlot = nodes.count
-            for (byte, _) in children { nodes.append(UInt64(byte)) }
-            for (position, (_, child)) in children.enumerated().reversed() {
-                stack.append((Int(child), firstSlot + position))
+            for child in children { nodes.append(UInt64(child.byte)) }
+            for (position, child) in children.enumerated().reversed() {
+                stack.append((child.range, depth + 1, firstSlot + position))
+            }
+        }
+        let rootChildren = Int(nodes[root] >> 32)
+        for slot in root + 1 ..< root + 1 + rootChildren {
+            rootTransitions[Int(UInt8(truncatingIfNeeded: nodes[slot]))] = Int32(truncatingIfNeeded: nodes[slot] >> 32)
+        }
+    }
+
+    /// Byte-wise three-way comparison (negative, zero, positive), a prefix first.
+    private static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                for index in 0..<min(a.count, b.count) where a[index] != b[index] {
+                    return Int(a[index]) - Int(b[index])
+                }
+                return a.count - b.count
             }
         }
     }

@@ -53,6 +53,10 @@ public struct ActorStats: Hashable, Sendable {
     }
 }
 
+/// Actor ids by name, the matcher over those names, the owners of each matcher phrase, and all
+/// actor ids sorted: rebuilt together when a name or alias changes.
+typealias NameIndex = (byName: [String: [String]], matcher: NameMatcher, owners: [[String]], ids: [String])
+
 /// An immutable view of the whole workspace: documents, the actor and claim registries, reference
 /// counts and the name matcher. Queries and rules read it from any thread; an edit makes a new
 /// snapshot that shares everything the edit did not touch.
@@ -72,6 +76,8 @@ public final class WorkspaceSnapshot: Sendable {
     public let actorsByName: [String: [String]]
     /// Finds names and aliases in prose; phrase i is `matcherNames[i]`.
     public let nameMatcher: NameMatcher
+    /// The actor ids each of the matcher's phrases stands for (`actorsByName` by phrase index).
+    public let phraseOwners: [[String]]
     public let cues: CueSet
     /// Sorted actor ids, for suggestions and completion.
     public let actorIDs: [String]
@@ -100,7 +106,7 @@ public final class WorkspaceSnapshot: Sendable {
     private init(
         configuration: Configuration, documents: PersistentMap<DocumentID, Document>, actorSites: PersistentMap<String, [ActorSite]>,
         claimSites: PersistentMap<String, [ClaimSite]>, stats: PersistentMap<String, ActorStats>, users: DocumentUsers,
-        names: (byName: [String: [String]], matcher: NameMatcher, ids: [String])?, cues: CueSet
+        names: NameIndex?, cues: CueSet
     ) {
         self.configuration = configuration
         self.documents = documents
@@ -113,6 +119,7 @@ public final class WorkspaceSnapshot: Sendable {
         let names = names ?? WorkspaceSnapshot.nameIndex(actorSites: actorSites, documents: documents)
         actorsByName = names.byName
         nameMatcher = names.matcher
+        phraseOwners = names.owners
         actorIDs = names.ids
     }
 
@@ -132,7 +139,7 @@ public final class WorkspaceSnapshot: Sendable {
         WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
             users: DocumentUsers(referring: referringDocuments, citing: citingDocuments),
-            names: (actorsByName, nameMatcher, actorIDs), cues: CueSet(configuration: configuration))
+            names: (actorsByName, nameMatcher, phraseOwners, actorIDs), cues: CueSet(configuration: configuration))
     }
 
     private func update(removing old: Document?, adding new: Document?) -> WorkspaceSnapshot {
@@ -152,7 +159,7 @@ public final class WorkspaceSnapshot: Sendable {
         let sameNames = WorkspaceSnapshot.actorNames(old) == WorkspaceSnapshot.actorNames(new)
         return WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
-            users: users, names: sameNames ? (actorsByName, nameMatcher, actorIDs) : nil, cues: cues)
+            users: users, names: sameNames ? (actorsByName, nameMatcher, phraseOwners, actorIDs) : nil, cues: cues)
     }
 
     /// What of a document feeds the name index: its actors' ids, names and aliases.
@@ -196,7 +203,7 @@ public final class WorkspaceSnapshot: Sendable {
 
     private static func nameIndex(
         actorSites: PersistentMap<String, [ActorSite]>, documents: PersistentMap<DocumentID, Document>
-    ) -> (byName: [String: [String]], matcher: NameMatcher, ids: [String]) {
+    ) -> NameIndex {
         var byName: [String: [String]] = [:]
         let ids = actorSites.keys.sorted()
         for id in ids {
@@ -207,8 +214,9 @@ public final class WorkspaceSnapshot: Sendable {
                 }
             }
         }
-        let names = byName.keys.sorted()
-        return (byName, NameMatcher(phrases: names), ids)
+        // Unsorted: the matcher orders the phrases itself and reports each match by its text.
+        let phrases = Array(byName.keys)
+        return (byName, NameMatcher(phrases: phrases), phrases.map { byName[$0]! }, ids)
     }
 
     // MARK: Lookups

@@ -74,7 +74,7 @@ struct ProseRules {
             }
             for match in snapshot.nameMatcher.matches(in: bytes, range: segment) {
                 if paragraphMentions.contains(where: { $0.fullRange.overlaps(match.range) }) { continue }
-                let owners = snapshot.actors(named: snapshot.nameMatcher.phrases[match.phrase])
+                let owners = snapshot.phraseOwners[match.phrase]
                 guard owners.count == 1, let owner = owners.first else { continue }
                 named.append((match.range.start, owner))
                 sink.add(
