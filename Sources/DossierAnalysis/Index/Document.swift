@@ -43,11 +43,11 @@ public final class Document: Sendable {
     /// The document's type (`article` unless front matter says otherwise).
     public let type: DocumentType
     /// Every actor reference in the document, grouped by actor id, in text order.
-    public let references: [String: [ReferenceSite]]
+    public let references: KeyedGroups<ReferenceSite>
     /// Claim index by claim id.
-    public let claimsByID: [String: [Int]]
+    public let claimsByID: KeyedGroups<Int>
     /// For each claim id cited here, the citing claim indices and the cite's location.
-    public let citations: [String: [(claim: Int, range: ByteRange)]]
+    public let citations: KeyedGroups<(claim: Int, range: ByteRange)>
 
     /// Scans `bytes` (a leading BOM is dropped) into a document.
     public convenience init(id: DocumentID, bytes raw: [UInt8]) {
@@ -68,27 +68,29 @@ public final class Document: Sendable {
         self.syntax = syntax
         self.encodingError = encodingError
         type = syntax.frontMatter?.type ?? .article
-        var references: [String: [ReferenceSite]] = [:]
-        if let outlet = syntax.frontMatter?.outlet { references[outlet.id, default: []].append(ReferenceSite(syntax: outlet, claim: nil)) }
+        var references: [(key: String, element: ReferenceSite)] = []
+        references.reserveCapacity(syntax.mentions.count + 2 * syntax.claims.count)
+        if let outlet = syntax.frontMatter?.outlet { references.append((outlet.id, ReferenceSite(syntax: outlet, claim: nil))) }
         for actor in syntax.actors {
-            for member in actor.memberOf { references[member.id, default: []].append(ReferenceSite(syntax: member, claim: nil)) }
+            for member in actor.memberOf { references.append((member.id, ReferenceSite(syntax: member, claim: nil))) }
         }
-        var claimsByID: [String: [Int]] = [:]
-        var citations: [String: [(claim: Int, range: ByteRange)]] = [:]
+        var claimsByID: [(key: String, element: Int)] = []
+        var citations: [(key: String, element: (claim: Int, range: ByteRange))] = []
         for (index, claim) in syntax.claims.enumerated() {
-            if let id = claim.id { claimsByID[id.text, default: []].append(index) }
-            for reference in claim.by + claim.via { references[reference.id, default: []].append(ReferenceSite(syntax: reference, claim: index)) }
-            for cite in claim.cites { citations[cite.text, default: []].append((index, cite.range)) }
+            if let id = claim.id { claimsByID.append((id.text, index)) }
+            for reference in claim.by + claim.via { references.append((reference.id, ReferenceSite(syntax: reference, claim: index))) }
+            for cite in claim.cites { citations.append((cite.text, (index, cite.range))) }
         }
         let claimOrder = syntax.claims.indices.sorted { syntax.claims[$0].textRange.start < syntax.claims[$1].textRange.start }
         for mention in syntax.mentions {
             let claim = Document.enclosingClaim(of: mention.fullRange, claims: syntax.claims, order: claimOrder)
-            references[mention.reference.id, default: []].append(ReferenceSite(syntax: mention.reference, claim: claim))
+            references.append((mention.reference.id, ReferenceSite(syntax: mention.reference, claim: claim)))
         }
-        for key in references.keys { references[key]!.sort { $0.syntax.range < $1.syntax.range } }
-        self.references = references
-        self.claimsByID = claimsByID
-        self.citations = citations
+        // Text order within each actor's group: grouping keeps this order.
+        references.sort { $0.element.syntax.range < $1.element.syntax.range }
+        self.references = KeyedGroups(references)
+        self.claimsByID = KeyedGroups(claimsByID)
+        self.citations = KeyedGroups(citations)
     }
 
     /// The claim whose text holds `range`: the last claim starting before it, found by binary search

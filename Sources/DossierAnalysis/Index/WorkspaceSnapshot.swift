@@ -31,7 +31,7 @@ public struct ActorStats: Hashable, Sendable {
         self.references = references
     }
 
-    static func of(_ sites: [ReferenceSite]) -> ActorStats {
+    static func of(_ sites: ArraySlice<ReferenceSite>) -> ActorStats {
         var stats = ActorStats(documents: sites.isEmpty ? 0 : 1, references: sites.count)
         var claims: Set<Int> = []
         for site in sites {

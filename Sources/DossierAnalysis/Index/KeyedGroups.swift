@@ -1,0 +1,55 @@
+/// Elements grouped under string keys, in three flat arrays: a document's references by actor id,
+/// claims by id and citations by claim id. A workspace holds one of each per document, so flat
+/// storage (three allocations, no hash table) matters for memory; a document has few distinct
+/// keys, so a lookup scans them.
+public struct KeyedGroups<Element: Sendable>: Sendable, RandomAccessCollection {
+    /// The distinct keys, in order of first appearance.
+    public let keys: [String]
+    /// Where each key's elements start in `elements`, plus the end.
+    private let starts: [Int32]
+    private let elements: [Element]
+
+    /// Groups `pairs` by key, keeping their order within each key.
+    public init(_ pairs: [(key: String, element: Element)]) {
+        var groupOf: [String: Int] = [:]
+        var keys: [String] = []
+        var groups: [Int] = []
+        groups.reserveCapacity(pairs.count)
+        for pair in pairs {
+            if let group = groupOf[pair.key] {
+                groups.append(group)
+            } else {
+                groupOf[pair.key] = keys.count
+                groups.append(keys.count)
+                keys.append(pair.key)
+            }
+        }
+        // Counting sort by group: stable, linear.
+        var starts = [Int32](repeating: 0, count: keys.count + 1)
+        for group in groups { starts[group + 1] += 1 }
+        for index in keys.indices { starts[index + 1] += starts[index] }
+        var next = starts.map(Int.init)
+        var slots = [Int](repeating: 0, count: pairs.count)
+        for (index, group) in groups.enumerated() {
+            slots[next[group]] = index
+            next[group] += 1
+        }
+        self.keys = keys
+        self.starts = starts
+        elements = slots.map { pairs[$0].element }
+    }
+
+    /// The elements under `key`, or nil when the key is absent.
+    public subscript(key: String) -> ArraySlice<Element>? {
+        guard let group = keys.firstIndex(of: key) else { return nil }
+        return self[group].elements
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { keys.count }
+
+    /// The key and elements of group `group`.
+    public subscript(group: Int) -> (key: String, elements: ArraySlice<Element>) {
+        (keys[group], elements[Int(starts[group])..<Int(starts[group + 1])])
+    }
+}
