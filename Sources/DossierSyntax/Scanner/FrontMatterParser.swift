@@ -121,9 +121,13 @@ struct FrontMatterParser {
         } else {
             return false
         }
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains(where: { $0.isWhitespace }) && host.contains(".")
-            || host.hasPrefix("localhost")
+        // Bytes and scalars, not `Character`s: this runs for every url field of every file.
+        let host = rest.utf8.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let hasSpace = text.unicodeScalars.contains { scalar in
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        }
+        return !host.isEmpty && !hasSpace && host.contains(UInt8(ascii: "."))
+            || host.starts(with: "localhost".utf8)
     }
 }
 
