@@ -10,14 +10,23 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     public func render(_ report: CheckReport, version: String) -> String {
         switch self {
         case .text:
-            return report.entries.map { "\($0.path):\($0.line):\($0.column): \($0.severity.name): \($0.message) [\($0.code.rawValue)]\n" }.joined()
+            return ReportFormat.lines(report) { "\($0.path):\($0.line):\($0.column): \($0.severity.name): \($0.message) [\($0.code.rawValue)]\n" }
         case .github:
-            return report.entries.map(ReportFormat.githubAnnotation).joined()
+            return ReportFormat.lines(report, ReportFormat.githubAnnotation)
         case .json:
             return ReportFormat.json(report).serialized(options: .prettyPrinted) + "\n"
         case .sarif:
             return ReportFormat.sarif(report, version: version).serialized(options: .prettyPrinted) + "\n"
         }
+    }
+
+    /// One line per entry, appended to one string: a workspace can have tens of thousands of
+    /// entries, and an array of their lines would double the output's memory.
+    private static func lines(_ report: CheckReport, _ line: (ReportEntry) -> String) -> String {
+        var text = ""
+        text.reserveCapacity(report.entries.count * 128)
+        for entry in report.entries { text += line(entry) }
+        return text
     }
 
     private static func githubAnnotation(_ entry: ReportEntry) -> String {
