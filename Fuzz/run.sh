@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with plain swiftc (not SwiftPM) and runs each for SECONDS (default 60).
-# Usage: Fuzz/run.sh [SECONDS] [TARGET...]      TARGET in: scanner json framer (default: all)
+# Usage: Fuzz/run.sh [SECONDS] [TARGET...]      TARGET in: scanner json framer edit (default: all)
 # Exit status: 0 if no target crashed, 1 if any crashed (inputs in Fuzz/findings/), 2 on build failure.
 set -uo pipefail
 FUZZ="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,15 +11,19 @@ FINDINGS="$FUZZ/findings"
 SECONDS_PER_TARGET="${1:-60}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(scanner json framer)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(scanner json framer edit)
 SWIFTC="${SWIFTC:-swiftc}"
 SWIFTFLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 ${FUZZ_SWIFTFLAGS:-})
 JOBS="${FUZZ_JOBS:-1}"   # swiftc -j; keep low on a shared machine
 mkdir -p "$BUILD/src" "$FINDINGS"
 
 sources() {  # prints the source files for target $1
+    echo "$FUZZ/targets/shared/Check.swift"
     case "$1" in
-        scanner) find "$SRC/DossierSyntax" -name '*.swift' | sort; echo "$FUZZ/targets/ScannerFuzz.swift" ;;
+        scanner|edit)
+            find "$SRC/DossierSyntax" -name '*.swift' | sort
+            echo "$FUZZ/targets/shared/RangeChecks.swift"
+            if [ "$1" = scanner ]; then echo "$FUZZ/targets/ScannerFuzz.swift"; else echo "$FUZZ/targets/EditFuzz.swift"; fi ;;
         json)    ls "$SRC"/DossierJSON/*.swift; echo "$FUZZ/targets/JSONFuzz.swift" ;;
         framer)
             # DossierProtocol imports DossierJSON; everything is compiled as one module here, so the
@@ -35,7 +39,7 @@ sources() {  # prints the source files for target $1
 }
 
 # Module name: sources may qualify names with their own module (e.g. `DossierJSON.encode`).
-module() { case "$1" in scanner) echo DossierSyntax ;; *) echo DossierJSON ;; esac; }
+module() { case "$1" in scanner|edit) echo DossierSyntax ;; *) echo DossierJSON ;; esac; }
 
 status=0
 summary=()

@@ -1,19 +1,5 @@
 // libFuzzer target: DocumentScanner.scan + LineTable position/offset round trips.
-// Built together with Sources/DossierSyntax/**/*.swift into one executable (see Fuzz/run.sh).
-
-/// Traps unless every ByteRange reachable from `value` lies within 0...count.
-func checkRanges(_ value: Any, count: Int, path: String) {
-    if let r = value as? ByteRange {
-        check(r.start >= 0 && r.start <= r.end && r.end <= count,
-                     "range \(r) out of bounds (count \(count)) at \(path)")
-        return
-    }
-    if value is LineTable || value is [UInt8] || value is String { return }
-    let mirror = Mirror(reflecting: value)
-    for (index, child) in mirror.children.enumerated() {
-        checkRanges(child.value, count: count, path: path + "." + (child.label ?? String(index)))
-    }
-}
+// Built together with Sources/DossierSyntax/**/*.swift and targets/shared/*.swift into one executable (see Fuzz/run.sh).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -47,10 +33,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     return 0
-}
-
-/// Like `precondition`, but keeps the message in optimised builds.
-@inline(never)
-func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-    if !condition() { fatalError(message()) }
 }
