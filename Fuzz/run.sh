@@ -17,6 +17,16 @@ SWIFTFLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 ${
 JOBS="${FUZZ_JOBS:-1}"   # swiftc -j; keep low on a shared machine
 mkdir -p "$BUILD/src" "$FINDINGS"
 
+# libFuzzer ships with the Swift toolchain for Linux (clang's runtime folder next to swiftc);
+# without it the link fails with a less helpful message.
+if [ "$(uname -s)" = Linux ] && command -v "$SWIFTC" >/dev/null; then
+    toolchain="$(dirname "$(dirname "$(readlink -f "$(command -v "$SWIFTC")")")")"
+    if ! ls "$toolchain"/lib/clang/*/lib/linux/libclang_rt.fuzzer-"$(uname -m)".a >/dev/null 2>&1; then
+        echo "no libFuzzer runtime under $toolchain/lib/clang/*/lib/linux: use a swift.org toolchain" >&2
+        exit 2
+    fi
+fi
+
 sources() {  # prints the source files for target $1
     echo "$FUZZ/targets/shared/Check.swift"
     case "$1" in
@@ -52,13 +62,25 @@ for t in "${TARGETS[@]}"; do
     fi
 done
 
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 for t in "${TARGETS[@]}"; do
+    # Every past finding of this target is replayed first: a fixed crash must stay fixed.
+    regressions=()
+    for f in "$FUZZ"/regressions/"$t"-*; do [ -f "$f" ] && regressions+=("$f"); done
+    if [ ${#regressions[@]} -gt 0 ]; then
+        echo "== replaying ${#regressions[@]} regression input(s) of $t"
+        if ! timeout -k 10 120 "$BUILD/fuzz-$t" -artifact_prefix="$FINDINGS/$t-regression-" "${regressions[@]}" >"$BUILD/$t-regressions.log" 2>&1; then
+            status=1
+            summary+=("$t: REGRESSION (see $BUILD/$t-regressions.log)")
+            grep -E 'Fatal error|ERROR: (AddressSanitizer|libFuzzer)|Running: ' "$BUILD/$t-regressions.log" | tail -3
+        fi
+    fi
     echo "== running $t for ${SECONDS_PER_TARGET}s"
     work="$BUILD/corpus/$t"          # new coverage-increasing inputs go here, not into the committed seeds
     mkdir -p "$work"
     log="$BUILD/$t.log"
     # Outer timeout guards against a hung process (e.g. while symbolizing a crash).
-    SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" timeout -k 10 $((SECONDS_PER_TARGET + 120)) \
+    timeout -k 10 $((SECONDS_PER_TARGET + 120)) \
         "$BUILD/fuzz-$t" "$work" "$FUZZ/corpus/$t" \
         -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
         -print_final_stats=1 -artifact_prefix="$FINDINGS/$t-" >"$log" 2>&1
