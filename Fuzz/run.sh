@@ -55,11 +55,13 @@ status=0
 summary=()
 for t in "${TARGETS[@]}"; do
     echo "== building $t"
+    built_at=$(date +%s)
     mapfile -t files < <(sources "$t") || exit 2
     if ! "$SWIFTC" "${SWIFTFLAGS[@]}" -j "$JOBS" -module-name "$(module "$t")" "${files[@]}" -o "$BUILD/fuzz-$t" \
             2> >(grep -v "Cannot export local symbol '__asan" >&2); then
         echo "build of $t failed" >&2; exit 2
     fi
+    echo "   built in $(( $(date +%s) - built_at )) s"
 done
 
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
