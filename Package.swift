@@ -34,6 +34,6 @@ let package = Package(
         .testTarget(name: "DossierAnalysisTests", dependencies: ["DossierAnalysis", "DossierWorkspace", "DossierTestSupport"]),
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON", "DossierTestSupport"]),
         .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON", "DossierTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DossierJSON"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DossierJSON", "DossierTestSupport"]),
     ]
 )

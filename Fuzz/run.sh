@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with plain swiftc (not SwiftPM) and runs each for SECONDS (default 60).
-# Usage: Fuzz/run.sh [SECONDS] [TARGET...]      TARGET in: scanner json framer (default: all)
+# Usage: Fuzz/run.sh [SECONDS] [TARGET...]      TARGET in: scanner json framer edit (default: all)
 # Exit status: 0 if no target crashed, 1 if any crashed (inputs in Fuzz/findings/), 2 on build failure.
 set -uo pipefail
 FUZZ="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,15 +11,29 @@ FINDINGS="$FUZZ/findings"
 SECONDS_PER_TARGET="${1:-60}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(scanner json framer)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(scanner json framer edit)
 SWIFTC="${SWIFTC:-swiftc}"
 SWIFTFLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 ${FUZZ_SWIFTFLAGS:-})
 JOBS="${FUZZ_JOBS:-1}"   # swiftc -j; keep low on a shared machine
 mkdir -p "$BUILD/src" "$FINDINGS"
 
+# libFuzzer ships with the Swift toolchain for Linux (clang's runtime folder next to swiftc);
+# without it the link fails with a less helpful message.
+if [ "$(uname -s)" = Linux ] && command -v "$SWIFTC" >/dev/null; then
+    toolchain="$(dirname "$(dirname "$(readlink -f "$(command -v "$SWIFTC")")")")"
+    if ! ls "$toolchain"/lib/clang/*/lib/linux/libclang_rt.fuzzer-"$(uname -m)".a >/dev/null 2>&1; then
+        echo "no libFuzzer runtime under $toolchain/lib/clang/*/lib/linux: use a swift.org toolchain" >&2
+        exit 2
+    fi
+fi
+
 sources() {  # prints the source files for target $1
+    echo "$FUZZ/targets/shared/Check.swift"
     case "$1" in
-        scanner) find "$SRC/DossierSyntax" -name '*.swift' | sort; echo "$FUZZ/targets/ScannerFuzz.swift" ;;
+        scanner|edit)
+            find "$SRC/DossierSyntax" -name '*.swift' | sort
+            echo "$FUZZ/targets/shared/RangeChecks.swift"
+            if [ "$1" = scanner ]; then echo "$FUZZ/targets/ScannerFuzz.swift"; else echo "$FUZZ/targets/EditFuzz.swift"; fi ;;
         json)    ls "$SRC"/DossierJSON/*.swift; echo "$FUZZ/targets/JSONFuzz.swift" ;;
         framer)
             # DossierProtocol imports DossierJSON; everything is compiled as one module here, so the
@@ -35,26 +49,40 @@ sources() {  # prints the source files for target $1
 }
 
 # Module name: sources may qualify names with their own module (e.g. `DossierJSON.encode`).
-module() { case "$1" in scanner) echo DossierSyntax ;; *) echo DossierJSON ;; esac; }
+module() { case "$1" in scanner|edit) echo DossierSyntax ;; *) echo DossierJSON ;; esac; }
 
 status=0
 summary=()
 for t in "${TARGETS[@]}"; do
     echo "== building $t"
+    built_at=$(date +%s)
     mapfile -t files < <(sources "$t") || exit 2
     if ! "$SWIFTC" "${SWIFTFLAGS[@]}" -j "$JOBS" -module-name "$(module "$t")" "${files[@]}" -o "$BUILD/fuzz-$t" \
             2> >(grep -v "Cannot export local symbol '__asan" >&2); then
         echo "build of $t failed" >&2; exit 2
     fi
+    echo "   built in $(( $(date +%s) - built_at )) s"
 done
 
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 for t in "${TARGETS[@]}"; do
+    # Every past finding of this target is replayed first: a fixed crash must stay fixed.
+    regressions=()
+    for f in "$FUZZ"/regressions/"$t"-*; do [ -f "$f" ] && regressions+=("$f"); done
+    if [ ${#regressions[@]} -gt 0 ]; then
+        echo "== replaying ${#regressions[@]} regression input(s) of $t"
+        if ! timeout -k 10 120 "$BUILD/fuzz-$t" -artifact_prefix="$FINDINGS/$t-regression-" "${regressions[@]}" >"$BUILD/$t-regressions.log" 2>&1; then
+            status=1
+            summary+=("$t: REGRESSION (see $BUILD/$t-regressions.log)")
+            grep -E 'Fatal error|ERROR: (AddressSanitizer|libFuzzer)|Running: ' "$BUILD/$t-regressions.log" | tail -3
+        fi
+    fi
     echo "== running $t for ${SECONDS_PER_TARGET}s"
     work="$BUILD/corpus/$t"          # new coverage-increasing inputs go here, not into the committed seeds
     mkdir -p "$work"
     log="$BUILD/$t.log"
     # Outer timeout guards against a hung process (e.g. while symbolizing a crash).
-    SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" timeout -k 10 $((SECONDS_PER_TARGET + 120)) \
+    timeout -k 10 $((SECONDS_PER_TARGET + 120)) \
         "$BUILD/fuzz-$t" "$work" "$FUZZ/corpus/$t" \
         -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
         -print_final_stats=1 -artifact_prefix="$FINDINGS/$t-" >"$log" 2>&1

@@ -1,6 +1,6 @@
 // libFuzzer target: MessageFramer fed arbitrary chunks; each body goes through Message.decode.
 // Built together with Sources/DossierJSON/*.swift + Sources/DossierProtocol/{MessageFramer,Message}.swift
-// (with `import DossierJSON` stripped, as everything is one module; see Fuzz/run.sh).
+// (with `import DossierJSON` stripped, as everything is one module) and targets/shared/Check.swift; see Fuzz/run.sh.
 
 func drain(_ framer: inout MessageFramer, into bodies: inout [[UInt8]]) {
     while let event = framer.next() {
@@ -41,10 +41,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     check(chunkedBodies == wholeBodies,
                  "chunked framing gave \(chunkedBodies.count) bodies, whole-buffer framing \(wholeBodies.count)")
     return 0
-}
-
-/// Like `precondition`, but keeps the message in optimised builds.
-@inline(never)
-func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-    if !condition() { fatalError(message()) }
 }

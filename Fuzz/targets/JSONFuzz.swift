@@ -1,5 +1,5 @@
 // libFuzzer target: JSONParser.parse never crashes; parse -> serialise -> parse is the identity.
-// Built together with Sources/DossierJSON/*.swift (see Fuzz/run.sh).
+// Built together with Sources/DossierJSON/*.swift and targets/shared/Check.swift (see Fuzz/run.sh).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -17,10 +17,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                      "round trip changed the value: \(value) -> \(String(decoding: written, as: UTF8.self)) -> \(reparsed)")
     }
     return 0
-}
-
-/// Like `precondition`, but keeps the message in optimised builds.
-@inline(never)
-func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-    if !condition() { fatalError(message()) }
 }

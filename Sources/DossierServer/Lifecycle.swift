@@ -149,10 +149,13 @@ extension LanguageServer {
             next += chunkSize
         }
         var loaded: [Document] = []
+        var unreadable: [(path: String, reason: String)] = []
         var start = 0
         for chunk in chunks {
+            // A file deleted, replaced or made unreadable since the walk is left out, not fatal.
             let (documents, failures) = WorkspaceLoader.readDocuments(Array(chunk))
             for failure in failures { logger.warn("\(failure.path): \(failure.reason)") }
+            unreadable += failures
             loaded += documents
             install(loaded)
             state.withLock { $0.firstChunkIndexed = true }
@@ -165,11 +168,21 @@ extension LanguageServer {
         if files.isEmpty { install([]) }
         state.withLock { $0.indexing = false }
         let elapsed = ContinuousClock.now - started
-        logger.info("indexed \(files.count) files in \(elapsed)")
+        logger.info("indexed \(files.count - unreadable.count) of \(files.count) files in \(elapsed)")
         if reporting {
-            progress(token, ["kind": "end", "message": .string("Indexed \(files.count) files")])
+            progress(token, ["kind": "end", "message": .string("Indexed \(files.count - unreadable.count) files")])
         }
+        if !unreadable.isEmpty { announceUnreadable(unreadable, root: root) }
         schedulePublish(allOpen: true)
+    }
+
+    /// Tells the user (once per indexing, not per file) which files were left out and why.
+    private func announceUnreadable(_ failures: [(path: String, reason: String)], root: String) {
+        let shown = failures.prefix(3).map { "\(CheckReport.relative($0.path, root: root)): \($0.reason)" }
+        let more = failures.count > shown.count ? "; and \(failures.count - shown.count) more (see the log)" : ""
+        let files = failures.count == 1 ? "1 file" : "\(failures.count) files"
+        let message = "Dossier could not read \(files): " + shown.joined(separator: "; ") + more
+        try? connection.sendNotification(method: "window/showMessage", params: ["type": 2, "message": .string(message)])
     }
 
     /// Replaces the disk documents of the snapshot by `documents`, keeping open buffers.
@@ -288,8 +301,15 @@ extension LanguageServer {
             let id = DocumentID(FileURI.normalized(uri))
             if type == 3 {
                 updates.append((id, nil))
-            } else if case .success(let document) = WorkspaceLoader.readDocument(path) {
-                updates.append((id, document))
+            } else {
+                switch WorkspaceLoader.readDocument(path) {
+                case .success(let document):
+                    updates.append((id, document))
+                case .failure(let error):
+                    // Its old text would be stale: the file leaves the index until it can be read.
+                    logger.warn("\(path): \(error.description)")
+                    updates.append((id, nil))
+                }
             }
         }
         let root = state.withLock { $0.root }

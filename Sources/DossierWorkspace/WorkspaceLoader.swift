@@ -48,14 +48,32 @@ public enum WorkspaceLoader {
         }
     }
 
-    /// Reads `dossier.json` of `root`, if present.
+    /// Reads `dossier.json` of `root`, if present; one that exists but cannot be read (or is not a
+    /// regular file) is a problem on the file, and the defaults apply.
     public static func configuration(root: String) -> (Configuration, [ConfigurationProblem], [UInt8]?) {
-        guard let data = FileManager.default.contents(atPath: root + "/" + configurationFile) else {
+        configuration(read: readConfigurationFile(root: root))
+    }
+
+    /// The bytes of `dossier.json` in `root`, or nil when there is none.
+    private static func readConfigurationFile(root: String) -> Result<[UInt8], WorkspaceError>? {
+        let path = root + "/" + configurationFile
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return FileReader.read(path)
+    }
+
+    private static func configuration(read: Result<[UInt8], WorkspaceError>?) -> (Configuration, [ConfigurationProblem], [UInt8]?) {
+        switch read {
+        case nil:
             return (Configuration(), [], nil)
+        case .success(let bytes):
+            let (configuration, problems) = ConfigurationParser.parse(bytes: bytes)
+            return (configuration, problems, bytes)
+        case .failure(let error):
+            let problem = ConfigurationProblem(
+                path: "", key: "", message: "dossier.json: \(error.description); the defaults apply", severity: .error)
+            return (Configuration(), [problem], [])
         }
-        let bytes = [UInt8](data)
-        let (configuration, problems) = ConfigurationParser.parse(bytes: bytes)
-        return (configuration, problems, bytes)
     }
 
     /// Every Markdown file below `root` (absolute paths, sorted): hidden folders, `node_modules`,
@@ -169,9 +187,13 @@ public enum WorkspaceLoader {
 
     /// Loads the whole workspace at `root`.
     public static func load(root: String) -> LoadedWorkspace {
-        let (configuration, problems, configurationBytes) = self.configuration(root: root)
+        let read = readConfigurationFile(root: root)
+        let (configuration, problems, configurationBytes) = self.configuration(read: read)
         let files = markdownFiles(root: root, exclude: configuration.exclude.map(Glob.init))
-        let (documents, failures) = readDocuments(files)
+        let (documents, readFailures) = readDocuments(files)
+        var failures = readFailures
+        // An unreadable dossier.json is an I/O error too, besides the problem shown on it.
+        if case .failure(let error) = read { failures.insert((root + "/" + configurationFile, error.description), at: 0) }
         return LoadedWorkspace(
             root: root, snapshot: WorkspaceSnapshot(documents: documents, configuration: configuration),
             configurationProblems: problems, configurationBytes: configurationBytes, unreadable: failures)
@@ -205,14 +227,22 @@ public enum FileReader {
     /// The largest file read (bigger ones are reported, not loaded).
     public static let maximumSize = 64 << 20
 
-    /// The bytes of `path`.
+    /// The bytes of `path`, which must be a regular file (after links): the file may have been
+    /// replaced by a folder, a named pipe or a device since the workspace was listed.
     public static func read(_ path: String) -> Result<[UInt8], WorkspaceError> {
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a named pipe would otherwise wait for a writer forever. Reads from a
+        // regular file ignore the flag.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(WorkspaceError("cannot read: \(String(cString: strerror(errno)))")) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(WorkspaceError("cannot read: \(String(cString: strerror(errno)))")) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { return .failure(WorkspaceError("is a folder, not a file")) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(WorkspaceError("is a folder, not a file"))
+        case S_IFIFO: return .failure(WorkspaceError("is a named pipe, not a regular file"))
+        default: return .failure(WorkspaceError("is not a regular file (a device or socket)"))
+        }
         if Int(status.st_size) > maximumSize {
             return .failure(WorkspaceError("is larger than \(maximumSize >> 20) MB: split it or exclude it in dossier.json"))
         }
@@ -241,6 +271,10 @@ public enum FileReader {
                 return .failure(WorkspaceError("cannot read: \(String(cString: strerror(errno)))"))
             }
             if count == 0 { break }
+            // A file still being written could otherwise grow the buffer without end.
+            if filled > maximumSize {
+                return .failure(WorkspaceError("grew past \(maximumSize >> 20) MB while being read"))
+            }
         }
         if filled < bytes.count { bytes.removeSubrange(filled...) }
         return .success(bytes)

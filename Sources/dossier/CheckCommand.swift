@@ -61,6 +61,11 @@ struct CheckCommand {
                 printError("dossier: \(target): no such file or folder")
                 return 2
             }
+            // A named pipe or device is never read (reading one could wait forever).
+            if !isDirectory.boolValue, !isRegularFile(absolute) {
+                printError("dossier: \(target): not a regular file")
+                return 2
+            }
             let root = isDirectory.boolValue ? absolute : (WorkspaceLoader.root(containing: absolute) ?? (absolute as NSString).deletingLastPathComponent)
             let workspace = WorkspaceLoader.load(root: root)
             loadedWorkspaces.append(workspace)
@@ -76,6 +81,8 @@ struct CheckCommand {
                 }
                 let id = DocumentID(FileURI.uri(forPath: absolute))
                 guard workspace.snapshot.documents[id] != nil else {
+                    // Why it could not be read was printed above; the other targets are still checked.
+                    if workspace.unreadable.contains(where: { $0.path == absolute }) { continue }
                     printError("dossier: \(target): excluded from its workspace (\(root)) by dossier.json")
                     return 2
                 }
@@ -100,4 +107,10 @@ struct CheckCommand {
         if minimum == .hint { parts.append(plural(report.count(.hint), "hint")) }
         return "\(plural(report.files, "file")) checked: " + parts.joined(separator: ", ")
     }
+}
+
+/// Whether `path` leads (through links) to a regular file.
+private func isRegularFile(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
 }

@@ -38,4 +38,18 @@ import Testing
         #expect(applying([ContentChange(range: range(0, 3, 0, 1), text: "+")], to: "abcd", .utf8) == "abc+d")
         #expect(applying([ContentChange(range: range(7, 0, 9, 0), text: "!")], to: "ab", .utf8) == "ab!")
     }
+
+    /// Found by the `edit` fuzz target: in UTF-8, a character near `Int.max` on any line but the
+    /// first overflowed `lineStart + character` and trapped (a hover or didChange from a client
+    /// could stop the server). It clamps to the line's end like any other past-the-end column.
+    @Test func hugeCharactersClampToTheLineEndInEveryEncoding() {
+        for encoding in PositionEncoding.allCases {
+            let changes = [
+                ContentChange(range: range(1, Int.max, 2, Int.max), text: "x"),      // "ab\ncdx"
+                ContentChange(range: range(Int.max, Int.max, Int.max, Int.max), text: "!"),
+                ContentChange(range: range(1, Int.max - 1, 1, Int.max), text: "?"),
+            ]
+            #expect(applying(changes, to: "ab\ncd\nef", encoding) == "ab\ncdx!?", "\(encoding)")
+        }
+    }
 }

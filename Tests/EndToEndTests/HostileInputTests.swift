@@ -105,4 +105,32 @@ import Testing
         server.notify("exit")
         #expect(server.waitForExit() == 0)
     }
+
+    /// Found by the `edit` fuzz target: with UTF-8 positions, a character near Int.max on any line
+    /// but the first overflowed and stopped the server, from a hover as from a didChange.
+    @Test func hugeCharactersInAUTF8SessionAreClamped() throws {
+        let binary = try #require(Paths.binary, "build the dossier product first")
+        let root = try HostileInputTests.workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let server = try ServerProcess(binary: binary, arguments: ["lsp", "--log-level", "error"])
+        let initialized = try server.request("initialize", [
+            "processId": .null, "rootUri": .string("file://" + root),
+            "capabilities": ["general": ["positionEncodings": ["utf-8", "utf-16"]]],
+        ])
+        #expect(initialized["result"]?["capabilities"]?["positionEncoding"] == "utf-8")
+        server.notify("initialized", [:])
+        let uri = "file://" + root + "/a.md"
+        HostileInputTests.open(server, uri, "ab\nSaid [Austin](@lloyd-austin).\n")
+        let huge: JSONValue = .int(Int.max)
+        let hover = try server.request("textDocument/hover", ["textDocument": ["uri": .string(uri)], "position": ["line": 1, "character": huge]])
+        #expect(hover["error"] == nil, "\(hover)")
+        server.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(uri), "version": 2],
+            "contentChanges": [["range": ["start": ["line": 1, "character": huge], "end": ["line": 1, "character": huge]], "text": "!"]],
+        ])
+        try HostileInputTests.ping(server)
+        _ = try server.request("shutdown")
+        server.notify("exit")
+        #expect(server.waitForExit() == 0)
+    }
 }

@@ -55,6 +55,9 @@ final class ServerProcess: @unchecked Sendable {
     private var nextID = 1
 
     init(binary: String, arguments: [String] = ["lsp"]) throws {
+        // A server that has died must fail the test that talks to it ("server output ended"),
+        // not kill the whole test process with SIGPIPE on the next write.
+        signal(SIGPIPE, SIG_IGN)
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.standardInput = input
@@ -102,7 +105,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     func sendRaw(_ bytes: [UInt8]) {
-        input.fileHandleForWriting.write(Data(bytes))
+        try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
     }
 
     func send(_ value: JSONValue) {

@@ -106,7 +106,8 @@ public struct LineTable: Sendable {
         let end = lineContentEnd(position.line)
         if position.character <= 0 { return start }
         if encoding == .utf8 {
-            var offset = min(start + position.character, end)
+            // Compared before adding: a client may send a character near Int.max (found by the edit fuzzer).
+            var offset = position.character >= end - start ? end : start + position.character
             while offset > start, offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
             return offset
         }
