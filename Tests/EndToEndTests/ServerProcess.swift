@@ -30,6 +30,13 @@ enum Paths {
     }()
 
     static let seeds = repo + "/seeds"
+
+    /// Multiplies every end-to-end timeout (`DOSSIER_TIMEOUT_SCALE`, default 1): under a sanitizer the server runs
+    /// several times slower, and a timeout tuned for a normal debug build would fail for speed, not correctness.
+    static let timeoutScale: Double = {
+        guard let text = ProcessInfo.processInfo.environment["DOSSIER_TIMEOUT_SCALE"], let scale = Double(text), scale >= 1 else { return 1 }
+        return scale
+    }()
 }
 
 enum ServerProcessError: Error, CustomStringConvertible {
@@ -130,7 +137,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// The first message matching `predicate` (removed from the queue).
     func next(timeout: TimeInterval = 20, _ what: String, _ predicate: (JSONValue) -> Bool) throws -> JSONValue {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
         while Date() < deadline {
             lock.lock()
             if let index = messages.firstIndex(where: predicate) {
@@ -157,7 +164,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Waits for the process to end; nil on timeout.
     func waitForExit(timeout: TimeInterval = 10) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         return process.isRunning ? nil : process.terminationStatus
     }
