@@ -34,6 +34,7 @@ struct EditorClientTests {
             process.waitUntilExit()
             return (-1, collected.text + "\n(timed out)")
         }
+        process.waitUntilExit()  // returns at once; without it the Process's run-loop source keeps it alive (a leak on Linux)
         Thread.sleep(forTimeInterval: 0.1)
         output.fileHandleForReading.readabilityHandler = nil
         collected.append(output.fileHandleForReading.readDataToEndOfFile())
