@@ -22,7 +22,12 @@ public final class Locked<Value>: @unchecked Sendable {
         mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         // The mutex lives at a fixed heap address: a pthread mutex must not move once initialised.
         mutex.initialize(to: pthread_mutex_t())
-        let result = pthread_mutex_init(mutex, nil)
+        // Error-checking, so re-entering withLock on the same thread stops with a message (as Mutex does) instead of hanging.
+        var attributes = pthread_mutexattr_t()
+        pthread_mutexattr_init(&attributes)
+        defer { pthread_mutexattr_destroy(&attributes) }
+        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ERRORCHECK))
+        let result = pthread_mutex_init(mutex, &attributes)
         precondition(result == 0, "pthread_mutex_init failed: \(result)")
         value = initialValue
     }
@@ -37,7 +42,8 @@ public final class Locked<Value>: @unchecked Sendable {
     public func withLock<Result: ~Copyable, E: Error>(
         _ body: (inout sending Value) throws(E) -> sending Result
     ) throws(E) -> sending Result {
-        pthread_mutex_lock(mutex)
+        let locked = pthread_mutex_lock(mutex)
+        precondition(locked == 0, locked == EDEADLK ? "Locked.withLock re-entered on the same thread" : "pthread_mutex_lock failed: \(locked)")
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
     }

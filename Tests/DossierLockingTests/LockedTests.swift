@@ -68,3 +68,14 @@ struct LockedTests {
         #expect(description == "x3")
     }
 }
+
+@Suite("Locked misuse")
+struct LockedMisuseTests {
+    /// Re-entering the lock on one thread stops the process with a message instead of hanging forever.
+    @Test func reentryStopsInsteadOfDeadlocking() async {
+        await #expect(processExitsWith: .failure) {
+            let counter = Locked(0)
+            counter.withLock { _ in counter.withLock { $0 += 1 } }
+        }
+    }
+}
