@@ -11,20 +11,22 @@ let package = Package(
         .target(name: "DossierSyntax"),
         // Layer 2: per-document summaries, workspace snapshot, rules and feature queries.
         .target(name: "DossierAnalysis", dependencies: ["DossierSyntax"]),
+        // A small lock that ThreadSanitizer understands (see Locked.swift); no dependencies, so every target can use it.
+        .target(name: "DossierLocking"),
         // JSON values, parser and writer (used by the protocol, dossier.json and report output).
         .target(name: "DossierJSON"),
         // Folder discovery, file loading and dossier.json: the I/O around the analysis.
         .target(name: "DossierWorkspace", dependencies: ["DossierAnalysis", "DossierJSON"]),
         // Layer 3a: JSON-RPC framing, transport and message model.
-        .target(name: "DossierProtocol", dependencies: ["DossierJSON"]),
+        .target(name: "DossierProtocol", dependencies: ["DossierJSON", "DossierLocking"]),
         // Layer 3b: the language server: LSP types, lifecycle, documents, features.
-        .target(name: "DossierServer", dependencies: ["DossierProtocol", "DossierWorkspace", "DossierAnalysis", "DossierJSON"]),
+        .target(name: "DossierServer", dependencies: ["DossierProtocol", "DossierWorkspace", "DossierAnalysis", "DossierJSON", "DossierLocking"]),
         // Layer 4: the command-line front end.
         .executableTarget(name: "dossier", dependencies: ["DossierServer", "DossierWorkspace", "DossierAnalysis", "DossierJSON"]),
         // Deterministic benchmark corpus generator.
-        .executableTarget(name: "dossier-corpus", path: "Benchmarks/CorpusGenerator"),
+        .executableTarget(name: "dossier-corpus", dependencies: ["DossierLocking"], path: "Benchmarks/CorpusGenerator"),
         // Benchmark driver: measures `dossier check` and `dossier lsp` on a corpus.
-        .executableTarget(name: "dossier-bench", dependencies: ["DossierProtocol", "DossierJSON"], path: "Benchmarks/Driver"),
+        .executableTarget(name: "dossier-bench", dependencies: ["DossierProtocol", "DossierJSON", "DossierLocking"], path: "Benchmarks/Driver"),
         // In-process timings of the analysis layer (snapshot updates, rules, features) on a corpus.
         .executableTarget(name: "dossier-probe", dependencies: ["DossierAnalysis", "DossierWorkspace"], path: "Benchmarks/Probe"),
 
@@ -32,8 +34,9 @@ let package = Package(
         .target(name: "DossierTestSupport", dependencies: ["DossierSyntax"], path: "Tests/Support"),
         .testTarget(name: "DossierSyntaxTests", dependencies: ["DossierSyntax", "DossierTestSupport"]),
         .testTarget(name: "DossierAnalysisTests", dependencies: ["DossierAnalysis", "DossierWorkspace", "DossierTestSupport"]),
-        .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON", "DossierTestSupport"]),
-        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON", "DossierTestSupport"]),
+        .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON", "DossierLocking", "DossierTestSupport"]),
+        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON", "DossierLocking", "DossierTestSupport"]),
+        .testTarget(name: "DossierLockingTests", dependencies: ["DossierLocking"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierJSON", "DossierTestSupport"]),
     ]
 )

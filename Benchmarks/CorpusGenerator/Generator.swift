@@ -1,4 +1,5 @@
 import Dispatch
+import DossierLocking
 import Foundation
 import Synchronization
 
@@ -100,7 +101,7 @@ struct Generator {
     private func writeArticles(plans: [ArticlePlan], context: CorpusContext, root: String) throws -> Int {
         let folders = (plans.count + articlesPerFolder - 1) / articlesPerFolder
         let total = Atomic<Int>(0)
-        let firstError = Mutex<IOError?>(nil)
+        let firstError = Locked<IOError?>(nil)
         let targetBytes = options.kb * 1024
         DispatchQueue.concurrentPerform(iterations: folders) { folder in
             do {

@@ -1,5 +1,6 @@
 import Dispatch
 import DossierJSON
+import DossierLocking
 import DossierProtocol
 import Foundation
 import Synchronization
@@ -27,10 +28,10 @@ final class LSPClient: Sendable {
     }
 
     let child: Child
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private let arrivals = DispatchSemaphore(value: 0)
     /// Serialises whole frames from the benchmark thread and the reader thread.
-    private let writer = Mutex<Int32>(-1)
+    private let writer = Locked<Int32>(-1)
     private let nextID = Atomic<Int>(1)
 
     /// Spawns `arguments` (e.g. `dossier lsp`), logging its stderr to `logPath`, and starts reading.

@@ -1,5 +1,5 @@
 import DossierJSON
-import Synchronization
+import DossierLocking
 
 /// An incoming event for the server, after the connection has matched responses to its own requests.
 public enum ConnectionEvent: Sendable, Hashable {
@@ -42,7 +42,7 @@ public final class Connection: Sendable {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A connection over `transport` (not started yet).
     public init(transport: any MessageTransport) {

@@ -5,8 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DossierLocking
 import Foundation
-import Synchronization
 
 /// A failed system call, with its `errno`.
 public struct SystemError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -103,11 +103,11 @@ final class ReadLoop: Sendable {
         var finished = false
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init() throws {
         let (r, w) = try makePipe()
-        state = Mutex(State(wakeRead: r, wakeWrite: w))
+        state = Locked(State(wakeRead: r, wakeWrite: w))
     }
 
     /// True once `stop()` was called.

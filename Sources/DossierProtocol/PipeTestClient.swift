@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import DossierJSON
+import DossierLocking
 import Synchronization
 
 /// Errors from ``PipeTestClient``.
@@ -58,11 +59,11 @@ public final class PipeTestClient: Sendable {
         var nextWaiterID = 0
     }
 
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private let nextRequestID = Atomic<Int64>(1)
     private let loop: ReadLoop
     /// Guards writes to the server; the value is true once the write end is closed.
-    private let writeClosed = Mutex(false)
+    private let writeClosed = Locked(false)
 
     /// Creates the pipes and starts reading the server's output.
     public init() throws {

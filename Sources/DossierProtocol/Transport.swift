@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 import DossierJSON
-import Synchronization
+import DossierLocking
 
 /// Something that happened on the incoming side of a transport.
 public enum TransportEvent: Sendable, Hashable {
@@ -86,8 +86,8 @@ public final class FileDescriptorTransport: MessageTransport {
         var loop: ReadLoop?
     }
 
-    private let writer = Mutex(WriterState())
-    private let reader = Mutex(ReaderState())
+    private let writer = Locked(WriterState())
+    private let reader = Locked(ReaderState())
 
     /// A transport over `input`/`output`. With `ownsDescriptors`, both are closed when the transport is done.
     public init(input: Int32, output: Int32, ownsDescriptors: Bool = false,

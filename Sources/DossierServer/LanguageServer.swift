@@ -1,9 +1,9 @@
 import DossierAnalysis
 import DossierJSON
+import DossierLocking
 import DossierProtocol
 import DossierSyntax
 import DossierWorkspace
-import Synchronization
 
 /// A request handler: pure, reads the context, returns the result or throws a `ResponseError`.
 typealias RequestHandler = @Sendable (RequestContext, JSONValue?) throws -> JSONValue
@@ -12,8 +12,8 @@ typealias RequestHandler = @Sendable (RequestContext, JSONValue?) throws -> JSON
 public final class LanguageServer: Sendable {
     let connection: Connection
     let logger: Logger
-    let state = Mutex(ServerState())
-    private let onExit: Mutex<(@Sendable (Int32) -> Void)?>
+    let state = Locked(ServerState())
+    private let onExit: Locked<(@Sendable (Int32) -> Void)?>
     /// Debounce delay for publishing diagnostics.
     let debounce: Duration
     /// The longest a workspace-wide request waits for indexing.
@@ -33,7 +33,7 @@ public final class LanguageServer: Sendable {
         connection = Connection(transport: transport)
         self.logger = logger
         self.debounce = debounce
-        self.onExit = Mutex(onExit)
+        self.onExit = Locked(onExit)
         handlers = Handlers.table.merging(additionalHandlers) { $1 }
     }
 

@@ -1,7 +1,7 @@
-import Synchronization
 import Dispatch
 import DossierAnalysis
 import DossierJSON
+import DossierLocking
 import DossierProtocol
 import DossierSyntax
 import DossierWorkspace
@@ -383,7 +383,7 @@ extension LanguageServer {
         }
         // A cast edit re-checks every open document: spread them over the cores, then send in order.
         let sorted = ids.sorted()
-        let reports = Mutex<[JSONObject?]>(Array(repeating: nil, count: sorted.count))
+        let reports = Locked<[JSONObject?]>(Array(repeating: nil, count: sorted.count))
         DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
             let id = sorted[index]
             guard let document = context.document(id) else { return }

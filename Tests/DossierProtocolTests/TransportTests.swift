@@ -4,13 +4,13 @@ import Glibc
 import Darwin
 #endif
 import DossierJSON
+import DossierLocking
 import DossierProtocol
-import Synchronization
 import Testing
 
 /// Collects transport events for assertions.
 private final class EventLog: Sendable {
-    private let events = Mutex<[TransportEvent]>([])
+    private let events = Locked<[TransportEvent]>([])
     func append(_ e: TransportEvent) { events.withLock { $0.append(e) } }
     var all: [TransportEvent] { events.withLock { $0 } }
 }
@@ -341,13 +341,8 @@ struct ConnectionTests {
 
 @Suite("Logger")
 struct LoggerTests {
-    private final class Lines: Sendable {
-        private let storage = Mutex<[String]>([])
-        func withLock<R>(_ body: (inout [String]) -> R) -> R { storage.withLock { body(&$0) } }
-    }
-
     @Test func levelsAndFormat() {
-        let lines = Lines()
+        let lines = Locked<[String]>([])
         let logger = Logger(level: .info, timestamps: false) { line in lines.withLock { $0.append(line) } }
         logger.error("e")
         logger.warn("w")

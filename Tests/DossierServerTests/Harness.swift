@@ -1,15 +1,16 @@
 import DossierJSON
+import DossierLocking
 import DossierProtocol
 @testable import DossierServer
 import Foundation
-import Synchronization
 
 /// A server wired to a `PipeTestClient`, plus a temporary workspace folder.
 final class Harness: Sendable {
     let client: PipeTestClient
     let server: LanguageServer
     let root: String
-    private let exitCode = ExitCodeBox()
+    /// The code the server passed to `onExit`, once it has.
+    private let exitCode = Locked<Int32?>(nil)
 
     init(files: [String: String] = [:], extraHandlers: [String: RequestHandler] = [:]) throws {
         root = NSTemporaryDirectory() + "dossier-server-\(UUID().uuidString)"
@@ -18,10 +19,10 @@ final class Harness: Sendable {
             try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name))
         }
         client = try PipeTestClient()
-        let box = exitCode
+        let exitCode = exitCode
         server = LanguageServer(
             transport: client.makeServerTransport(), logger: Logger(level: .error), debounce: .milliseconds(10),
-            additionalHandlers: extraHandlers) { code in box.value.withLock { $0 = code } }
+            additionalHandlers: extraHandlers) { code in exitCode.withLock { $0 = code } }
         try server.start()
     }
 
@@ -31,7 +32,7 @@ final class Harness: Sendable {
 
     func uri(_ name: String) -> String { "file://" + root + "/" + name }
 
-    var exit: Int32? { exitCode.value.withLock { $0 } }
+    var exit: Int32? { exitCode.withLock { $0 } }
 
     /// Waits until the server reported its exit code.
     func waitForExit(timeout: Duration = .seconds(5)) async -> Int32? {
@@ -116,7 +117,3 @@ let articleText = """
     [Lloyd Austin](@lloyd-austin) spoke. [Austin](@lloyd-austin) left.
 
     """
-
-final class ExitCodeBox: Sendable {
-    let value = Mutex<Int32?>(nil)
-}

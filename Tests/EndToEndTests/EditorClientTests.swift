@@ -27,13 +27,14 @@ struct EditorClientTests {
         let collected = Collected()
         output.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
             return (-1, collected.text + "\n(timed out)")
         }
+        process.waitUntilExit()  // returns at once; without it the Process's run-loop source keeps it alive (a leak on Linux)
         Thread.sleep(forTimeInterval: 0.1)
         output.fileHandleForReading.readabilityHandler = nil
         collected.append(output.fileHandleForReading.readDataToEndOfFile())

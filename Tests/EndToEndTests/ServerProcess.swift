@@ -30,6 +30,13 @@ enum Paths {
     }()
 
     static let seeds = repo + "/seeds"
+
+    /// Multiplies every end-to-end timeout (`DOSSIER_TIMEOUT_SCALE`, default 1): under a sanitizer the server runs
+    /// several times slower, and a timeout tuned for a normal debug build would fail for speed, not correctness.
+    static let timeoutScale: Double = {
+        guard let text = ProcessInfo.processInfo.environment["DOSSIER_TIMEOUT_SCALE"], let scale = Double(text), scale >= 1 else { return 1 }
+        return scale
+    }()
 }
 
 enum ServerProcessError: Error, CustomStringConvertible {
@@ -72,6 +79,11 @@ final class ServerProcess: @unchecked Sendable {
 
     deinit {
         if process.isRunning { process.terminate() }
+        // On Linux a Process and its run-loop source retain each other until waitUntilExit() releases the source;
+        // without this call every Process leaks with its pipes (LeakSanitizer shows it).
+        process.waitUntilExit()
+        // The output watcher (a dispatch source) lives until its handler is removed, normally at end of output.
+        output.fileHandleForReading.readabilityHandler = nil
     }
 
     private func receive(_ data: Data) {
@@ -133,7 +145,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// The first message matching `predicate` (removed from the queue).
     func next(timeout: TimeInterval = 20, _ what: String, _ predicate: (JSONValue) -> Bool) throws -> JSONValue {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
         while Date() < deadline {
             lock.lock()
             if let index = messages.firstIndex(where: predicate) {
@@ -160,9 +172,11 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Waits for the process to end; nil on timeout.
     func waitForExit(timeout: TimeInterval = 10) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        return process.isRunning ? nil : process.terminationStatus
+        if process.isRunning { return nil }
+        process.waitUntilExit()  // returns at once; releases the Process's run-loop source (see deinit)
+        return process.terminationStatus
     }
 }
 
