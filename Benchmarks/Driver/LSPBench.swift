@@ -163,7 +163,14 @@ struct LSPBench {
                     "hover": ["contentFormat": ["markdown", "plaintext"]],
                     "definition": ["linkSupport": false],
                     "references": [:],
-                    "completion": ["completionItem": ["snippetSupport": false], "contextSupport": true],
+                    // As VS Code declares: documentation is fetched with completionItem/resolve.
+                    "completion": [
+                        "completionItem": [
+                            "snippetSupport": false,
+                            "resolveSupport": ["properties": ["documentation", "detail", "additionalTextEdits"]],
+                        ],
+                        "contextSupport": true,
+                    ],
                     "documentSymbol": ["hierarchicalDocumentSymbolSupport": true],
                     "publishDiagnostics": ["versionSupport": true, "relatedInformation": true],
                 ],

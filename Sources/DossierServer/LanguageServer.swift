@@ -115,7 +115,7 @@ public final class LanguageServer: Sendable {
             }
             let (immediate, indexing) = state.withLock { s in
                 s.running[id] = .some(nil)
-                return (RequestContext(snapshot: s.snapshot, encoding: s.encoding, versions: s.open.mapValues(\.version), root: s.root),
+                return (s.requestContext(),
                         s.indexing)
             }
             let waits = indexing && Self.waitsForIndex.contains(method)
@@ -168,7 +168,7 @@ public final class LanguageServer: Sendable {
 
     func makeContext() -> RequestContext {
         state.withLock { s in
-            RequestContext(snapshot: s.snapshot, encoding: s.encoding, versions: s.open.mapValues(\.version), root: s.root)
+            s.requestContext()
         }
     }
 

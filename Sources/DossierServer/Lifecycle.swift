@@ -36,6 +36,8 @@ extension LanguageServer {
             s.encoding = encoding
             s.root = root
             s.clientCapabilities = capabilities
+            s.resolvesCompletionDocumentation = capabilities["textDocument"]?["completion"]?["completionItem"]?["resolveSupport"]?["properties"]?
+                .arrayValue?.contains(.string("documentation")) ?? false
             s.fileConfiguration = fileConfiguration
             s.fileProblems = problems
             s.configurationBytes = bytes
@@ -54,7 +56,7 @@ extension LanguageServer {
             "definitionProvider": true,
             "referencesProvider": true,
             "renameProvider": ["prepareProvider": true],
-            "completionProvider": ["triggerCharacters": ["@", "#", "{", " "], "resolveProvider": false],
+            "completionProvider": ["triggerCharacters": ["@", "#", "{", " "], "resolveProvider": true],
             "documentSymbolProvider": true,
             "workspaceSymbolProvider": true,
             "diagnosticProvider": ["identifier": "dossier", "interFileDependencies": true, "workspaceDiagnostics": true],
@@ -64,10 +66,10 @@ extension LanguageServer {
             caps["semanticTokensProvider"] = ["legend": legend, "full": true, "range": true]
         }
         if has.contains("textDocument/foldingRange") { caps["foldingRangeProvider"] = true }
-        if has.contains("textDocument/documentLink") { caps["documentLinkProvider"] = ["resolveProvider": false] }
-        if has.contains("textDocument/codeLens") { caps["codeLensProvider"] = ["resolveProvider": false] }
+        if has.contains("textDocument/documentLink") { caps["documentLinkProvider"] = ["resolveProvider": true] }
+        if has.contains("textDocument/codeLens") { caps["codeLensProvider"] = ["resolveProvider": true] }
         if has.contains("textDocument/codeAction") {
-            caps["codeActionProvider"] = ["codeActionKinds": ["quickfix"], "resolveProvider": false]
+            caps["codeActionProvider"] = ["codeActionKinds": ["quickfix"], "resolveProvider": true]
         }
         if has.contains("workspace/executeCommand") {
             caps["executeCommandProvider"] = ["commands": ["dossier.showReferences"]]
@@ -378,7 +380,7 @@ extension LanguageServer {
         let (ids, context, generation) = state.withLock { s in
             let ids = s.dirty.filter { s.open[$0] != nil }
             s.dirty.removeAll()
-            let context = RequestContext(snapshot: s.snapshot, encoding: s.encoding, versions: s.open.mapValues(\.version), root: s.root)
+            let context = s.requestContext()
             return (ids, context, s.generation)
         }
         // A cast edit re-checks every open document: spread them over the cores, then send in order.

@@ -24,6 +24,9 @@ struct ServerState: Sendable {
     var encoding = PositionEncoding.utf16
     var root: String?
     var clientCapabilities: JSONValue = .null
+    /// The client resolves completion documentation lazily (`completionItem/resolve`), so lists
+    /// can leave it out: a list of 50 actors with their cards is otherwise tens of kilobytes.
+    var resolvesCompletionDocumentation = false
     var snapshot = WorkspaceSnapshot()
     /// Bumped on every snapshot change; publications carry it to stay in order.
     var generation = 0
@@ -43,6 +46,13 @@ struct ServerState: Sendable {
     /// Set once the files near the open documents (or the first chunk) are indexed.
     var firstChunkIndexed = false
     var configurationURIPublished = false
+
+    /// What a request started now reads.
+    func requestContext() -> RequestContext {
+        RequestContext(
+            snapshot: snapshot, encoding: encoding, versions: open.mapValues(\.version), root: root,
+            resolvesCompletionDocumentation: resolvesCompletionDocumentation)
+    }
 
     /// dossier.json, then `initializationOptions`, then `workspace/didChangeConfiguration` settings.
     func effectiveConfiguration() -> (Configuration, [ConfigurationProblem]) {
@@ -64,6 +74,7 @@ struct RequestContext: Sendable {
     let encoding: PositionEncoding
     let versions: [DocumentID: Int]
     let root: String?
+    let resolvesCompletionDocumentation: Bool
 
     func document(_ id: DocumentID) -> Document? { snapshot.documents[id] }
 

@@ -47,8 +47,11 @@ final class Harness: Sendable {
 
     /// initialize + initialized; waits for indexing to finish when `waitForIndex`.
     @discardableResult
-    func initialize(encodings: [String]? = nil, options: JSONValue? = nil, waitForIndex: Bool = true) async throws -> JSONValue {
+    func initialize(
+        encodings: [String]? = nil, options: JSONValue? = nil, textDocument: JSONValue? = nil, waitForIndex: Bool = true
+    ) async throws -> JSONValue {
         var capabilities: JSONObject = ["window": ["workDoneProgress": true]]
+        if let textDocument { capabilities["textDocument"] = textDocument }
         if let encodings { capabilities["general"] = ["positionEncodings": .array(encodings.map { .string($0) })] }
         var params: JSONObject = ["processId": .null, "rootUri": .string("file://" + root), "capabilities": .object(capabilities)]
         if let options { params["initializationOptions"] = options }

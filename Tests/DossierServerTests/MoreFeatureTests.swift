@@ -35,6 +35,27 @@ struct MoreFeatureTests {
         #expect(lens["command"]?["title"]?.stringValue?.contains("mention") == true)
     }
 
+    @Test func completionDocumentationIsResolvedLazilyWhenTheClientCan() async throws {
+        let h = try Harness(files: ["cast.md": castText])
+        try await h.initialize(textDocument: ["completion": ["completionItem": ["resolveSupport": ["properties": ["documentation"]]]]])
+        try h.open("article.md", articleText + "Met @llo\n")
+        let completion = try await h.client.request(method: "textDocument/completion", params: h.position("article.md", line: 6, character: 8))
+        let item = try #require(completion["result"]?["items"]?.arrayValue?.first { $0["label"] == "Lloyd Austin" })
+        #expect(item["documentation"] == nil)
+        #expect(item["data"] == ["actor": "lloyd-austin"])
+        let resolved = try await h.client.request(method: "completionItem/resolve", params: item)
+        #expect(resolved["result"]?["label"] == "Lloyd Austin")
+        #expect(resolved["result"]?["documentation"]?["value"]?.stringValue?.contains("`@lloyd-austin`") == true)
+
+        // A client that cannot resolve gets the documentation inline.
+        let eager = try Harness(files: ["cast.md": castText])
+        try await eager.initialize()
+        try eager.open("article.md", articleText + "Met @llo\n")
+        let list = try await eager.client.request(method: "textDocument/completion", params: eager.position("article.md", line: 6, character: 8))
+        let inline = try #require(list["result"]?["items"]?.arrayValue?.first { $0["label"] == "Lloyd Austin" })
+        #expect(inline["documentation"]?["value"]?.stringValue?.contains("`@lloyd-austin`") == true)
+    }
+
     @Test func codeActionForUnknownActor() async throws {
         let h = try Harness(files: ["cast.md": castText])
         try await h.initialize()

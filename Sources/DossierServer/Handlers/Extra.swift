@@ -5,6 +5,7 @@ extension Handlers {
     /// Features beyond the core: completion, symbols, tokens, folding, links, lenses, code actions.
     static let extra: [String: RequestHandler] = [
         "textDocument/completion": completion,
+        "completionItem/resolve": completionResolve,
         "textDocument/documentSymbol": documentSymbol,
         "workspace/symbol": workspaceSymbol,
         "textDocument/semanticTokens/full": semanticTokensFull,
