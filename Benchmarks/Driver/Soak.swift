@@ -22,6 +22,8 @@ struct SoakSettings {
     var timeout = 120.0
     /// Seconds a request may stay unanswered before the server is declared stuck.
     var requestTimeout = 60.0
+    /// Seconds the server is kept running after the end sample, for inspection (gdb, /proc).
+    var hold = 0.0
     var logPath: String
 }
 
@@ -32,6 +34,8 @@ struct RSSSample {
     /// Seconds since the end of indexing.
     var seconds: Double
     var bytes: Int
+    /// The server's CPU seconds so far (user + system): with `seconds`, tells a slower server from a starved one.
+    var cpuSeconds: Double?
     var openDocuments: Int
     /// "after indexing", "end", or nil for a periodic sample.
     var label: String?
@@ -192,6 +196,11 @@ struct SoakSession {
             if results.wallSeconds == 0 { results.wallSeconds = Double(now() - soakStart) / 1e9 }
             sample(client, label: "end")
         }
+        if settings.hold > 0 && !client.isClosed {
+            progress("soak: done; holding the server (pid \(client.child.pid)) for \(settings.hold) s")
+            let until = now() + UInt64(settings.hold * 1e9)
+            while now() < until && !client.isClosed { absorb(client.takeAll(timeout: 0.5)) }
+        }
         results.lost = outstanding.map { (id: $0.key, method: $0.value.method) }.sorted { $0.id < $1.id }
         finish(client)
         return results
@@ -206,6 +215,7 @@ struct SoakSession {
         }
         soakStart = now()
         sample(client, label: "after indexing")
+        progress("soak: indexed in \(ms(results.indexed)), server (pid \(client.child.pid)) RSS \(megabytes(results.samples.last?.bytes)); sending…")
         try openInitialDocuments(client)
 
         var nextSample = settings.sampleEvery
@@ -679,8 +689,8 @@ struct SoakSession {
 
     private mutating func sample(_ client: LSPClient, label: String?) {
         guard let bytes = currentRSS(of: client.child.pid) else { return }
-        results.samples.append(RSSSample(messages: results.messagesSent, seconds: Double(now() - soakStart) / 1e9,
-                                         bytes: bytes, openDocuments: open.count, label: label))
+        results.samples.append(RSSSample(messages: results.messagesSent, seconds: Double(now() - soakStart) / 1e9, bytes: bytes,
+                                         cpuSeconds: currentCPUSeconds(of: client.child.pid), openDocuments: open.count, label: label))
     }
 }
 

@@ -25,6 +25,7 @@ let usage = """
       --requests N          messages to send: requests and notifications (default 100000)
       --sample-every N      sample the server's RSS every N messages (default 1000)
       --in-flight N         requests outstanding at most (default 16)
+      --hold S              keep the server running S seconds after the end sample, to inspect it (default 0)
     scaling:
       --generator PATH      dossier-corpus binary (default: next to this binary)
       --work DIR            where corpora are generated (default Benchmarks/corpus-scaling)
@@ -67,6 +68,7 @@ struct DriverOptions {
     var kb = 5
     var sampleEvery = 1000
     var inFlight = 16
+    var hold = 0.0
 
     /// Parses the arguments (without the program name); exits with usage on errors.
     static func parse(_ args: [String]) -> DriverOptions {
@@ -120,6 +122,7 @@ struct DriverOptions {
             case "--kb": o.kb = max(1, int())
             case "--sample-every": o.sampleEvery = max(1, int())
             case "--in-flight": o.inFlight = max(1, int())
+            case "--hold": o.hold = double()
             case "--points":
                 o.points = value().split(separator: ",").map { item in
                     let parts = item.split(separator: "x").compactMap { Int($0) }
