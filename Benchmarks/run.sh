@@ -5,6 +5,9 @@
 #   Benchmarks/run.sh                      full benchmark (check, ripgrep floor, LSP session)
 #   Benchmarks/run.sh --requests 200       extra arguments go to dossier-bench
 #   Benchmarks/run.sh --scaling            check vs ripgrep at 1k/10k/50k articles and 500/20k actors
+#   Benchmarks/run.sh --soak               100,000 mixed pipelined requests and edits against one server:
+#                                          every request answered once, server RSS over time
+#   Benchmarks/run.sh --soak --requests 20000 --seed 2   extra arguments go to `dossier-bench soak`
 #
 # Environment: ARTICLES ACTORS KB SEED BIG_KB (corpus shape; defaults 10000 2000 5 1 100),
 # CORPUS (folder), SCRATCH (SwiftPM scratch path, default .build-bench), BIN_DIR (use binaries
@@ -25,6 +28,12 @@ SCRATCH="${SCRATCH:-.build-bench}"
 
 log() { printf 'run.sh: %s\n' "$*" >&2; }
 
+mode=full
+case "${1:-}" in
+    --scaling) mode=scaling; shift ;;
+    --soak) mode=soak; shift ;;
+esac
+
 if [[ -z "${BIN_DIR:-}" ]]; then
     # One product per invocation keeps the build to what the benchmark needs (and off the tests).
     products=(dossier-corpus dossier-bench)
@@ -37,17 +46,16 @@ if [[ -z "${BIN_DIR:-}" ]]; then
 fi
 DOSSIER="${DOSSIER:-$BIN_DIR/dossier}"
 
-if ! command -v rg >/dev/null 2>&1; then
+if [[ $mode != soak ]] && ! command -v rg >/dev/null 2>&1; then
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
         log "installing ripgrep for the floor measurement…"
         apt-get install -y ripgrep >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y ripgrep >/dev/null 2>&1) || true
     fi
 fi
 rg_args=()
-command -v rg >/dev/null 2>&1 || { log "ripgrep not found: the floor is skipped"; rg_args=(--skip-rg); }
+[[ $mode == soak ]] || command -v rg >/dev/null 2>&1 || { log "ripgrep not found: the floor is skipped"; rg_args=(--skip-rg); }
 
-if [[ "${1:-}" == "--scaling" ]]; then
-    shift
+if [[ $mode == scaling ]]; then
     exec "$BIN_DIR/dossier-bench" scaling --dossier "$DOSSIER" --generator "$BIN_DIR/dossier-corpus" \
         --work Benchmarks/corpus-scaling --kb "$KB" --seed "$SEED" ${rg_args[@]+"${rg_args[@]}"} "$@"
 fi
@@ -63,4 +71,7 @@ else
         --big-article "$BIG_KB" --out "$CORPUS"
 fi
 
+if [[ $mode == soak ]]; then
+    exec "$BIN_DIR/dossier-bench" soak --dossier "$DOSSIER" --corpus "$CORPUS" "$@"
+fi
 exec "$BIN_DIR/dossier-bench" --dossier "$DOSSIER" --corpus "$CORPUS" ${rg_args[@]+"${rg_args[@]}"} "$@"

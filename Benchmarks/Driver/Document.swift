@@ -116,6 +116,38 @@ struct TextDocument {
         return result
     }
 
+    /// Offsets inside annotations (actor ids after `@`, attribute blocks `{…}`): where an edit changes
+    /// what the text means rather than just the prose.
+    func annotationOffsets() -> [Int] {
+        var result: [Int] = []
+        var i = bodyStart
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "@") {
+                var j = i + 1
+                while j < bytes.count, isIDByte(bytes[j]) { result.append(j); j += 1 }
+                i = j
+            } else if bytes[i] == UInt8(ascii: "{") {
+                var j = i + 1
+                // A block ends at `}` or at a blank line (an unclosed block never spans paragraphs).
+                while j < bytes.count, bytes[j] != UInt8(ascii: "}"), !(bytes[j] == 0x0A && j + 1 < bytes.count && bytes[j + 1] == 0x0A) {
+                    if bytes[j] & 0xC0 != 0x80 { result.append(j) }
+                    j += 1
+                }
+                i = j + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The first character boundary after `offset` (or the end of the text).
+    func nextBoundary(after offset: Int) -> Int {
+        var o = min(offset + 1, bytes.count)
+        while o < bytes.count && bytes[o] & 0xC0 == 0x80 { o += 1 }
+        return o
+    }
+
     /// The end of the first line starting with `prefix`, or nil.
     func endOfLine(startingWith prefix: String) -> Int? {
         let p = Array(prefix.utf8)

@@ -56,11 +56,11 @@ func runFull(_ options: DriverOptions, scratch: String) -> Int32 {
     }
     var lsp: LSPResults?
     if !options.skipLSP {
-        progress("dossier lsp session (\(options.requests) requests per kind, \(options.edits) edits, \(options.castEdits) cast edits)…")
+        progress("dossier lsp session (\(options.requests ?? 1000) requests per kind, \(options.edits) edits, \(options.castEdits) cast edits)…")
         let logPath = NSTemporaryDirectory() + "dossier-bench-lsp.log"
-        let settings = LSPSettings(dossier: options.dossier, requests: options.requests, edits: options.edits, open: options.open,
+        let settings = LSPSettings(dossier: options.dossier, requests: options.requests ?? 1000, edits: options.edits, open: options.open,
                                    castEdits: options.castEdits, seed: options.seed, timeout: options.timeout,
-                                   requestTimeout: options.requestTimeout, logPath: logPath)
+                                   requestTimeout: options.requestTimeout ?? 10, logPath: logPath)
         var bench = LSPBench(settings: settings, corpus: corpus)
         let result = bench.run()
         if !result.notes.isEmpty { notes += result.notes.map { "lsp: \($0)" } + ["lsp: the server's stderr is in \(logPath)"] }

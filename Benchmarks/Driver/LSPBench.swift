@@ -142,41 +142,7 @@ struct LSPBench {
 
     /// Sends `initialize` and `initialized`; false when the server did not answer usefully.
     private mutating func initialize(_ client: LSPClient, start: UInt64) throws -> Bool {
-        let rootURI = fileURI(corpus.root)
-        let params: JSONValue = [
-            "processId": .int(Int(getpid())),
-            "clientInfo": ["name": "dossier-bench", "version": "1"],
-            "rootUri": .string(rootURI),
-            "rootPath": .string(corpus.root),
-            "workspaceFolders": [["uri": .string(rootURI), "name": "corpus"]],
-            "capabilities": [
-                "general": ["positionEncodings": ["utf-8", "utf-16"]],
-                "window": ["workDoneProgress": true],
-                "workspace": [
-                    "configuration": true,
-                    "workspaceFolders": true,
-                    "didChangeConfiguration": ["dynamicRegistration": true],
-                    "didChangeWatchedFiles": ["dynamicRegistration": true],
-                ],
-                "textDocument": [
-                    "synchronization": ["dynamicRegistration": false, "didSave": true],
-                    "hover": ["contentFormat": ["markdown", "plaintext"]],
-                    "definition": ["linkSupport": false],
-                    "references": [:],
-                    // As VS Code declares: documentation is fetched with completionItem/resolve.
-                    "completion": [
-                        "completionItem": [
-                            "snippetSupport": false,
-                            "resolveSupport": ["properties": ["documentation", "detail", "additionalTextEdits"]],
-                        ],
-                        "contextSupport": true,
-                    ],
-                    "documentSymbol": ["hierarchicalDocumentSymbolSupport": true],
-                    "publishDiagnostics": ["versionSupport": true, "relatedInformation": true],
-                ],
-            ],
-            "trace": "off",
-        ]
+        let params = LSPClient.initializeParams(root: corpus.root)
         let (id, _) = try client.request("initialize", params)
         guard let (time, result, _) = client.response(to: id, timeout: settings.timeout) else {
             results.notes.append("no initialize response within \(Int(settings.timeout)) s")
@@ -199,24 +165,12 @@ struct LSPBench {
         return true
     }
 
-    /// Waits for `window/workDoneProgress/create`, then for `$/progress` `end` on that token.
+    /// Waits for the end of the server's indexing progress and records when it came.
     private mutating func waitForIndexing(_ client: LSPClient, start: UInt64) {
-        let deadline = Double(start) / 1e9 + settings.timeout
-        func remaining() -> Double { max(0.1, deadline - Double(now()) / 1e9) }
-        guard let create = client.take(timeout: remaining(), { $0.method == "window/workDoneProgress/create" }),
-              case .request(_, _, let params) = create.message, let token = params?["token"]
-        else {
-            results.notes.append("the server sent no window/workDoneProgress/create: indexing time not measured")
-            return
+        switch client.waitForIndexing(until: start + UInt64(settings.timeout * 1e9)) {
+        case .success(let end): results.indexed = end - start
+        case .failure(let reason): results.notes.append(reason.description)
         }
-        guard let end = client.take(timeout: remaining(), { message in
-            guard case .notification("$/progress", let p) = message else { return false }
-            return p?["token"] == token && p?["value"]?["kind"]?.stringValue == "end"
-        }) else {
-            results.notes.append("no $/progress end for token \(token) within \(Int(settings.timeout)) s")
-            return
-        }
-        results.indexed = end.time - start
     }
 
     private mutating func shutdown(_ client: LSPClient) {

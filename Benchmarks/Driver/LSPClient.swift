@@ -105,6 +105,22 @@ final class LSPClient: Sendable {
         }
     }
 
+    /// Removes and returns every queued message, in arrival order; when none is queued, waits up to
+    /// `timeout` seconds for one. Empty on timeout or once the server has gone and nothing is left.
+    func takeAll(timeout: Double) -> [Received] {
+        let deadline = now() + UInt64(max(0, timeout) * 1e9)
+        while true {
+            let (taken, closed) = inbox.withLock { box -> ([Received], Bool) in
+                defer { box.entries.removeAll(keepingCapacity: true) }
+                return (box.entries, box.closed)
+            }
+            if !taken.isEmpty { return taken }
+            let t = now()
+            if closed || t >= deadline { return [] }
+            _ = arrivals.wait(timeout: .now() + .nanoseconds(Int(min(deadline - t, 100_000_000))))
+        }
+    }
+
     /// Waits for the response to `id`.
     func response(to id: RequestID, timeout: Double) -> (time: UInt64, result: Result<JSONValue, ResponseError>, bytes: Int)? {
         guard let entry = take(timeout: timeout, { message in
@@ -188,5 +204,74 @@ final class LSPClient: Sendable {
             result = .null
         }
         _ = try? send(.response(id: id, result: .success(result)))
+    }
+}
+
+extension LSPClient {
+    /// `initialize` parameters of an editor-like client opening the folder `root`: utf-8 and utf-16
+    /// positions, work-done progress, configuration, watched files and the text-document features the driver uses.
+    static func initializeParams(root: String) -> JSONValue {
+        let rootURI = fileURI(root)
+        return [
+            "processId": .int(Int(getpid())),
+            "clientInfo": ["name": "dossier-bench", "version": "1"],
+            "rootUri": .string(rootURI),
+            "rootPath": .string(root),
+            "workspaceFolders": [["uri": .string(rootURI), "name": "corpus"]],
+            "capabilities": [
+                "general": ["positionEncodings": ["utf-8", "utf-16"]],
+                "window": ["workDoneProgress": true],
+                "workspace": [
+                    "configuration": true,
+                    "workspaceFolders": true,
+                    "didChangeConfiguration": ["dynamicRegistration": true],
+                    "didChangeWatchedFiles": ["dynamicRegistration": true],
+                ],
+                "textDocument": [
+                    "synchronization": ["dynamicRegistration": false, "didSave": true],
+                    "hover": ["contentFormat": ["markdown", "plaintext"]],
+                    "definition": ["linkSupport": false],
+                    "references": [:],
+                    // As VS Code declares: documentation is fetched with completionItem/resolve.
+                    "completion": [
+                        "completionItem": [
+                            "snippetSupport": false,
+                            "resolveSupport": ["properties": ["documentation", "detail", "additionalTextEdits"]],
+                        ],
+                        "contextSupport": true,
+                    ],
+                    "documentSymbol": ["hierarchicalDocumentSymbolSupport": true],
+                    "publishDiagnostics": ["versionSupport": true, "relatedInformation": true],
+                    "rename": ["prepareSupport": true],
+                    "semanticTokens": [
+                        "requests": ["full": true, "range": true],
+                        "tokenTypes": [], "tokenModifiers": [], "formats": ["relative"],
+                    ],
+                    "foldingRange": [:],
+                    "documentLink": [:],
+                    "codeLens": [:],
+                    "diagnostic": ["relatedDocumentSupport": false],
+                ],
+            ],
+            "trace": "off",
+        ]
+    }
+
+    /// Waits for `window/workDoneProgress/create`, then for `$/progress` `end` on that token, until
+    /// `deadline` (monotonic nanoseconds); returns when the end arrived, or why it could not be seen.
+    func waitForIndexing(until deadline: UInt64) -> Result<UInt64, BenchError> {
+        func remaining() -> Double { max(0.1, (Double(deadline) - Double(now())) / 1e9) }
+        guard let create = take(timeout: remaining(), { $0.method == "window/workDoneProgress/create" }),
+              case .request(_, _, let params) = create.message, let token = params?["token"]
+        else {
+            return .failure(BenchError("the server sent no window/workDoneProgress/create: indexing time not measured"))
+        }
+        guard let end = take(timeout: remaining(), { message in
+            guard case .notification("$/progress", let p) = message else { return false }
+            return p?["token"] == token && p?["value"]?["kind"]?.stringValue == "end"
+        }) else {
+            return .failure(BenchError("no $/progress end for token \(token) before the deadline"))
+        }
+        return .success(end.time)
     }
 }

@@ -194,3 +194,17 @@ func currentRSS(of pid: pid_t) -> Int? {
     }
     return nil
 }
+
+/// User + system CPU seconds a running process has used so far, from `/proc/PID/stat` (Linux), or nil.
+func currentCPUSeconds(of pid: pid_t) -> Double? {
+    guard let bytes = readFile("/proc/\(pid)/stat") else { return nil }
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    guard let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
+    let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
+    // Fields 14 and 15 (utime, stime) are the 12th and 13th after the name.
+    guard fields.count > 12,
+          let user = Double(String(decoding: fields[11], as: UTF8.self)),
+          let system = Double(String(decoding: fields[12], as: UTF8.self))
+    else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}

@@ -5,6 +5,7 @@ import Foundation
 let usage = """
     usage: dossier-bench [options]            full benchmark of one corpus
            dossier-bench scaling [options]    `dossier check` vs ripgrep over corpora of several sizes
+           dossier-bench soak [options]       100,000 mixed, pipelined requests and edits: lost or duplicate responses, RSS over time
 
     common options:
       --dossier PATH        the dossier binary (default .build/release/dossier)
@@ -18,8 +19,13 @@ let usage = """
       --open N              articles opened in the editor session (default 200)
       --cast-edits N        alias edits in the cast file (default 10)
       --timeout S           seconds allowed for indexing and for opening documents (default 120)
-      --request-timeout S   seconds allowed per request or edit (default 10)
+      --request-timeout S   seconds allowed per request or edit (default 10; soak: 60)
       --skip-check, --skip-rg, --skip-lsp
+    soak (also --dossier, --corpus, --seed, --timeout, --request-timeout):
+      --requests N          messages to send: requests and notifications (default 100000)
+      --sample-every N      sample the server's RSS every N messages (default 1000)
+      --in-flight N         requests outstanding at most (default 16)
+      --hold S              keep the server running S seconds after the end sample, to inspect it (default 0)
     scaling:
       --generator PATH      dossier-corpus binary (default: next to this binary)
       --work DIR            where corpora are generated (default Benchmarks/corpus-scaling)
@@ -27,20 +33,32 @@ let usage = """
       --kb K                article size (default 5)
     """
 
+/// What the driver measures.
+enum DriverMode {
+    /// `dossier check`, ripgrep and an editor session on one corpus.
+    case full
+    /// `dossier check` against ripgrep over generated corpora of several sizes.
+    case scaling
+    /// A long run of mixed pipelined requests and edits against one server.
+    case soak
+}
+
 /// Parsed command line.
 struct DriverOptions {
-    var scaling = false
+    var mode = DriverMode.full
     var dossier = ".build/release/dossier"
     var rg = "rg"
     var runs: Int?
     var seed: UInt64 = 1
     var corpus = "Benchmarks/corpus"
-    var requests = 1000
+    /// Requests per kind (full) or messages in all (soak); nil means the mode's default.
+    var requests: Int?
     var edits = 50
     var open = 200
     var castEdits = 10
     var timeout = 120.0
-    var requestTimeout = 10.0
+    /// Seconds per request; nil means the mode's default.
+    var requestTimeout: Double?
     var skipCheck = false
     var skipRG = false
     var skipLSP = false
@@ -48,6 +66,9 @@ struct DriverOptions {
     var work = "Benchmarks/corpus-scaling"
     var points: [(articles: Int, actors: Int)] = [(1000, 2000), (10000, 2000), (50000, 2000), (10000, 500), (10000, 20000)]
     var kb = 5
+    var sampleEvery = 1000
+    var inFlight = 16
+    var hold = 0.0
 
     /// Parses the arguments (without the program name); exits with usage on errors.
     static func parse(_ args: [String]) -> DriverOptions {
@@ -68,9 +89,14 @@ struct DriverOptions {
             guard let n = Double(text), n > 0 else { die("\(args[i - 1]) needs a positive number, got '\(text)'") }
             return n
         }
-        if args.first == "scaling" {
-            o.scaling = true
+        switch args.first {
+        case "scaling":
+            o.mode = .scaling
             i = 1
+        case "soak":
+            o.mode = .soak
+            i = 1
+        default: break
         }
         while i < args.count {
             switch args[i] {
@@ -94,6 +120,9 @@ struct DriverOptions {
             case "--generator": o.generator = value()
             case "--work": o.work = value()
             case "--kb": o.kb = max(1, int())
+            case "--sample-every": o.sampleEvery = max(1, int())
+            case "--in-flight": o.inFlight = max(1, int())
+            case "--hold": o.hold = double()
             case "--points":
                 o.points = value().split(separator: ",").map { item in
                     let parts = item.split(separator: "x").compactMap { Int($0) }
@@ -125,6 +154,11 @@ func progress(_ message: String) {
 let options = DriverOptions.parse(Array(CommandLine.arguments.dropFirst()))
 let scratch = NSTemporaryDirectory() + "dossier-bench-\(ProcessInfo.processInfo.processIdentifier)"
 try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-let status = options.scaling ? runScaling(options, scratch: scratch) : runFull(options, scratch: scratch)
+let status: Int32
+switch options.mode {
+case .full: status = runFull(options, scratch: scratch)
+case .scaling: status = runScaling(options, scratch: scratch)
+case .soak: status = runSoak(options, scratch: scratch)
+}
 try? FileManager.default.removeItem(atPath: scratch)
 exit(status)
