@@ -206,6 +206,7 @@ struct SoakSession {
         return results
     }
 
+    /// Initialize, indexing, the message loop, then the drain: every answer, the last diagnostics, a quiet second.
     private mutating func session(_ client: LSPClient, start: UInt64) throws {
         guard try initialize(client) else { return }
         switch client.waitForIndexing(until: start + UInt64(settings.timeout * 1e9)) {
@@ -285,6 +286,7 @@ struct SoakSession {
 
     /// The weighted mix of actions, limited to the requests the server says it supports.
     private mutating func buildMix(_ capabilities: JSONValue) {
+        /// Whether the capability is present and not switched off.
         func provides(_ key: String) -> Bool {
             guard let value = capabilities[key] else { return false }
             return value != .null && value != .bool(false)
@@ -404,6 +406,7 @@ struct SoakSession {
         }
     }
 
+    /// `null`, `[]`, or an object whose list (items, token data, changes) is empty.
     private func isEmptyResult(_ value: JSONValue) -> Bool {
         switch value {
         case .null: return true
@@ -438,6 +441,7 @@ struct SoakSession {
     /// Waits until every open document has diagnostics for its latest version.
     private mutating func awaitFinalDiagnostics(_ client: LSPClient) {
         let deadline = now() + UInt64(settings.timeout * 1e9)
+        /// URIs of open documents whose last published version is not their current one.
         func stale(_ s: SoakSession) -> [String] {
             s.open.filter { s.publishedVersion[$0.uri] != $0.version }.map(\.uri)
         }
@@ -467,6 +471,7 @@ struct SoakSession {
         }
     }
 
+    /// Sends a notification and counts it.
     private mutating func sendNotification(_ client: LSPClient, _ method: String, _ params: JSONValue) throws {
         try client.notify(method, params)
         results.notificationsSent[method, default: 0] += 1
@@ -492,6 +497,7 @@ struct SoakSession {
         return mix[0].action
     }
 
+    /// Sends the messages of one action.
     private mutating func perform(_ action: SoakAction, _ client: LSPClient) throws {
         // Actions that take several messages give way to a single request near the end of the budget.
         if action.messages > remaining { return try perform(fallbackAction, client) }
@@ -512,8 +518,10 @@ struct SoakSession {
         mix.first { if case .request = $0.action { true } else { false } }?.action ?? .staleCancel
     }
 
+    /// `TextDocumentIdentifier`.
     private func identifier(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri)] }
 
+    /// `VersionedTextDocumentIdentifier` at the document's current version.
     private func versioned(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri), "version": .int(doc.version)] }
 
     /// On an `@id`, where the server has work to do, `onReference` percent of the time; anywhere otherwise.
@@ -523,6 +531,7 @@ struct SoakSession {
         return doc.position(offset, encoding)
     }
 
+    /// A request of `method` on a random open document, with a position or context where the method takes one.
     private mutating func request(_ method: String, _ client: LSPClient) throws {
         let doc = open[random.below(open.count)]
         var params: JSONValue = ["textDocument": identifier(doc)]
@@ -623,6 +632,7 @@ struct SoakSession {
         }
     }
 
+    /// A random article that is not open (nil if twenty draws hit open ones).
     private mutating func randomClosedArticle() -> String? {
         let articles = corpus.articles
         guard !articles.isEmpty else { return nil }
@@ -687,6 +697,7 @@ struct SoakSession {
 
     // MARK: Memory
 
+    /// Reads the server's RSS and CPU time now.
     private mutating func sample(_ client: LSPClient, label: String?) {
         guard let bytes = currentRSS(of: client.child.pid) else { return }
         results.samples.append(RSSSample(messages: results.messagesSent, seconds: Double(now() - soakStart) / 1e9, bytes: bytes,
