@@ -16,6 +16,8 @@ public final class LanguageServer: Sendable {
     private let onExit: Locked<(@Sendable (Int32) -> Void)?>
     /// Debounce delay for publishing diagnostics.
     let debounce: Duration
+    /// The longest diagnostics wait while edits keep arriving faster than `debounce`.
+    let publishMaxWait: Duration = .milliseconds(250)
     /// The longest a workspace-wide request waits for indexing.
     let indexWait: Duration = .seconds(2)
     /// Request handlers by method.

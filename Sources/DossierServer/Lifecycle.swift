@@ -367,7 +367,11 @@ extension LanguageServer {
             if allOpen { s.dirty.formUnion(s.open.keys) }
             guard !s.dirty.isEmpty else { return }
             s.publishTask?.cancel()
-            let delay = debounce
+            // Debounced, but never past `publishMaxWait` after the oldest pending change.
+            let now = ContinuousClock.now
+            let since = s.dirtySince ?? now
+            s.dirtySince = since
+            let delay = max(.zero, min(debounce, since + publishMaxWait - now))
             s.publishTask = Task.detached { [self] in
                 try? await Task.sleep(for: delay)
                 guard !Task.isCancelled else { return }
@@ -380,6 +384,7 @@ extension LanguageServer {
         let (ids, context, generation) = state.withLock { s in
             let ids = s.dirty.filter { s.open[$0] != nil }
             s.dirty.removeAll()
+            s.dirtySince = nil
             let context = s.requestContext()
             return (ids, context, s.generation)
         }

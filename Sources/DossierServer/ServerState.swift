@@ -40,6 +40,9 @@ struct ServerState: Sendable {
     /// Requests in flight: an entry exists until the request is answered (the task is set once created).
     var running: [RequestID: Task<Void, Never>?] = [:]
     var dirty: Set<DocumentID> = []
+    /// When the oldest unpublished change arrived: a steady stream of edits may delay its
+    /// diagnostics by at most `LanguageServer.publishMaxWait`, not forever.
+    var dirtySince: ContinuousClock.Instant?
     var publishTask: Task<Void, Never>?
     var lastPublished: [DocumentID: Int] = [:]
     var indexing = false

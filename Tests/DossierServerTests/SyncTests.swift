@@ -106,4 +106,27 @@ struct SyncTests {
         let items = try #require(workspace["result"]?["items"]?.arrayValue)
         #expect(items.contains { $0["uri"] == .string(h.uri("a.md")) && $0["kind"] == "full" })
     }
+
+    @Test func diagnosticsKeepFlowingWhileEditsArriveFasterThanTheDebounce() async throws {
+        let h = try Harness(files: ["cast.md": castText])
+        try await h.initialize()
+        try h.open("a.md", "# T\n\nSome text.\n", version: 1)
+        _ = try await h.diagnostics("a.md", version: 1)
+        // One edit every few milliseconds, faster than the harness's 10 ms debounce, for about two
+        // seconds: a debounce that restarts on every edit would publish nothing until they stop.
+        let last = 400
+        let sender = Task {
+            for version in 2...last {
+                try h.client.sendNotification(method: "textDocument/didChange", params: [
+                    "textDocument": ["uri": .string(h.uri("a.md")), "version": .int(version)],
+                    "contentChanges": [["text": .string("# T\n\nSome text \(version).\n")]],
+                ])
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        let published = try await h.diagnostics("a.md")
+        let version = try #require(published["params"]?["version"]?.intValue)
+        #expect(version < last)
+        try await sender.value
+    }
 }
