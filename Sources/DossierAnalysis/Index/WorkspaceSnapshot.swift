@@ -96,7 +96,8 @@ public final class WorkspaceSnapshot: Sendable {
         var users = DocumentUsers()
         for document in documents {
             table[document.id] = document
-            WorkspaceSnapshot.register(document, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats, users: &users)
+            WorkspaceSnapshot.register(document, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+            users.update(from: nil, to: document)
         }
         self.init(
             configuration: configuration, documents: table, actorSites: actorSites, claimSites: claimSites, stats: stats,
@@ -150,12 +151,13 @@ public final class WorkspaceSnapshot: Sendable {
         var users = DocumentUsers(referring: referringDocuments, citing: citingDocuments)
         if let old {
             documents[old.id] = nil
-            WorkspaceSnapshot.register(old, sign: -1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats, users: &users)
+            WorkspaceSnapshot.register(old, sign: -1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
         }
         if let new {
             documents[new.id] = new
-            WorkspaceSnapshot.register(new, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats, users: &users)
+            WorkspaceSnapshot.register(new, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
         }
+        users.update(from: old, to: new)
         let sameNames = WorkspaceSnapshot.actorNames(old) == WorkspaceSnapshot.actorNames(new)
         return WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
@@ -169,10 +171,8 @@ public final class WorkspaceSnapshot: Sendable {
 
     private static func register(
         _ document: Document, sign: Int, actorSites: inout PersistentMap<String, [ActorSite]>,
-        claimSites: inout PersistentMap<String, [ClaimSite]>, stats: inout PersistentMap<String, ActorStats>, users: inout DocumentUsers
+        claimSites: inout PersistentMap<String, [ClaimSite]>, stats: inout PersistentMap<String, ActorStats>
     ) {
-        for id in document.references.keys { DocumentUsers.update(&users.referring, id, document.id, add: sign > 0) }
-        for id in document.citations.keys { DocumentUsers.update(&users.citing, id, document.id, add: sign > 0) }
         for (index, actor) in document.syntax.actors.enumerated() {
             let site = ActorSite(document: document.id, index: index)
             if sign > 0 {
@@ -276,7 +276,27 @@ struct DocumentUsers {
     var referring = PersistentMap<String, [DocumentID]>()
     var citing = PersistentMap<String, [DocumentID]>()
 
-    static func update(_ table: inout PersistentMap<String, [DocumentID]>, _ id: String, _ document: DocumentID, add: Bool) {
+    /// Replaces document `old`'s uses by `new`'s (same document, or either absent). Only the ids
+    /// that differ are touched: an edit rarely changes which actors a document names, and an
+    /// actor's list can hold thousands of documents.
+    mutating func update(from old: Document?, to new: Document?) {
+        guard let id = new?.id ?? old?.id else { return }
+        guard let old, let new else {
+            // Keys within one document are distinct: no set needed when only one side exists.
+            let add = new != nil
+            for key in (new ?? old)?.references.keys ?? [] { Self.update(&referring, key, id, add: add) }
+            for key in (new ?? old)?.citations.keys ?? [] { Self.update(&citing, key, id, add: add) }
+            return
+        }
+        let oldReferring = Set(old.references.keys), newReferring = Set(new.references.keys)
+        for key in oldReferring.subtracting(newReferring) { Self.update(&referring, key, id, add: false) }
+        for key in newReferring.subtracting(oldReferring) { Self.update(&referring, key, id, add: true) }
+        let oldCiting = Set(old.citations.keys), newCiting = Set(new.citations.keys)
+        for key in oldCiting.subtracting(newCiting) { Self.update(&citing, key, id, add: false) }
+        for key in newCiting.subtracting(oldCiting) { Self.update(&citing, key, id, add: true) }
+    }
+
+    private static func update(_ table: inout PersistentMap<String, [DocumentID]>, _ id: String, _ document: DocumentID, add: Bool) {
         if add {
             table.modify(id, default: []) { $0.append(document) }
         } else {
