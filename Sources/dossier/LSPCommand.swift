@@ -31,6 +31,7 @@ struct LSPCommand {
             index += 1
         }
         let logger = Logger(level: level)
+        limitMallocArenas()
         let exitCode = ExitBox()
         do {
             let transport = try FileDescriptorTransport.standardIO()
@@ -63,4 +64,18 @@ private final class ExitBox: @unchecked Sendable {
         defer { lock.unlock() }
         return code
     }
+}
+
+/// Caps glibc's malloc at two arenas for the long-running server. By default each thread that
+/// allocates may get its own arena (up to 8 per core), and memory freed in one is not reused by
+/// another: the 100,000-message soak grew the server's RSS by 72 MB that way, while the bytes in
+/// use stayed flat; with two arenas it stays within a few MB of its size after indexing.
+/// `mallopt` is looked up at run time: Swift's Glibc module does not export `<malloc.h>`.
+private func limitMallocArenas() {
+    #if canImport(Glibc)
+    let arenaMaximum: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+    guard let symbol = dlsym(nil, "mallopt") else { return }  // nil handle = RTLD_DEFAULT
+    let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+    _ = mallopt(arenaMaximum, 2)
+    #endif
 }
