@@ -67,6 +67,7 @@ public final class PipeTestClient: Sendable {
 
     /// Creates the pipes and starts reading the server's output.
     public init() throws {
+        StandardIO.ignoreSIGPIPE()  // writing to a server that has gone must fail, not end the process
         let toServer = try makePipe()
         let fromServer = try makePipe()
         serverInput = toServer.read

@@ -96,6 +96,10 @@ public final class FileDescriptorTransport: MessageTransport {
         self.outputFD = output
         self.ownsDescriptors = ownsDescriptors
         self.maxBodyBytes = maxBodyBytes
+        // A peer that closes its end must give this writer EPIPE (reported, then the connection
+        // ends), not kill the whole process: the in-process tests' pipe clients close while the
+        // server may still be publishing diagnostics.
+        StandardIO.ignoreSIGPIPE()
     }
 
     /// The server transport over the process's standard streams: ignores SIGPIPE, moves stdout to a
