@@ -178,3 +178,23 @@ func fileURI(_ path: String) -> String {
     }
     return out
 }
+
+/// The `TextDocumentIdentifier` of `doc`.
+func identifier(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri)] }
+
+/// The `VersionedTextDocumentIdentifier` of `doc`.
+func versioned(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri), "version": .int(doc.version)] }
+
+/// Whether a result is `null`, `[]`, or an object whose list (items, token data, changes) is empty.
+func isEmptyResult(_ value: JSONValue) -> Bool {
+    switch value {
+    case .null: return true
+    case .array(let a): return a.isEmpty
+    case .object(let o):
+        if let items = o["items"]?.arrayValue { return items.isEmpty }
+        if let data = o["data"]?.arrayValue { return data.isEmpty }
+        if let changes = o["changes"]?.objectValue { return changes.isEmpty }
+        return false
+    default: return false
+    }
+}

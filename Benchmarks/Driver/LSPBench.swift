@@ -222,9 +222,7 @@ struct LSPBench {
         client.discard(before: client.mark)
     }
 
-    private func identifier(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri)] }
 
-    private func versioned(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri), "version": .int(doc.version)] }
 
     // MARK: (3) Requests
 
@@ -277,7 +275,7 @@ struct LSPBench {
                 case .some((let latency, .success(let value), let bytes)):
                     stats.latencies.add(latency)
                     stats.responseBytes += bytes
-                    if !isEmpty(value) { stats.nonEmpty += 1 }
+                    if !isEmptyResult(value) { stats.nonEmpty += 1 }
                 case .some((let latency, .failure(let error), let bytes)):
                     stats.latencies.add(latency)
                     stats.responseBytes += bytes
@@ -292,16 +290,6 @@ struct LSPBench {
         }
     }
 
-    private func isEmpty(_ value: JSONValue) -> Bool {
-        switch value {
-        case .null: return true
-        case .array(let a): return a.isEmpty
-        case .object(let o):
-            if let items = o["items"]?.arrayValue { return items.isEmpty }
-            return false
-        default: return false
-        }
-    }
 
     // MARK: (4) Big article
 

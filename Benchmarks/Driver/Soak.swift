@@ -406,19 +406,6 @@ struct SoakSession {
         }
     }
 
-    /// `null`, `[]`, or an object whose list (items, token data, changes) is empty.
-    private func isEmptyResult(_ value: JSONValue) -> Bool {
-        switch value {
-        case .null: return true
-        case .array(let a): return a.isEmpty
-        case .object(let o):
-            if let items = o["items"]?.arrayValue { return items.isEmpty }
-            if let data = o["data"]?.arrayValue { return data.isEmpty }
-            if let changes = o["changes"]?.objectValue { return changes.isEmpty }
-            return false
-        default: return false
-        }
-    }
 
     /// Waits for at least one message and absorbs what came; false when the server has gone or a
     /// request has waited longer than `requestTimeout` (the server is then considered stuck).
@@ -518,11 +505,7 @@ struct SoakSession {
         mix.first { if case .request = $0.action { true } else { false } }?.action ?? .staleCancel
     }
 
-    /// `TextDocumentIdentifier`.
-    private func identifier(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri)] }
 
-    /// `VersionedTextDocumentIdentifier` at the document's current version.
-    private func versioned(_ doc: TextDocument) -> JSONValue { ["uri": .string(doc.uri), "version": .int(doc.version)] }
 
     /// On an `@id`, where the server has work to do, `onReference` percent of the time; anywhere otherwise.
     private mutating func position(in doc: TextDocument, onReference: Int = 50) -> JSONValue {

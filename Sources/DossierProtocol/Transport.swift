@@ -102,10 +102,9 @@ public final class FileDescriptorTransport: MessageTransport {
         StandardIO.ignoreSIGPIPE()
     }
 
-    /// The server transport over the process's standard streams: ignores SIGPIPE, moves stdout to a
-    /// private descriptor for protocol output and points fd 1 at stderr (so `print` cannot corrupt the stream).
+    /// The server transport over the process's standard streams: moves stdout to a private
+    /// descriptor for protocol output and points fd 1 at stderr (so `print` cannot corrupt the stream).
     public static func standardIO(maxBodyBytes: Int = MessageFramer.defaultMaxBodyBytes) throws -> FileDescriptorTransport {
-        StandardIO.ignoreSIGPIPE()
         let out = try StandardIO.detachStandardOutput()
         return FileDescriptorTransport(input: 0, output: out, ownsDescriptors: false, maxBodyBytes: maxBodyBytes)
     }

@@ -212,14 +212,21 @@ extension LanguageServer {
         let version = params?["textDocument"]?["version"]?.intValue ?? 0
         let bytes = Array(text.utf8)
         let document = Document(id: id, bytes: bytes)
-        let registryChanged = state.withLock { s in
-            let changed = Self.registrySignature(s.snapshot.documents[id]) != Self.registrySignature(document)
-            s.open[id] = OpenBuffer(bytes: bytes, version: version)
+        let registryChanged = install(document) { s in s.open[id] = OpenBuffer(bytes: bytes, version: version) }
+        schedulePublish([id], allOpen: registryChanged)
+    }
+
+    /// Puts an open document's new version into the snapshot (after `update`, under the same lock);
+    /// true when other documents' diagnostics may change with it.
+    private func install(_ document: Document, _ update: (inout ServerState) -> Void = { _ in }) -> Bool {
+        let signature = Self.registrySignature(document)
+        return state.withLock { s in
+            update(&s)
+            let changed = Self.registrySignature(s.snapshot.documents[document.id]) != signature
             s.snapshot = s.snapshot.replacing(document)
             s.generation += 1
             return changed
         }
-        schedulePublish([id], allOpen: registryChanged)
     }
 
     func didChange(_ params: JSONValue?) throws {
@@ -250,13 +257,7 @@ extension LanguageServer {
         }
         // Scanned outside the lock so running requests keep being served; notifications are handled
         // one at a time on the reader thread, so no other edit of this document can interleave.
-        let document = Document(id: id, bytes: bytes)
-        let registryChanged = state.withLock { s in
-            let changed = Self.registrySignature(s.snapshot.documents[id]) != Self.registrySignature(document)
-            s.snapshot = s.snapshot.replacing(document)
-            s.generation += 1
-            return changed
-        }
+        let registryChanged = install(Document(id: id, bytes: bytes))
         schedulePublish([id], allOpen: registryChanged)
     }
 
