@@ -85,7 +85,3 @@ func median(_ values: [Double]) -> Double? {
     let s = values.sorted()
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
-
-/// The server's diagnostics debounce (`LanguageServer`'s default): how long it waits after an edit
-/// before checking, so that a burst of keystrokes is checked once.
-let serverDebounce: UInt64 = 50_000_000

@@ -181,6 +181,12 @@ public final class Connection: Sendable {
         try transport.send(.notification(method: method, params: params))
     }
 
+    /// Sends a message encoded beforehand with `Message.framed()`, so the encoding can run in
+    /// parallel and outside the caller's locks.
+    public func sendFramed(_ bytes: [UInt8]) throws {
+        try transport.sendFramed(bytes)
+    }
+
     /// Sends a response.
     public func sendResponse(id: RequestID?, result: Result<JSONValue, ResponseError>) throws {
         try transport.send(.response(id: id, result: result))

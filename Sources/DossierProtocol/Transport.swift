@@ -45,6 +45,8 @@ public protocol MessageTransport: AnyObject, Sendable {
     func start(_ handler: @escaping @Sendable (TransportEvent) -> Void) throws
     /// Sends one message; safe to call concurrently, frames never interleave.
     func send(_ message: Message) throws
+    /// Sends bytes that are already framed (header + body) as one unit.
+    func sendFramed(_ bytes: [UInt8]) throws
     /// Stops reading (a final `.eof` is delivered if started), releases resources; later sends throw `TransportError.closed`.
     func close()
 }

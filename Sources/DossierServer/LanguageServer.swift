@@ -14,10 +14,10 @@ public final class LanguageServer: Sendable {
     let logger: Logger
     let state = Locked(ServerState())
     private let onExit: Locked<(@Sendable (Int32) -> Void)?>
-    /// Debounce delay for publishing diagnostics.
+    /// How close together changes must come to be coalesced into one diagnostics run.
     let debounce: Duration
     /// The longest diagnostics wait while edits keep arriving faster than `debounce`.
-    let publishMaxWait: Duration = .milliseconds(250)
+    let publishMaxWait: Duration
     /// The longest a workspace-wide request waits for indexing.
     let indexWait: Duration = .seconds(2)
     /// Request handlers by method.
@@ -26,15 +26,16 @@ public final class LanguageServer: Sendable {
     /// A server over `transport`; `onExit` receives the process exit code once (after `exit` or end of input).
     public convenience init(transport: any MessageTransport, logger: Logger = Logger(level: .warn),
                             debounce: Duration = .milliseconds(50), onExit: @escaping @Sendable (Int32) -> Void) {
-        self.init(transport: transport, logger: logger, debounce: debounce, additionalHandlers: [:], onExit: onExit)
+        self.init(transport: transport, logger: logger, debounce: debounce, publishMaxWait: .milliseconds(250), additionalHandlers: [:], onExit: onExit)
     }
 
-    /// A server with extra request handlers (tests use this for slow requests).
-    init(transport: any MessageTransport, logger: Logger, debounce: Duration,
+    /// A server with extra request handlers (tests use this for slow requests) and its own diagnostics timing.
+    init(transport: any MessageTransport, logger: Logger, debounce: Duration, publishMaxWait: Duration,
          additionalHandlers: [String: RequestHandler], onExit: @escaping @Sendable (Int32) -> Void) {
         connection = Connection(transport: transport)
         self.logger = logger
         self.debounce = debounce
+        self.publishMaxWait = publishMaxWait
         self.onExit = Locked(onExit)
         handlers = Handlers.table.merging(additionalHandlers) { $1 }
     }

@@ -360,21 +360,25 @@ extension LanguageServer {
 
     // MARK: Diagnostics
 
-    /// Marks documents for publication and (re)starts the debounce timer.
+    /// Marks documents for publication and schedules the check: at once for a change after a quiet
+    /// spell, debounced for a change that follows another within `debounce`.
     func schedulePublish(_ ids: Set<DocumentID> = [], allOpen: Bool = false) {
         state.withLock { s in
             guard s.phase == .running else { return }
             s.dirty.formUnion(ids)
             if allOpen { s.dirty.formUnion(s.open.keys) }
             guard !s.dirty.isEmpty else { return }
+            let now = ContinuousClock.now
+            // A single edit gets its diagnostics without waiting; only bursts (typing) are coalesced.
+            let inBurst = s.lastChangeAt.map { now - $0 < debounce } ?? false
+            s.lastChangeAt = now
             s.publishTask?.cancel()
             // Debounced, but never past `publishMaxWait` after the oldest pending change.
-            let now = ContinuousClock.now
             let since = s.dirtySince ?? now
             s.dirtySince = since
-            let delay = max(.zero, min(debounce, since + publishMaxWait - now))
+            let delay = inBurst ? max(.zero, min(debounce, since + publishMaxWait - now)) : .zero
             s.publishTask = Task.detached { [self] in
-                try? await Task.sleep(for: delay)
+                if delay > .zero { try? await Task.sleep(for: delay) }
                 guard !Task.isCancelled else { return }
                 flushDiagnostics()
             }
@@ -391,21 +395,23 @@ extension LanguageServer {
         }
         // A cast edit re-checks every open document: spread them over the cores, then send in order.
         let sorted = ids.sorted()
-        let reports = Locked<[JSONObject?]>(Array(repeating: nil, count: sorted.count))
+        // Encoded here too, so the state lock below is held only to order and write each one.
+        let reports = Locked<[[UInt8]?]>(Array(repeating: nil, count: sorted.count))
         DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
             let id = sorted[index]
             guard let document = context.document(id) else { return }
             let items = Checker.diagnostics(for: id, in: context.snapshot).map { LSP.diagnostic($0, in: document, context: context) }
             var params: JSONObject = ["uri": .string(id.rawValue), "diagnostics": .array(items)]
             if let version = context.versions[id] { params["version"] = .int(version) }
-            reports.withLock { $0[index] = params }
+            let framed = Message.notification(method: "textDocument/publishDiagnostics", params: .object(params)).framed()
+            reports.withLock { $0[index] = framed }
         }
         for (id, report) in zip(sorted, reports.withLock { $0 }) {
-            guard let params = report else { continue }
+            guard let framed = report else { continue }
             state.withLock { s in
                 guard s.open[id] != nil, (s.lastPublished[id] ?? -1) <= generation else { return }
                 s.lastPublished[id] = generation
-                try? connection.sendNotification(method: "textDocument/publishDiagnostics", params: .object(params))
+                try? connection.sendFramed(framed)
             }
         }
     }

@@ -44,6 +44,9 @@ struct ServerState: Sendable {
     /// diagnostics by at most `LanguageServer.publishMaxWait`, not forever.
     var dirtySince: ContinuousClock.Instant?
     var publishTask: Task<Void, Never>?
+    /// When the last change that needs diagnostics arrived: a change within `debounce` of it is
+    /// part of a burst and waits; one after a quiet spell is checked at once.
+    var lastChangeAt: ContinuousClock.Instant?
     var lastPublished: [DocumentID: Int] = [:]
     var indexing = false
     /// Set once the files near the open documents (or the first chunk) are indexed.

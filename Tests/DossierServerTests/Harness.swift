@@ -12,7 +12,8 @@ final class Harness: Sendable {
     /// The code the server passed to `onExit`, once it has.
     private let exitCode = Locked<Int32?>(nil)
 
-    init(files: [String: String] = [:], extraHandlers: [String: RequestHandler] = [:]) throws {
+    init(files: [String: String] = [:], extraHandlers: [String: RequestHandler] = [:], debounce: Duration = .milliseconds(10),
+         publishMaxWait: Duration = .milliseconds(250)) throws {
         root = NSTemporaryDirectory() + "dossier-server-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         for (name, text) in files {
@@ -21,7 +22,7 @@ final class Harness: Sendable {
         client = try PipeTestClient()
         let exitCode = exitCode
         server = LanguageServer(
-            transport: client.makeServerTransport(), logger: Logger(level: .error), debounce: .milliseconds(10),
+            transport: client.makeServerTransport(), logger: Logger(level: .error), debounce: debounce, publishMaxWait: publishMaxWait,
             additionalHandlers: extraHandlers) { code in exitCode.withLock { $0 = code } }
         try server.start()
     }

@@ -113,7 +113,8 @@ struct SyncTests {
         try h.open("a.md", "# T\n\nSome text.\n", version: 1)
         _ = try await h.diagnostics("a.md", version: 1)
         // One edit every few milliseconds, faster than the harness's 10 ms debounce, for about two
-        // seconds: a debounce that restarts on every edit would publish nothing until they stop.
+        // seconds. The first edit is checked at once; a debounce that restarted on every later edit
+        // would publish nothing more until they stop.
         let last = 400
         let sender = Task {
             for version in 2...last {
@@ -124,9 +125,19 @@ struct SyncTests {
                 try await Task.sleep(for: .milliseconds(5))
             }
         }
-        let published = try await h.diagnostics("a.md")
-        let version = try #require(published["params"]?["version"]?.intValue)
-        #expect(version < last)
+        let first = try #require(try await h.diagnostics("a.md")["params"]?["version"]?.intValue)
+        let second = try #require(try await h.diagnostics("a.md")["params"]?["version"]?.intValue)
+        #expect(first < second && second < last)
         try await sender.value
+        _ = try await h.diagnostics("a.md", version: last)
+    }
+
+    @Test func aChangeAfterAQuietSpellIsCheckedWithoutWaiting() async throws {
+        // Waits far longer than the test may take: only an immediate check can answer in time.
+        let h = try Harness(files: ["cast.md": castText], debounce: .seconds(60), publishMaxWait: .seconds(60))
+        try await h.initialize()
+        try h.open("a.md", "# T\n\nSee [Q](@nobody-known).\n", version: 1)
+        let published = try await h.diagnostics("a.md", version: 1)
+        #expect(published["params"]?["diagnostics"]?.arrayValue?.contains { $0["code"] == "unknown-actor" } == true)
     }
 }
