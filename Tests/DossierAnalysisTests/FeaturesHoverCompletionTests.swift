@@ -78,6 +78,11 @@ import Testing
         #expect(item.insertText == "lloyd-austin")
         #expect(item.detail == "person · U.S. Secretary of Defense")
         #expect(item.filterText == "lloyd-austin Lloyd Austin Austin Secretary Austin")
+        // The card is built on demand, and reads like the hover.
+        #expect(item.documentation == nil && item.card == .actor("lloyd-austin"))
+        let snap = workspace([("article.md", text.text)])
+        #expect(Features.cardMarkdown(item.card!, snap)?.hasPrefix("**Lloyd Austin** · person") == true)
+        #expect(Features.cardMarkdown(.actor("nobody"), snap) == nil)
         #expect(item.replaceRange == range(of: "lloy", in: text.text))
         #expect(item.kind == .actor)
     }

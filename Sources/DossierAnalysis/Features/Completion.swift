@@ -5,12 +5,20 @@ public enum CompletionKind: String, Hashable, Sendable {
     case actor, claim, attribute, key, value, name
 }
 
+/// The actor or claim a completion proposes, whose card (`Features.cardMarkdown`) documents it.
+/// Cards are built only when asked for: fifty of them cost more than finding the proposals.
+public enum CompletionCard: Hashable, Sendable {
+    case actor(String)
+    case claim(String)
+}
+
 /// One completion proposal; `insertText` replaces `replaceRange`.
 public struct CompletionItem: Hashable, Sendable {
     public var label: String
     public var detail: String?
-    /// Markdown.
+    /// Markdown written with the item (attribute and key explanations); actors and claims have a `card` instead.
     public var documentation: String?
+    public var card: CompletionCard? = nil
     public var insertText: String
     public var filterText: String?
     public var kind: CompletionKind
@@ -152,7 +160,7 @@ extension Features {
             if let role = actor.role, !role.text.isEmpty { detail += " · " + role.text }
             let filter = ([actorID, actor.name.text] + actor.aliases.map(\.text)).joined(separator: " ")
             return CompletionItem(
-                label: actor.name.text, detail: detail, documentation: actorMarkdown(actorID, snapshot), insertText: actorID,
+                label: actor.name.text, detail: detail, documentation: nil, card: .actor(actorID), insertText: actorID,
                 filterText: filter, kind: .actor, replaceRange: replace)
         }
     }
@@ -164,7 +172,7 @@ extension Features {
             let by = found.claim.by.map { "@" + $0.id }.joined(separator: ",")
             return CompletionItem(
                 label: claimID, detail: by.isEmpty ? text : "\(by) · \(text)",
-                documentation: claimMarkdown(found.claim, in: found.site.document, snapshot), insertText: claimID,
+                documentation: nil, card: .claim(claimID), insertText: claimID,
                 filterText: claimID, kind: .claim, replaceRange: replace)
         }
     }
@@ -246,12 +254,23 @@ extension Features {
                 var detail = "@\(actorID) · \(actor.kind.rawValue)"
                 if let role = actor.role, !role.text.isEmpty { detail += " · " + role.text }
                 items.append(CompletionItem(
-                    label: name, detail: detail, documentation: actorMarkdown(actorID, snapshot),
+                    label: name, detail: detail, documentation: nil, card: .actor(actorID),
                     insertText: snapshot.configuration.linkNames ? "[\(name)](@\(actorID))" : name, filterText: name, kind: .name,
                     replaceRange: ByteRange(start, offset)))
             }
         }
         items.sort { $0.replaceRange.start != $1.replaceRange.start ? $0.replaceRange.start < $1.replaceRange.start : $0.label < $1.label }
         return CompletionResult(isIncomplete: true, items: items)
+    }
+
+    /// The Markdown card of a proposed actor or claim (as on hover), or nil when it is no longer known.
+    public static func cardMarkdown(_ card: CompletionCard, _ snapshot: WorkspaceSnapshot) -> String? {
+        switch card {
+        case .actor(let id):
+            return snapshot.actor(id) == nil ? nil : actorMarkdown(id, snapshot)
+        case .claim(let id):
+            guard let found = snapshot.claim(id) else { return nil }
+            return claimMarkdown(found.claim, in: found.site.document, snapshot)
+        }
     }
 }

@@ -25,12 +25,14 @@ extension Handlers {
                 "textEdit": ["range": context.range(item.replaceRange, in: document), "newText": .string(item.insertText)],
             ]
             if let detail = item.detail { o["detail"] = .string(detail) }
-            if let documentation = item.documentation {
-                if context.resolvesCompletionDocumentation, let data = resolveData(item) {
-                    o["data"] = data
-                } else {
-                    o["documentation"] = ["kind": "markdown", "value": .string(documentation)]
+            if let card = item.card {
+                if context.resolvesCompletionDocumentation {
+                    o["data"] = resolveData(card)
+                } else if let markdown = Features.cardMarkdown(card, context.snapshot) {
+                    o["documentation"] = ["kind": "markdown", "value": .string(markdown)]
                 }
+            } else if let documentation = item.documentation {
+                o["documentation"] = ["kind": "markdown", "value": .string(documentation)]
             }
             if let filterText = item.filterText { o["filterText"] = .string(filterText) }
             return .object(o)
@@ -38,26 +40,24 @@ extension Handlers {
         return ["isIncomplete": .bool(result.isIncomplete), "items": .array(items)]
     }
 
-    /// What `completionItem/resolve` needs to rebuild an item's documentation: actor and claim
-    /// cards are the large ones (their id is the inserted text).
-    private static func resolveData(_ item: CompletionItem) -> JSONValue? {
-        switch item.kind {
-        case .actor: ["actor": .string(item.insertText)]
-        case .claim: ["claim": .string(item.insertText)]
-        default: nil
+    /// What `completionItem/resolve` needs to build an item's card.
+    private static func resolveData(_ card: CompletionCard) -> JSONValue {
+        switch card {
+        case .actor(let id): ["actor": .string(id)]
+        case .claim(let id): ["claim": .string(id)]
         }
     }
 
     /// `completionItem/resolve`: the item with its documentation, from the current snapshot.
     static let completionResolve: RequestHandler = { context, params in
         var item = try LSP.object(params, "completionItem/resolve")
-        let snapshot = context.snapshot
-        var documentation: String?
-        if let actor = item["data"]?["actor"]?.stringValue, snapshot.actor(actor) != nil {
-            documentation = Features.actorMarkdown(actor, snapshot)
-        } else if let claimID = item["data"]?["claim"]?.stringValue, let found = snapshot.claim(claimID) {
-            documentation = Features.claimMarkdown(found.claim, in: found.site.document, snapshot)
+        var card: CompletionCard?
+        if let actor = item["data"]?["actor"]?.stringValue {
+            card = .actor(actor)
+        } else if let claim = item["data"]?["claim"]?.stringValue {
+            card = .claim(claim)
         }
+        let documentation = card.flatMap { Features.cardMarkdown($0, context.snapshot) }
         if let documentation { item["documentation"] = ["kind": "markdown", "value": .string(documentation)] }
         return .object(item)
     }
