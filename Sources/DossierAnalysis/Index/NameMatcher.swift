@@ -1,4 +1,9 @@
 import DossierSyntax
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the leftmost-longest occurrences of many phrases that stand on word boundaries, in one
 /// pass over the bytes. A phrase can only start where a word starts, so the matcher walks a trie
@@ -28,64 +33,115 @@ public struct NameMatcher: Sendable {
     public init(phrases: [String], caseInsensitive: Bool = false) {
         self.phrases = phrases
         self.caseInsensitive = caseInsensitive
-        // Phrases sorted by their bytes: every trie node is a run of consecutive entries sharing
-        // a prefix, and a phrase that ends at a node sorts first in its run (ties: lowest index).
-        let entries: [(bytes: [UInt8], index: Int32)] = phrases.enumerated().compactMap { index, phrase in
-            let bytes = phrase.utf8.map { caseInsensitive ? NameMatcher.fold($0) : $0 }
-            return bytes.isEmpty ? nil : (bytes, Int32(index))
-        }.sorted { a, b in
-            switch NameMatcher.compare(a.bytes, b.bytes) {
-            case 0: a.index < b.index
-            case let order: order < 0
+        // Every phrase's (folded) bytes in one buffer: no allocation per phrase or per node.
+        var text: [UInt8] = []
+        var starts: [Int32] = []
+        var order: [Int32] = []
+        starts.reserveCapacity(phrases.count + 1)
+        for (index, phrase) in phrases.enumerated() {
+            starts.append(Int32(text.count))
+            text.append(contentsOf: phrase.utf8)
+            if Int32(text.count) > starts[index] { order.append(Int32(index)) }
+        }
+        starts.append(Int32(text.count))
+        if caseInsensitive {
+            for index in text.indices { text[index] = NameMatcher.fold(text[index]) }
+        }
+        nodes = text.withUnsafeBufferPointer { text in
+            starts.withUnsafeBufferPointer { starts in
+                // Phrases sorted by their bytes: every trie node is a run of consecutive entries
+                // sharing a prefix, and a phrase that ends at a node sorts first in its run (ties:
+                // lowest index).
+                // The first eight bytes, big-endian, decide most comparisons without touching the text.
+                let keys = (0..<phrases.count).map { NameMatcher.prefixKey(text, starts, $0) }
+                order.sort { a, b in
+                    let (keyA, keyB) = (keys[Int(a)], keys[Int(b)])
+                    if keyA != keyB { return keyA < keyB }
+                    switch NameMatcher.compare(text, starts, Int(a), Int(b)) {
+                    case 0: return a < b
+                    case let sign: return sign < 0
+                    }
+                }
+                return order.withUnsafeBufferPointer { order in
+                    NameMatcher.flatten(text: text, starts: starts, order: order)
+                }
             }
         }
-        nodes.reserveCapacity(entries.reduce(1) { $0 + 2 * $1.bytes.count })
-        nodes.append(0)  // offset 0 stands for "no node" in `rootTransitions`
-        // Depth-first emission with an explicit stack (phrases can be long); a child's slot in
-        // its parent is patched once the child's own offset is known.
-        var stack: [(range: Range<Int>, depth: Int, parentSlot: Int)] = [(0..<entries.count, 0, -1)]
-        var root = -1
-        while let (range, depth, parentSlot) = stack.popLast() {
-            let offset = nodes.count
-            if parentSlot < 0 { root = offset } else { nodes[parentSlot] |= UInt64(offset) << 32 }
-            var first = range.lowerBound
-            var output: Int32 = -1
-            while first < range.upperBound, entries[first].bytes.count == depth {
-                if output < 0 { output = entries[first].index }
-                first += 1
-            }
-            var children: [(byte: UInt8, range: Range<Int>)] = []
-            var start = first
-            while start < range.upperBound {
-                let byte = entries[start].bytes[depth]
-                var end = start + 1
-                while end < range.upperBound, entries[end].bytes[depth] == byte { end += 1 }
-                children.append((byte, start..<end))
-                start = end
-            }
-            nodes.append(UInt64(UInt32(bitPattern: output)) | UInt64(children.count) << 32)
-            let firstSlot = nodes.count
-            for child in children { nodes.append(UInt64(child.byte)) }
-            for (position, child) in children.enumerated().reversed() {
-                stack.append((child.range, depth + 1, firstSlot + position))
-            }
-        }
-        let rootChildren = Int(nodes[root] >> 32)
-        for slot in root + 1 ..< root + 1 + rootChildren {
+        let rootChildren = Int(nodes[1] >> 32)
+        for slot in 2 ..< 2 + rootChildren {
             rootTransitions[Int(UInt8(truncatingIfNeeded: nodes[slot]))] = Int32(truncatingIfNeeded: nodes[slot] >> 32)
         }
     }
 
-    /// Byte-wise three-way comparison (negative, zero, positive), a prefix first.
-    private static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                for index in 0..<min(a.count, b.count) where a[index] != b[index] {
-                    return Int(a[index]) - Int(b[index])
-                }
-                return a.count - b.count
+    /// The trie of the sorted phrases `order`, flattened depth-first (the root at offset 1).
+    private static func flatten(
+        text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int32>, order: UnsafeBufferPointer<Int32>
+    ) -> [UInt64] {
+        func length(_ entry: Int) -> Int { Int(starts[Int(order[entry]) + 1] - starts[Int(order[entry])]) }
+        func byte(_ entry: Int, _ depth: Int) -> UInt8 { text[Int(starts[Int(order[entry])]) + depth] }
+        var nodes: [UInt64] = []
+        nodes.reserveCapacity(1 + 2 * text.count + 1)
+        nodes.append(0)  // offset 0 stands for "no node" in `rootTransitions`
+        // Depth-first emission with an explicit stack (phrases can be long); a child's slot in
+        // its parent is patched once the child's own offset is known.
+        var stack: [(lower: Int, upper: Int, depth: Int, parentSlot: Int)] = [(0, order.count, 0, -1)]
+        while let (lower, upper, depth, parentSlot) = stack.popLast() {
+            let offset = nodes.count
+            if parentSlot >= 0 { nodes[parentSlot] |= UInt64(offset) << 32 }
+            var first = lower
+            var output: Int32 = -1
+            while first < upper, length(first) == depth {
+                if output < 0 { output = order[first] }
+                first += 1
+            }
+            // One slot per distinct next byte, in order; the children are pushed last first so
+            // the first child is emitted next, right after its parent.
+            let header = nodes.count
+            nodes.append(0)
+            var start = first
+            while start < upper {
+                let value = byte(start, depth)
+                var end = start + 1
+                while end < upper, byte(end, depth) == value { end += 1 }
+                nodes.append(UInt64(value))
+                start = end
+            }
+            let children = nodes.count - header - 1
+            nodes[header] = UInt64(UInt32(bitPattern: output)) | UInt64(children) << 32
+            var end = upper
+            var slot = nodes.count - 1
+            while end > first {
+                let value = byte(end - 1, depth)
+                var begin = end - 1
+                while begin > first, byte(begin - 1, depth) == value { begin -= 1 }
+                stack.append((begin, end, depth + 1, slot))
+                slot -= 1
+                end = begin
             }
         }
+        return nodes
+    }
+
+    /// The first eight bytes of phrase `index`, big-endian and zero-padded, so that comparing two
+    /// keys orders the phrases as their bytes do whenever the keys differ.
+    private static func prefixKey(_ text: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>, _ index: Int) -> UInt64 {
+        let start = Int(starts[index])
+        let end = min(Int(starts[index + 1]), start + 8)
+        var key: UInt64 = 0
+        for offset in start..<start + 8 { key = key << 8 | UInt64(offset < end ? text[offset] : 0) }
+        return key
+    }
+
+    /// Byte-wise three-way comparison of phrases `a` and `b` (negative, zero, positive), a prefix first.
+    private static func compare(_ text: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>, _ a: Int, _ b: Int) -> Int {
+        let aStart = Int(starts[a]), aCount = Int(starts[a + 1]) - aStart
+        let bStart = Int(starts[b]), bCount = Int(starts[b + 1]) - bStart
+        let common = min(aCount, bCount)
+        if common > 0 {
+            let order = memcmp(text.baseAddress! + aStart, text.baseAddress! + bStart, common)
+            if order != 0 { return Int(order) }
+        }
+        return aCount - bCount
     }
 
     @inline(__always)

@@ -204,19 +204,27 @@ public final class WorkspaceSnapshot: Sendable {
     private static func nameIndex(
         actorSites: PersistentMap<String, [ActorSite]>, documents: PersistentMap<DocumentID, Document>
     ) -> NameIndex {
-        var byName: [String: [String]] = [:]
         let ids = actorSites.keys.sorted()
+        var byName: [String: [String]] = [:]
+        byName.reserveCapacity(4 * ids.count)  // a name and about three aliases each: no regrowth
         for id in ids {
             for site in actorSites[id]! {
-                guard let actor = documents[site.document]?.syntax.actors[site.index] else { continue }
-                for name in [actor.name.text] + actor.aliases.map(\.text) where !name.isEmpty {
-                    if byName[name]?.contains(id) != true { byName[name, default: []].append(id) }
-                }
+                // Read in place: copying each definition would retain every one of its fields.
+                guard let actors = documents[site.document]?.syntax.actors, site.index < actors.count else { continue }
+                add(actors[site.index].name.text, owner: id, to: &byName)
+                for alias in actors[site.index].aliases { add(alias.text, owner: id, to: &byName) }
             }
         }
-        // Unsorted: the matcher orders the phrases itself and reports each match by its text.
+        // Keys and values of one dictionary list in the same order. Unsorted: the matcher orders
+        // the phrases itself and reports each match by its index.
         let phrases = Array(byName.keys)
-        return (byName, NameMatcher(phrases: phrases), phrases.map { byName[$0]! }, ids)
+        return (byName, NameMatcher(phrases: phrases), Array(byName.values), ids)
+    }
+
+    /// Adds `owner` to the actors `name` stands for (one hash lookup).
+    private static func add(_ name: String, owner: String, to byName: inout [String: [String]]) {
+        guard !name.isEmpty else { return }
+        byName[name, default: []].appendIfAbsent(owner)
     }
 
     // MARK: Lookups
@@ -302,5 +310,12 @@ struct DocumentUsers {
         } else {
             table.modifyExisting(id, removingIf: \.isEmpty) { $0.removeAll { $0 == document } }
         }
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Appends `element` unless it is already there.
+    mutating func appendIfAbsent(_ element: Element) {
+        if !contains(element) { append(element) }
     }
 }
