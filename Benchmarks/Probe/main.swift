@@ -35,7 +35,8 @@ print("| operation | runs | p50 | p99 | max |")
 print("|---|---|---|---|---|")
 
 let ids = snapshot.sortedDocumentIDs
-let big = ids.max { snapshot.documents[$0]!.syntax.bytes.count < snapshot.documents[$1]!.syntax.bytes.count }!
+// The largest article (a cast file can be larger still).
+let big = ids.filter { $0.rawValue.contains("/articles/") }.max { snapshot.documents[$0]!.syntax.bytes.count < snapshot.documents[$1]!.syntax.bytes.count }!
 let bigBytes = snapshot.documents[big]!.syntax.bytes
 let article = ids.first { $0.rawValue.contains("/articles/") && $0 != big }!
 let articleBytes = snapshot.documents[article]!.syntax.bytes

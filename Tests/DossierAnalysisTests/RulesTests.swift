@@ -195,6 +195,48 @@ import Testing
     }
 }
 
+@Suite struct IncrementalRegistryTests {
+    /// Versions a document may take: actors defined or not, claim ids added, moved or dropped, references counted differently.
+    static let versions = [
+        "[A](@lloyd-austin) said [it]{.claim #c1 by=@nyt}.",
+        "[It]{.claim #c0} then [A](@lloyd-austin) said [it]{.claim #c1 by=@nyt}. @nyt",
+        "[it]{.claim #c1} and [more]{.claim #c1 by=@dick-durbin}",
+        "## Extra {#extra .person}\n- aliases: Mr Extra\n\n## Twice {#nyt .outlet}\n",
+        "@extra met @lloyd-austin; [x]{.quote #q by=@extra}",
+        "",
+    ]
+
+    @Test func anySequenceOfReplacementsLeavesTheRegistriesAFreshBuildWouldHave() {
+        var generator = SplitMix64(seed: 7)
+        let ids = (0..<4).map { DocumentID("file:///w/d\($0).md") }
+        var current: [DocumentID: Document] = [:]
+        let cast = Document(id: DocumentID("file:///w/cast.md"), bytes: Array(testCast.utf8))
+        var snapshot = WorkspaceSnapshot(documents: [cast], configuration: Configuration())
+        for _ in 0..<300 {
+            let id = ids.randomElement(using: &generator)!
+            if Int.random(in: 0..<6, using: &generator) == 0 {
+                snapshot = snapshot.removing(id)
+                current[id] = nil
+            } else {
+                let document = Document(id: id, bytes: Array(Self.versions.randomElement(using: &generator)!.utf8))
+                snapshot = snapshot.replacing(document)
+                current[id] = document
+            }
+            let fresh = WorkspaceSnapshot(documents: [cast] + current.values, configuration: Configuration())
+            #expect(Self.sites(snapshot.actorSites) == Self.sites(fresh.actorSites))
+            #expect(Self.sites(snapshot.claimSites) == Self.sites(fresh.claimSites))
+            #expect(Dictionary(uniqueKeysWithValues: snapshot.stats.map { ($0.key, $0.value) })
+                == Dictionary(uniqueKeysWithValues: fresh.stats.map { ($0.key, $0.value) }))
+            #expect(Set(snapshot.nameMatcher.phrases) == Set(fresh.nameMatcher.phrases))
+        }
+    }
+
+    /// The sites under each key, order aside (it follows the history of edits).
+    static func sites<Site: Hashable>(_ map: PersistentMap<String, [Site]>) -> [String: Set<Site>] {
+        Dictionary(uniqueKeysWithValues: map.map { ($0.key, Set($0.value)) })
+    }
+}
+
 @Suite struct NameMatcherTests {
     @Test func findsEveryPhraseInOnePassLeftmostLongest() {
         let matcher = NameMatcher(phrases: ["Austin", "Lloyd Austin", "Lloyd", "ICC", "I.C.C."])

@@ -96,7 +96,7 @@ public final class WorkspaceSnapshot: Sendable {
         var users = DocumentUsers()
         for document in documents {
             table[document.id] = document
-            WorkspaceSnapshot.register(document, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
+            WorkspaceSnapshot.register(document, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
             users.update(from: nil, to: document)
         }
         self.init(
@@ -149,56 +149,96 @@ public final class WorkspaceSnapshot: Sendable {
         var claimSites = self.claimSites
         var stats = self.stats
         var users = DocumentUsers(referring: referringDocuments, citing: citingDocuments)
-        if let old {
-            documents[old.id] = nil
-            WorkspaceSnapshot.register(old, sign: -1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
-        }
-        if let new {
-            documents[new.id] = new
-            WorkspaceSnapshot.register(new, sign: 1, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
-        }
+        if let old { documents[old.id] = nil }
+        if let new { documents[new.id] = new }
+        WorkspaceSnapshot.reregister(from: old, to: new, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
         users.update(from: old, to: new)
-        let sameNames = WorkspaceSnapshot.actorNames(old) == WorkspaceSnapshot.actorNames(new)
+        let sameNames = WorkspaceSnapshot.sameActorNames(old, new)
         return WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
             users: users, names: sameNames ? (actorsByName, nameMatcher, phraseOwners, actorIDs) : nil, cues: cues)
     }
 
-    /// What of a document feeds the name index: its actors' ids, names and aliases.
-    private static func actorNames(_ document: Document?) -> [[String]] {
-        document?.syntax.actors.map { [$0.id.text, $0.name.text] + $0.aliases.map(\.text) } ?? []
+    /// Whether two versions of a document define the same actor ids, names and aliases, which is
+    /// all the name index reads from them (compared in place: a cast has hundreds of actors).
+    private static func sameActorNames(_ old: Document?, _ new: Document?) -> Bool {
+        let before = old?.syntax.actors ?? [], after = new?.syntax.actors ?? []
+        guard before.count == after.count else { return false }
+        for index in before.indices {
+            guard before[index].id.text == after[index].id.text, before[index].name.text == after[index].name.text,
+                before[index].aliases.elementsEqual(after[index].aliases, by: { $0.text == $1.text })
+            else { return false }
+        }
+        return true
     }
 
+    /// Adds a document's actor definitions, claim ids and reference counts (building a snapshot).
     private static func register(
-        _ document: Document, sign: Int, actorSites: inout PersistentMap<String, [ActorSite]>,
+        _ document: Document, actorSites: inout PersistentMap<String, [ActorSite]>,
         claimSites: inout PersistentMap<String, [ClaimSite]>, stats: inout PersistentMap<String, ActorStats>
     ) {
         for (index, actor) in document.syntax.actors.enumerated() {
-            let site = ActorSite(document: document.id, index: index)
-            if sign > 0 {
-                actorSites.modify(actor.id.text, default: []) { $0.append(site) }
-            } else {
-                actorSites.modifyExisting(actor.id.text, removingIf: \.isEmpty) { $0.removeAll { $0 == site } }
-            }
+            actorSites.modify(actor.id.text, default: []) { $0.append(ActorSite(document: document.id, index: index)) }
         }
         for (id, indices) in document.claimsByID {
-            for index in indices {
-                let site = ClaimSite(document: document.id, index: index)
-                if sign > 0 {
-                    claimSites.modify(id, default: []) { $0.append(site) }
-                } else {
-                    claimSites.modifyExisting(id, removingIf: \.isEmpty) { $0.removeAll { $0 == site } }
-                }
-            }
+            claimSites.modify(id, default: []) { sites in sites += indices.map { ClaimSite(document: document.id, index: $0) } }
         }
         for (id, sites) in document.references {
-            let change = ActorStats.of(sites)
-            if sign > 0 {
-                stats.modify(id, default: ActorStats()) { $0.add(change, sign: 1) }
-            } else {
-                stats.modifyExisting(id, removingIf: { $0 == ActorStats() }) { $0.add(change, sign: -1) }
-            }
+            stats.modify(id, default: ActorStats()) { $0.add(ActorStats.of(sites), sign: 1) }
         }
+    }
+
+    /// Replaces one document's version `old` by `new` (either may be nil) in the registries. Only
+    /// the keys whose entries differ are written, so an edit that keeps the document's actors,
+    /// claim ids and reference counts copies no shard at all.
+    private static func reregister(
+        from old: Document?, to new: Document?, actorSites: inout PersistentMap<String, [ActorSite]>,
+        claimSites: inout PersistentMap<String, [ClaimSite]>, stats: inout PersistentMap<String, ActorStats>
+    ) {
+        guard let id = new?.id ?? old?.id else { return }
+        func actorIndices(_ document: Document?) -> [String: [Int]] {
+            var indices: [String: [Int]] = [:]
+            for (index, actor) in (document?.syntax.actors ?? []).enumerated() { indices[actor.id.text, default: []].append(index) }
+            return indices
+        }
+        func claimIndices(_ document: Document?) -> [String: [Int]] {
+            var indices: [String: [Int]] = [:]
+            for (claim, group) in document?.claimsByID ?? KeyedGroups([]) { indices[claim] = Array(group) }
+            return indices
+        }
+        func referenceStats(_ document: Document?) -> [String: ActorStats] {
+            var counts: [String: ActorStats] = [:]
+            for (actor, sites) in document?.references ?? KeyedGroups([]) { counts[actor] = ActorStats.of(sites) }
+            return counts
+        }
+        forEachChange(actorIndices(old), actorIndices(new)) { key, _, indices in
+            replaceSites(key, of: id, by: (indices ?? []).map { ActorSite(document: id, index: $0) }, in: &actorSites, document: \.document)
+        }
+        forEachChange(claimIndices(old), claimIndices(new)) { key, _, indices in
+            replaceSites(key, of: id, by: (indices ?? []).map { ClaimSite(document: id, index: $0) }, in: &claimSites, document: \.document)
+        }
+        forEachChange(referenceStats(old), referenceStats(new)) { key, before, after in
+            if let before { stats.modifyExisting(key, removingIf: { $0 == ActorStats() }) { $0.add(before, sign: -1) } }
+            if let after { stats.modify(key, default: ActorStats()) { $0.add(after, sign: 1) } }
+        }
+    }
+
+    /// Calls `body` with each key whose value differs between `old` and `new`.
+    private static func forEachChange<Value: Equatable>(
+        _ old: [String: Value], _ new: [String: Value], _ body: (String, Value?, Value?) -> Void
+    ) {
+        for (key, before) in old where new[key] != before { body(key, before, new[key]) }
+        for (key, after) in new where old[key] == nil { body(key, nil, after) }
+    }
+
+    /// Puts `sites` in place of document `id`'s sites under `key` (after the other documents' ones).
+    private static func replaceSites<Site>(
+        _ key: String, of id: DocumentID, by sites: [Site], in map: inout PersistentMap<String, [Site]>, document: KeyPath<Site, DocumentID>
+    ) {
+        var all = map[key] ?? []
+        all.removeAll { $0[keyPath: document] == id }
+        all += sites
+        map[key] = all.isEmpty ? nil : all
     }
 
     private static func nameIndex(
