@@ -409,7 +409,9 @@ extension LanguageServer {
         for (id, report) in zip(sorted, reports.withLock { $0 }) {
             guard let framed = report else { continue }
             state.withLock { s in
-                guard s.open[id] != nil, (s.lastPublished[id] ?? -1) <= generation else { return }
+                // Older than what was sent already, or the very same snapshot: an edit's mark can
+                // race a running check that already saw the edit.
+                guard s.open[id] != nil, (s.lastPublished[id] ?? -1) < generation else { return }
                 s.lastPublished[id] = generation
                 try? connection.sendFramed(framed)
             }
