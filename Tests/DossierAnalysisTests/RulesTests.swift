@@ -251,6 +251,22 @@ import Testing
         #expect(matcher.matches(in: text, range: ByteRange(0, text.count)).count == 1)
     }
 
+    @Test func twoMatchersInOnePassFindWhatEachFindsAlone() {
+        let names = NameMatcher(phrases: ["Lloyd Austin", "Austin", "A.B.", "Times", "New York Times"])
+        let cues = NameMatcher(phrases: ["said", "according to", "austin said", "sources", "times"], caseInsensitive: true)
+        let words = ["Lloyd", "Austin", "said", "according", "to", "the", "New", "York", "Times", "A.B.", "sources", "é", "—", "“", ",", "\n"]
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<500 {
+            let text = Array((0..<Int.random(in: 1..<30, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "").utf8)
+            let start = Int.random(in: 0..<text.count, using: &generator)
+            let range = ByteRange(start, Int.random(in: start...text.count, using: &generator))
+            let both = NameMatcher.matches(cues, names, in: text, range: range)
+            #expect(both.first == cues.matches(in: text, range: range))
+            #expect(both.second == names.matches(in: text, range: range))
+        }
+    }
+
     @Test func boundariesRespectNonASCIILetters() {
         let matcher = NameMatcher(phrases: ["Kyiv"])
         let text = Array("éKyiv Kyivé Kyiv’s".utf8)

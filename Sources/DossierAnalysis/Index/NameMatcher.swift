@@ -171,48 +171,77 @@ public struct NameMatcher: Sendable {
 
     /// The leftmost-longest word-bounded matches inside `range` of `bytes`, in order, not overlapping.
     public func matches(in bytes: [UInt8], range: ByteRange) -> [Match] {
-        var found: [Match] = []
-        guard !phrases.isEmpty, range.start < range.end, range.end <= bytes.count else { return found }
-        let fold = caseInsensitive
-        rootTransitions.withUnsafeBufferPointer { root in
-            nodes.withUnsafeBufferPointer { nodes in
-                bytes.withUnsafeBufferPointer { text in
+        NameMatcher.matches(self, NameMatcher.none, in: bytes, range: range).first
+    }
+
+    /// A matcher of no phrases.
+    private static let none = NameMatcher(phrases: [])
+
+    /// The matches of two matchers over the same text in one pass (each as `matches(in:range:)`
+    /// gives them): the walk from word to word, most of the cost, is shared.
+    public static func matches(
+        _ first: NameMatcher, _ second: NameMatcher, in bytes: [UInt8], range: ByteRange
+    ) -> (first: [Match], second: [Match]) {
+        var found: ([Match], [Match]) = ([], [])
+        guard range.start < range.end, range.end <= bytes.count else { return found }
+        bytes.withUnsafeBufferPointer { text in
+            first.withTables { firstRoot, firstNodes in
+                second.withTables { secondRoot, secondNodes in
+                    // Where each matcher may start its next match: matches of one matcher do not overlap.
+                    var firstFrom = range.start, secondFrom = range.start
                     var index = range.start
                     while index < range.end {
-                        let first = fold ? NameMatcher.fold(text[index]) : text[index]
-                        let child = root[Int(first)]
-                        guard child != 0, NameMatcher.isWordBoundary(text, before: index, lowerBound: range.start) else {
-                            // No phrase starts inside an ASCII word: skip to the byte after it.
-                            index += 1
-                            while index < range.end, ASCIIWord.isWordByte(text[index - 1]) { index += 1 }
-                            continue
-                        }
-                        var node = Int(child)
-                        var end = index + 1
-                        var best: Match?
-                        while true {
-                            let phrase = NameMatcher.output(nodes, at: node)
-                            if phrase >= 0, NameMatcher.isWordBoundary(text, after: end, upperBound: range.end) {
-                                best = Match(range: ByteRange(index, end), phrase: Int(phrase))
+                        let byte = text[index]
+                        let firstChild = index >= firstFrom ? firstRoot[Int(first.caseInsensitive ? fold(byte) : byte)] : 0
+                        let secondChild = index >= secondFrom ? secondRoot[Int(second.caseInsensitive ? fold(byte) : byte)] : 0
+                        if firstChild | secondChild != 0, isWordBoundary(text, before: index, lowerBound: range.start) {
+                            if firstChild != 0, let match = longest(
+                                firstNodes, from: Int(firstChild), text, at: index, upperBound: range.end, fold: first.caseInsensitive)
+                            {
+                                found.0.append(match)
+                                firstFrom = match.range.end
                             }
-                            guard end < range.end,
-                                let next = NameMatcher.transition(nodes, from: node, fold ? NameMatcher.fold(text[end]) : text[end])
-                            else { break }
-                            node = next
-                            end += 1
+                            if secondChild != 0, let match = longest(
+                                secondNodes, from: Int(secondChild), text, at: index, upperBound: range.end, fold: second.caseInsensitive)
+                            {
+                                found.1.append(match)
+                                secondFrom = match.range.end
+                            }
                         }
-                        if let best {
-                            found.append(best)
-                            index = best.range.end
-                        } else {
-                            index += 1
-                            while index < range.end, ASCIIWord.isWordByte(text[index - 1]) { index += 1 }
-                        }
+                        // No phrase starts inside an ASCII word: on to the byte after it.
+                        index += 1
+                        while index < range.end, ASCIIWord.isWordByte(text[index - 1]) { index += 1 }
                     }
                 }
             }
         }
         return found
+    }
+
+    /// Calls `body` with the root table and the trie.
+    @inline(__always)
+    private func withTables<Result>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+        rootTransitions.withUnsafeBufferPointer { root in nodes.withUnsafeBufferPointer { nodes in body(root, nodes) } }
+    }
+
+    /// The longest phrase read from `node` (the root's child for `text[start]`) that ends on a word boundary.
+    @inline(__always)
+    private static func longest(
+        _ nodes: UnsafeBufferPointer<UInt64>, from node: Int, _ text: UnsafeBufferPointer<UInt8>, at start: Int, upperBound: Int, fold: Bool
+    ) -> Match? {
+        var node = node
+        var end = start + 1
+        var best: Match?
+        while true {
+            let phrase = output(nodes, at: node)
+            if phrase >= 0, isWordBoundary(text, after: end, upperBound: upperBound) {
+                best = Match(range: ByteRange(start, end), phrase: Int(phrase))
+            }
+            guard end < upperBound, let next = transition(nodes, from: node, fold ? NameMatcher.fold(text[end]) : text[end]) else { break }
+            node = next
+            end += 1
+        }
+        return best
     }
 
     /// Whether no letter or digit stands right before `offset`.

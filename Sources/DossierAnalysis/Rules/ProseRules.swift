@@ -69,10 +69,11 @@ struct ProseRules {
             snapshot.actorSites[mention.reference.id] == nil ? nil : (mention.reference.range.start, mention.reference.id)
         }
         for segment in paragraph.segments {
-            for match in snapshot.cues.matcher.matches(in: bytes, range: segment) {
+            let (cues, names) = NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment)
+            for match in cues {
                 sentences[sentenceIndex(match.range.start)].cues.append((match.range, snapshot.cues.kinds[match.phrase]))
             }
-            for match in snapshot.nameMatcher.matches(in: bytes, range: segment) {
+            for match in names {
                 if paragraphMentions.contains(where: { $0.fullRange.overlaps(match.range) }) { continue }
                 let owners = snapshot.phraseOwners[match.phrase]
                 guard owners.count == 1, let owner = owners.first else { continue }
