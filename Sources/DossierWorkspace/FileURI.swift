@@ -1,18 +1,27 @@
 /// Converts between absolute paths and `file://` URIs, the ids documents have in a workspace.
 public enum FileURI {
-    private static let unreserved: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8))
-
     /// The URI of an absolute path, percent-encoding what RFC 3986 requires.
     public static func uri(forPath path: String) -> String {
-        var result = "file://"
+        var result = Array("file://".utf8)
+        result.reserveCapacity(result.count + path.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
-            if unreserved.contains(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+            if isUnreserved(byte) {
+                result.append(byte)
             } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Letters, digits, `-._~` and the path separator: written as they are.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): true
+        default: false
+        }
     }
 
     /// The path of a `file://` URI, or nil for other schemes.
@@ -38,8 +47,4 @@ public enum FileURI {
     public static func normalized(_ uri: String) -> String {
         path(forURI: uri).map(uri(forPath:)) ?? uri
     }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -17,11 +17,9 @@ enum Sentences {
         var start = range.start
         var index = range.start
         while index < range.end {
+            index = nextTerminator(bytes, from: index, to: range.end)
+            guard index < range.end else { break }
             let byte = bytes[index]
-            guard byte == 0x2E || byte == 0x21 || byte == 0x3F else {
-                index += 1
-                continue
-            }
             var end = index + 1
             while end < range.end {
                 if isCloser(bytes, end) {
@@ -45,6 +43,20 @@ enum Sentences {
         }
         if start < range.end { sentences.append(ByteRange(start, range.end)) }
         return sentences
+    }
+
+    /// The offset of the next `.`, `!` or `?` at or after `start`, or `end`: the hot loop, so it
+    /// reads through a pointer.
+    private static func nextTerminator(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < end {
+                let byte = buffer[index]
+                if byte == 0x2E || byte == 0x21 || byte == 0x3F { return index }
+                index += 1
+            }
+            return end
+        }
     }
 
     /// Just past the `}` or `)` closing the group opened at `open`, looking no further than 1 KB.
@@ -84,8 +96,8 @@ enum Sentences {
     private static func isAbbreviation(_ bytes: [UInt8], before period: Int, from lowerBound: Int) -> Bool {
         var start = period
         while start > lowerBound, ASCIIWord.isWordByte(bytes[start - 1]) { start -= 1 }
-        let word = String(decoding: bytes[start..<period], as: UTF8.self)
-        if word.count == 1, let first = word.first, first.isUppercase { return true }
-        return abbreviations.contains(word)
+        // An initial: one capital letter (the word is ASCII letters and digits only).
+        if period - start == 1, bytes[start] >= 0x41, bytes[start] <= 0x5A { return true }
+        return abbreviations.contains(String(decoding: bytes[start..<period], as: UTF8.self))
     }
 }
