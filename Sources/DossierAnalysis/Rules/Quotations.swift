@@ -4,6 +4,11 @@ import DossierSyntax
 /// runs to the end of the paragraph (the convention for a quote continued in the next paragraph).
 enum Quotations {
     static func find(_ bytes: [UInt8], segments: [ByteRange]) -> [ByteRange] {
+        // Read through a pointer: this runs over every byte of prose.
+        bytes.withUnsafeBufferPointer { find($0, segments: segments) }
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, segments: [ByteRange]) -> [ByteRange] {
         var quotes: [ByteRange] = []
         var curlyOpen: Int?
         var straightOpen: Int?
@@ -13,6 +18,10 @@ enum Quotations {
             end = segment.end
             while index < segment.end {
                 let byte = bytes[index]
+                if byte != 0xE2, byte != 0x22 {
+                    index += 1
+                    continue
+                }
                 if byte == 0xE2, index + 2 < segment.end, bytes[index + 1] == 0x80 {
                     if bytes[index + 2] == 0x9C {
                         if curlyOpen == nil { curlyOpen = index }
