@@ -44,6 +44,11 @@ struct ServerState: Sendable {
     /// diagnostics by at most `LanguageServer.publishMaxWait`, not forever.
     var dirtySince: ContinuousClock.Instant?
     var publishTask: Task<Void, Never>?
+    /// Bumped by every message: memory release tells a quiet server from a busy one by it.
+    var activity = 0
+    /// `activity` when freed memory was last released.
+    var releasedActivity = 0
+    var releaseTask: Task<Void, Never>?
     var lastPublished: [DocumentID: Int] = [:]
     var indexing = false
     /// Set once the files near the open documents (or the first chunk) are indexed.
