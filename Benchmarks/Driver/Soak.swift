@@ -37,6 +37,9 @@ struct RSSSample {
     /// The server's CPU seconds so far (user + system): with `seconds`, tells a slower server from a starved one.
     var cpuSeconds: Double?
     var openDocuments: Int
+    /// Diagnostics in the latest publication for the pinned big article: shows whether the
+    /// workload stays stationary (random edits inside its annotations break ids and blocks).
+    var bigArticleDiagnostics: Int?
     /// "after indexing", "end", or nil for a periodic sample.
     var label: String?
 }
@@ -96,6 +99,8 @@ struct SoakResults {
     var closed = 0
     var edits = 0
     var castEdits = 0
+    /// Times the pinned big article was given its original text again.
+    var bigArticleReverts = 0
     var staleCancels = 0
     var serverUsage: ChildUsage?
     /// Why and when the server went away before `shutdown`, if it did.
@@ -154,11 +159,23 @@ struct SoakSession {
     private var lastVersion: [String: Int] = [:]
     /// The last version whose diagnostics the server published, by URI.
     private var publishedVersion: [String: Int] = [:]
+    /// The pinned big article: its URI, text on disk, edits since it last had that text, and how
+    /// many diagnostics the server last published for it.
+    private var bigArticleURI: String?
+    private var bigArticleOriginal: [UInt8] = []
+    private var bigArticleEdits = 0
+    private var bigArticleDiagnostics: Int?
     private var mix: [(action: SoakAction, weight: Int)] = []
     private var totalWeight = 0
 
     /// Articles kept open at least / at most besides the pinned documents.
     private let minimumOpen = 8, maximumOpen = 40, initialOpen = 24
+    /// Random edits of the pinned big article before it gets its original text back. Edits inside
+    /// annotations break ids and attribute blocks and deletions rarely mend them, so a document that
+    /// stays open for the whole run would pile up unknown ids and syntax errors, making each of its
+    /// re-checks costlier as the run goes on. A rotating article is edited about a dozen times before
+    /// it is closed and later reopened from disk; the pinned one is reverted after twice that.
+    static let bigArticleRevertEvery = 25
 
     /// A soak of `corpus` with `settings`.
     init(settings: SoakSettings, corpus: Corpus) {
@@ -385,6 +402,7 @@ struct SoakSession {
                 // A publication without version (after didClose) says nothing about a version.
                 if let uri = params?["uri"]?.stringValue, let version = params?["version"]?.intValue {
                     publishedVersion[uri] = version
+                    if uri == bigArticleURI { bigArticleDiagnostics = params?["diagnostics"]?.arrayValue?.count }
                 }
             case .request:
                 results.serverRequests += 1
@@ -568,6 +586,10 @@ struct SoakSession {
     /// A small random insert or delete in the prose or inside an annotation of a random open document.
     private mutating func randomEdit(inAnnotation: Bool, _ client: LSPClient) throws {
         let d = editableIndex()
+        if open[d].uri == bigArticleURI {
+            if bigArticleEdits >= Self.bigArticleRevertEvery { return try revertBigArticle(d, client) }
+            bigArticleEdits += 1
+        }
         let doc = open[d]
         var candidates = inAnnotation ? doc.annotationOffsets() : doc.typingOffsets()
         if candidates.isEmpty { candidates = [doc.boundary(random.below(doc.bytes.count + 1))] }
@@ -583,6 +605,16 @@ struct SoakSession {
             try change(d, at..<end, [], client)
         }
         results.edits += 1
+    }
+
+    /// Gives the pinned big article its text on disk again, in one whole-document `didChange` (what an
+    /// editor sends on "revert file").
+    private mutating func revertBigArticle(_ d: Int, _ client: LSPClient) throws {
+        let change = open[d].edit(0..<open[d].bytes.count, with: bigArticleOriginal, encoding: encoding, full: true)
+        lastVersion[open[d].uri] = open[d].version
+        try sendNotification(client, "textDocument/didChange", ["textDocument": versioned(open[d]), "contentChanges": [change]])
+        bigArticleEdits = 0
+        results.bigArticleReverts += 1
     }
 
     /// Applies an edit to open document `d` and sends it as `didChange`.
@@ -648,6 +680,10 @@ struct SoakSession {
             pinned.insert(path)
             try openDocument(path, client)
         }
+        if let big = open.first(where: { $0.path == corpus.bigArticle }) {
+            bigArticleURI = big.uri
+            bigArticleOriginal = big.bytes
+        }
         for _ in 0..<initialOpen where remaining > 0 {
             guard let path = randomClosedArticle() else { break }
             try openDocument(path, client)
@@ -684,7 +720,8 @@ struct SoakSession {
     private mutating func sample(_ client: LSPClient, label: String?) {
         guard let bytes = currentRSS(of: client.child.pid) else { return }
         results.samples.append(RSSSample(messages: results.messagesSent, seconds: Double(now() - soakStart) / 1e9, bytes: bytes,
-                                         cpuSeconds: currentCPUSeconds(of: client.child.pid), openDocuments: open.count, label: label))
+                                         cpuSeconds: currentCPUSeconds(of: client.child.pid), openDocuments: open.count,
+                                         bigArticleDiagnostics: bigArticleDiagnostics, label: label))
     }
 }
 

@@ -39,7 +39,8 @@ func runSoak(_ options: DriverOptions, scratch: String) -> Int32 {
     print("- dossier: `\(options.dossier)` (\(dossierVersion(options.dossier, scratch: scratch)))")
     print("- machine: \(machineSummary()); date: \(date)")
     print("- method: \(grouped(settings.messages)) messages in a seeded mix (seed \(settings.seed)), up to \(settings.inFlight) requests in flight; "
-        + "\(r.methodsInMix.count) request kinds, `didOpen`/`didChange`/`didClose` over a rotating set of articles plus the pinned big article and cast file, "
+        + "\(r.methodsInMix.count) request kinds, `didOpen`/`didChange`/`didClose` over a rotating set of articles plus the pinned big article and cast file "
+        + "(the big article gets its original text back after every \(SoakSession.bigArticleRevertEvery) random edits of it), "
         + "about 1 request in 20 cancelled right after it is sent, and `$/cancelRequest` for ids already answered or never used; "
         + "the server's RSS (`VmRSS`) is read right after indexing, every \(grouped(settings.sampleEvery)) messages, and after a quiet second at the end")
     print("- memory rule: flat when \(FlatMemoryRule.text)\n")
@@ -48,7 +49,8 @@ func runSoak(_ options: DriverOptions, scratch: String) -> Int32 {
     summary.add("messages sent (requests / notifications)",
                 "\(grouped(r.messagesSent)) (\(grouped(r.requestsSent)) / \(grouped(r.notificationCount)))", "")
     summary.add("notifications by kind", r.notificationsSent.sorted { $0.key < $1.key }.map { "\($0.key) \(grouped($0.value))" }.joined(separator: ", "), "")
-    summary.add("documents opened / closed / edits / cast edits", "\(grouped(r.opened)) / \(grouped(r.closed)) / \(grouped(r.edits)) / \(grouped(r.castEdits))", "")
+    summary.add("documents opened / closed / edits / cast edits / big article reverts",
+                "\(grouped(r.opened)) / \(grouped(r.closed)) / \(grouped(r.edits)) / \(grouped(r.castEdits)) / \(grouped(r.bigArticleReverts))", "")
     summary.add("responses received", grouped(r.responses), "")
     summary.add("requests never answered", lostText(r.lost), verdict(r.initialized ? r.lost.isEmpty : nil))
     summary.add("duplicate responses", String(r.duplicates), verdict(r.initialized ? r.duplicates == 0 : nil))
@@ -79,8 +81,10 @@ func runSoak(_ options: DriverOptions, scratch: String) -> Int32 {
         let every = tableInterval(messages: settings.messages, sampleEvery: settings.sampleEvery)
         print("Every \(grouped(every)) messages (all \(r.samples.count) samples: every \(grouped(settings.sampleEvery))); the peak sample is marked. "
             + "Rate and server CPU per message are over the interval since the previous row: a server that slows down spends more CPU per message, "
-            + "one that is only starved by other load keeps its CPU per message and loses rate.\n")
-        var table = MarkdownTable("Messages", "Time", "RSS", "vs. after indexing", "messages/s", "server CPU / message", "Open documents", "")
+            + "one that is only starved by other load keeps its CPU per message and loses rate. "
+            + "Big article diagnostics: how many the server last published for the pinned 100 KB article, which stays open all along.\n")
+        var table = MarkdownTable("Messages", "Time", "RSS", "vs. after indexing", "messages/s", "server CPU / message", "Open documents",
+                                  "Big article diagnostics", "")
         let peak = r.samples.indices.max { r.samples[$0].bytes < r.samples[$1].bytes }
         var nextRow = 0
         var previous: RSSSample?
@@ -96,7 +100,8 @@ func runSoak(_ options: DriverOptions, scratch: String) -> Int32 {
                 rate = String(format: "%.0f", Double(s.messages - p.messages) / max(0.001, s.seconds - p.seconds))
                 if let a = p.cpuSeconds, let b = s.cpuSeconds { cpu = String(format: "%.2f ms", (b - a) * 1e3 / Double(s.messages - p.messages)) }
             }
-            table.add(grouped(s.messages), String(format: "%.1f s", s.seconds), megabytes(s.bytes), delta, rate, cpu, String(s.openDocuments), tags)
+            table.add(grouped(s.messages), String(format: "%.1f s", s.seconds), megabytes(s.bytes), delta, rate, cpu, String(s.openDocuments),
+                      s.bigArticleDiagnostics.map(grouped) ?? "—", tags)
             previous = s
         }
         print(table.text)

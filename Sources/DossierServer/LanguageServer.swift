@@ -22,26 +22,40 @@ public final class LanguageServer: Sendable {
     let indexWait: Duration = .seconds(2)
     /// Request handlers by method.
     let handlers: [String: RequestHandler]
+    /// Hands memory the allocator keeps back to the system (`malloc_trim`), if the platform can.
+    let releaseMemory: (@Sendable () -> Void)?
+    let releasePolicy: MemoryReleasePolicy
 
     /// A server over `transport`; `onExit` receives the process exit code once (after `exit` or end of input).
+    /// `releaseMemory`, when given, is called when indexing ends and when the server goes quiet (`MemoryReleasePolicy`).
     public convenience init(transport: any MessageTransport, logger: Logger = Logger(level: .warn),
-                            debounce: Duration = .milliseconds(50), onExit: @escaping @Sendable (Int32) -> Void) {
-        self.init(transport: transport, logger: logger, debounce: debounce, publishMaxWait: .milliseconds(250), additionalHandlers: [:], onExit: onExit)
+                            debounce: Duration = .milliseconds(50), releaseMemory: (@Sendable () -> Void)? = nil,
+                            onExit: @escaping @Sendable (Int32) -> Void) {
+        self.init(transport: transport, logger: logger, debounce: debounce, publishMaxWait: .milliseconds(250),
+                  additionalHandlers: [:], releaseMemory: releaseMemory, onExit: onExit)
     }
 
-    /// A server with extra request handlers (tests use this for slow requests) and its own diagnostics timing.
+    /// A server with extra request handlers (tests use this for slow requests), its own diagnostics
+    /// timing and a memory release policy.
     init(transport: any MessageTransport, logger: Logger, debounce: Duration, publishMaxWait: Duration,
-         additionalHandlers: [String: RequestHandler], onExit: @escaping @Sendable (Int32) -> Void) {
+         additionalHandlers: [String: RequestHandler], releaseMemory: (@Sendable () -> Void)? = nil,
+         releasePolicy: MemoryReleasePolicy = MemoryReleasePolicy(), onExit: @escaping @Sendable (Int32) -> Void) {
         connection = Connection(transport: transport)
         self.logger = logger
         self.debounce = debounce
         self.publishMaxWait = publishMaxWait
         self.onExit = Locked(onExit)
         handlers = Handlers.table.merging(additionalHandlers) { $1 }
+        self.releaseMemory = releaseMemory
+        self.releasePolicy = releasePolicy
     }
 
     /// Starts reading messages.
     public func start() throws {
+        if releaseMemory != nil {
+            let task = Task.detached(priority: .utility) { [self] in await releaseMemoryWhenQuiet(policy: releasePolicy) }
+            state.withLock { $0.releaseTask = task }
+        }
         try connection.start { [self] event in handle(event) }
     }
 
@@ -68,6 +82,7 @@ public final class LanguageServer: Sendable {
         let tasks = state.withLock { s -> [Task<Void, Never>] in
             s.phase = .exited
             s.publishTask?.cancel()
+            s.releaseTask?.cancel()
             return s.running.values.compactMap { $0 }
         }
         for task in tasks { task.cancel() }
@@ -86,7 +101,10 @@ public final class LanguageServer: Sendable {
     }
 
     private func handleRequest(id: RequestID, method: String, params: JSONValue?) {
-        let phase = state.withLock { $0.phase }
+        let phase = state.withLock { s in
+            s.activity &+= 1
+            return s.phase
+        }
         logger.debug("request \(id) \(method)")
         switch phase {
         case .uninitialized where method != "initialize":
@@ -178,7 +196,10 @@ public final class LanguageServer: Sendable {
     // MARK: Notifications
 
     private func handleNotification(method: String, params: JSONValue?) {
-        let phase = state.withLock { $0.phase }
+        let phase = state.withLock { s in
+            s.activity &+= 1
+            return s.phase
+        }
         logger.debug("notification \(method)")
         if method == "exit" {
             finish(code: phase == .shutdown ? 0 : 1)

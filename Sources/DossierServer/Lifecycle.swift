@@ -169,6 +169,8 @@ extension LanguageServer {
         }
         if files.isEmpty { install([]) }
         state.withLock { $0.indexing = false }
+        // Before the progress end, so a client measuring memory then sees what indexing keeps.
+        releaseFreedMemory()
         let elapsed = ContinuousClock.now - started
         logger.info("indexed \(files.count - unreadable.count) of \(files.count) files in \(elapsed)")
         if reporting {

@@ -47,6 +47,11 @@ struct ServerState: Sendable {
     /// When the last change that needs diagnostics arrived: a change within `debounce` of it is
     /// part of a burst and waits; one after a quiet spell is checked at once.
     var lastChangeAt: ContinuousClock.Instant?
+    /// Bumped by every message: memory release tells a quiet server from a busy one by it.
+    var activity = 0
+    /// `activity` when freed memory was last released.
+    var releasedActivity = 0
+    var releaseTask: Task<Void, Never>?
     var lastPublished: [DocumentID: Int] = [:]
     var indexing = false
     /// Set once the files near the open documents (or the first chunk) are indexed.

@@ -274,3 +274,32 @@ import Testing
         #expect(found.count == 1)
     }
 }
+
+@Suite struct SuggestionCostTests {
+    /// The least of five timings of `body`, in seconds: the minimum is what other load on the machine disturbs least.
+    static func seconds(_ body: () -> Void) -> Double {
+        (0..<5).map { _ in
+            let elapsed = ContinuousClock().measure(body)
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }.min()!
+    }
+
+    /// A "did you mean" scans every actor id: one scan per unknown id, however often the document
+    /// names it (it used to be one per bare reference, so 200 mentions of one typo cost 200 scans of
+    /// the registry on every re-check).
+    @Test func anUnknownIdNamedManyTimesIsLookedUpOnce() {
+        let cast = (0..<500).map { "## Person \($0) {#person-number-\($0) .person}\n" }.joined(separator: "\n")
+        let id = DocumentID("file:///w/typos.md")
+        let workspace = WorkspaceSnapshot(
+            documents: [Document(id: DocumentID("file:///w/cast.md"), bytes: Array(cast.utf8))], configuration: Configuration())
+        func checked(mentions: Int) -> (count: Int, seconds: Double) {
+            let snapshot = workspace.replacing(Document(id: id, bytes: Array(repeatElement("@person-numbr-7 ", count: mentions).joined().utf8)))
+            var count = 0
+            let seconds = Self.seconds { count = Checker.diagnostics(for: id, in: snapshot).filter { $0.code == .unknownActor }.count }
+            return (count, seconds)
+        }
+        let once = checked(mentions: 1), often = checked(mentions: 200)
+        #expect(once.count == 1 && often.count == 200)
+        #expect(often.seconds < once.seconds * 20, "200 mentions took \(often.seconds) s, one took \(once.seconds) s")
+    }
+}

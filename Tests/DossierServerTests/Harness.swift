@@ -12,8 +12,10 @@ final class Harness: Sendable {
     /// The code the server passed to `onExit`, once it has.
     private let exitCode = Locked<Int32?>(nil)
 
+    /// `releaseMemory`, when given, is called after a quiet `quiet` following activity.
     init(files: [String: String] = [:], extraHandlers: [String: RequestHandler] = [:], debounce: Duration = .milliseconds(10),
-         publishMaxWait: Duration = .milliseconds(250)) throws {
+         publishMaxWait: Duration = .milliseconds(250), releaseMemory: (@Sendable () -> Void)? = nil,
+         quiet: Duration = .milliseconds(50)) throws {
         root = NSTemporaryDirectory() + "dossier-server-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         for (name, text) in files {
@@ -23,7 +25,8 @@ final class Harness: Sendable {
         let exitCode = exitCode
         server = LanguageServer(
             transport: client.makeServerTransport(), logger: Logger(level: .error), debounce: debounce, publishMaxWait: publishMaxWait,
-            additionalHandlers: extraHandlers) { code in exitCode.withLock { $0 = code } }
+            additionalHandlers: extraHandlers, releaseMemory: releaseMemory, releasePolicy: MemoryReleasePolicy(quiet: quiet)
+        ) { code in exitCode.withLock { $0 = code } }
         try server.start()
     }
 

@@ -1,4 +1,5 @@
 import DossierJSON
+import DossierLocking
 import DossierProtocol
 @testable import DossierServer
 import Testing
@@ -126,5 +127,33 @@ struct LifecycleTests {
         #expect(unknown["result"] == .null)
         #expect(unknown["error"] == nil)
     }
-}
 
+    /// Waits until `condition` holds, at most five seconds.
+    private func eventually(_ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return condition()
+    }
+
+    @Test func freedMemoryIsReleasedAfterIndexingAndAfterEachSpellOfMessages() async throws {
+        let releases = Locked(0)
+        let h = try Harness(files: ["cast.md": castText], releaseMemory: { releases.withLock { $0 += 1 } }, quiet: .milliseconds(50))
+        // Released before the end of indexing is announced.
+        try await h.initialize()
+        #expect(releases.withLock { $0 } >= 1)
+        // A slow machine may see a quiet spell between `initialized` and the end of indexing: count from here.
+        try await Task.sleep(for: .milliseconds(400))
+        let settled = releases.withLock { $0 }
+        // Idle: nothing more to release, however long it lasts.
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(releases.withLock { $0 } == settled)
+        try h.open("a.md", articleText)
+        _ = try await h.diagnostics("a.md")
+        #expect(await eventually { releases.withLock { $0 } == settled + 1 })
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(releases.withLock { $0 } == settled + 1)
+    }
+}

@@ -4,11 +4,14 @@ import DossierSyntax
 enum ReferenceRules {
     static func check(_ document: Document, _ snapshot: WorkspaceSnapshot, _ sink: inout DiagnosticSink) {
         for (id, sites) in document.references where snapshot.actorSites[id] == nil {
-            let suggestion = snapshot.suggestActor(for: id)
+            // Each suggestion scans every actor id: worked out once per id, not per reference, and
+            // only for the kinds of reference present.
+            let bare = sites.contains { $0.syntax.role == .bare } ? EditDistance.nearest(to: id, in: snapshot.actorIDs, limit: 2) : nil
+            let suggestion = sites.contains { $0.syntax.role != .bare } ? snapshot.suggestActor(for: id) : nil
             for site in sites {
                 let reference = site.syntax
                 if reference.role == .bare {
-                    guard let near = EditDistance.nearest(to: id, in: snapshot.actorIDs, limit: 2) else { continue }
+                    guard let near = bare else { continue }
                     sink.add(
                         .unknownActor, reference.range, "`@\(id)` is not an actor id: did you mean `@\(near)`?",
                         severity: .hint, fixes: [.replaceID(near)])
