@@ -232,12 +232,14 @@ extension LSPClient {
                     "hover": ["contentFormat": ["markdown", "plaintext"]],
                     "definition": ["linkSupport": false],
                     "references": [:],
-                    // As VS Code declares: documentation is fetched with completionItem/resolve.
+                    // As VS Code declares: documentation is fetched with completionItem/resolve, and a
+                    // list's shared edit range comes once (itemDefaults).
                     "completion": [
                         "completionItem": [
                             "snippetSupport": false,
                             "resolveSupport": ["properties": ["documentation", "detail", "additionalTextEdits"]],
                         ],
+                        "completionList": ["itemDefaults": ["commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"]],
                         "contextSupport": true,
                     ],
                     "documentSymbol": ["hierarchicalDocumentSymbolSupport": true],

@@ -18,6 +18,8 @@ public final class LanguageServer: Sendable {
     let debounce: Duration
     /// The longest diagnostics wait while edits keep arriving faster than `debounce`.
     let publishMaxWait: Duration
+    /// The longest diagnostics wait for requests in flight to finish before they are checked.
+    let requestsFirstWait: Duration = .milliseconds(10)
     /// The longest a workspace-wide request waits for indexing.
     let indexWait: Duration = .seconds(2)
     /// Request handlers by method.

@@ -38,6 +38,8 @@ extension LanguageServer {
             s.clientCapabilities = capabilities
             s.resolvesCompletionDocumentation = capabilities["textDocument"]?["completion"]?["completionItem"]?["resolveSupport"]?["properties"]?
                 .arrayValue?.contains(.string("documentation")) ?? false
+            s.completionListEditRange = capabilities["textDocument"]?["completion"]?["completionList"]?["itemDefaults"]?
+                .arrayValue?.contains(.string("editRange")) ?? false
             s.fileConfiguration = fileConfiguration
             s.fileProblems = problems
             s.configurationBytes = bytes
@@ -381,10 +383,22 @@ extension LanguageServer {
             let delay = inBurst ? max(.zero, min(debounce, since + publishMaxWait - now)) : .zero
             s.publishTask = Task.detached { [self] in
                 if delay > .zero { try? await Task.sleep(for: delay) }
+                await yieldToRequests()
                 guard !Task.isCancelled else { return }
                 flushDiagnostics()
             }
         }
+    }
+
+    /// Lets the requests in flight finish first, for at most `requestsFirstWait`: an editor sends
+    /// completion, hover or semantic tokens right with an edit, and the user waits on those. The
+    /// first short sleep also lets a request sent just after the edit arrive.
+    private func yieldToRequests() async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + requestsFirstWait
+        repeat {
+            try? await Task.sleep(for: .microseconds(250))
+        } while !Task.isCancelled && clock.now < deadline && state.withLock({ !$0.running.isEmpty })
     }
 
     private func flushDiagnostics() {

@@ -27,6 +27,9 @@ struct ServerState: Sendable {
     /// The client resolves completion documentation lazily (`completionItem/resolve`), so lists
     /// can leave it out: a list of 50 actors with their cards is otherwise tens of kilobytes.
     var resolvesCompletionDocumentation = false
+    /// The client takes a completion list's shared edit range once (`itemDefaults.editRange`, LSP
+    /// 3.17) instead of a `textEdit` per item.
+    var completionListEditRange = false
     var snapshot = WorkspaceSnapshot()
     /// Bumped on every snapshot change; publications carry it to stay in order.
     var generation = 0
@@ -62,7 +65,7 @@ struct ServerState: Sendable {
     func requestContext() -> RequestContext {
         RequestContext(
             snapshot: snapshot, encoding: encoding, versions: open.mapValues(\.version), root: root,
-            resolvesCompletionDocumentation: resolvesCompletionDocumentation)
+            resolvesCompletionDocumentation: resolvesCompletionDocumentation, completionListEditRange: completionListEditRange)
     }
 
     /// dossier.json, then `initializationOptions`, then `workspace/didChangeConfiguration` settings.
@@ -86,6 +89,7 @@ struct RequestContext: Sendable {
     let versions: [DocumentID: Int]
     let root: String?
     let resolvesCompletionDocumentation: Bool
+    let completionListEditRange: Bool
 
     func document(_ id: DocumentID) -> Document? { snapshot.documents[id] }
 

@@ -56,6 +56,26 @@ struct MoreFeatureTests {
         #expect(inline["documentation"]?["value"]?.stringValue?.contains("`@lloyd-austin`") == true)
     }
 
+    @Test func completionSendsTheSharedEditRangeOnceWhenTheClientTakesItemDefaults() async throws {
+        let h = try Harness(files: ["cast.md": castText])
+        try await h.initialize(textDocument: ["completion": ["completionList": ["itemDefaults": ["editRange", "data"]]]])
+        try h.open("article.md", articleText + "Met @llo\n")
+        let completion = try await h.client.request(method: "textDocument/completion", params: h.position("article.md", line: 6, character: 8))
+        // The word after `@` (line 6, characters 5–8) is what every item replaces.
+        #expect(completion["result"]?["itemDefaults"]?["editRange"] == ["start": ["line": 6, "character": 5], "end": ["line": 6, "character": 8]])
+        let item = try #require(completion["result"]?["items"]?.arrayValue?.first { $0["label"] == "Lloyd Austin" })
+        #expect(item["textEdit"] == nil && item["textEditText"] == "lloyd-austin")
+
+        // Without the capability every item carries its own edit.
+        let plain = try Harness(files: ["cast.md": castText])
+        try await plain.initialize()
+        try plain.open("article.md", articleText + "Met @llo\n")
+        let list = try await plain.client.request(method: "textDocument/completion", params: plain.position("article.md", line: 6, character: 8))
+        #expect(list["result"]?["itemDefaults"] == nil)
+        let own = try #require(list["result"]?["items"]?.arrayValue?.first { $0["label"] == "Lloyd Austin" })
+        #expect(own["textEdit"]?["newText"] == "lloyd-austin")
+    }
+
     @Test func codeActionForUnknownActor() async throws {
         let h = try Harness(files: ["cast.md": castText])
         try await h.initialize()

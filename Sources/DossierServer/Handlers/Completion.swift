@@ -18,12 +18,17 @@ extension Handlers {
             return ["isIncomplete": false, "items": []]
         }
         let result = Features.completions(at: offset, in: document.id, snapshot: context.snapshot)
+        // Most lists replace one range (the word at the cursor): sent once when the client allows.
+        let shared = result.items.first.map(\.replaceRange).flatMap { first in
+            context.completionListEditRange && result.items.allSatisfy { $0.replaceRange == first } ? first : nil
+        }
         let items: [JSONValue] = result.items.map { item in
-            var o: JSONObject = [
-                "label": .string(item.label),
-                "kind": .int(completionKind(item.kind)),
-                "textEdit": ["range": context.range(item.replaceRange, in: document), "newText": .string(item.insertText)],
-            ]
+            var o: JSONObject = ["label": .string(item.label), "kind": .int(completionKind(item.kind))]
+            if shared == nil {
+                o["textEdit"] = ["range": context.range(item.replaceRange, in: document), "newText": .string(item.insertText)]
+            } else if item.insertText != item.label {
+                o["textEditText"] = .string(item.insertText)
+            }
             if let detail = item.detail { o["detail"] = .string(detail) }
             if let card = item.card {
                 if context.resolvesCompletionDocumentation {
@@ -37,7 +42,9 @@ extension Handlers {
             if let filterText = item.filterText { o["filterText"] = .string(filterText) }
             return .object(o)
         }
-        return ["isIncomplete": .bool(result.isIncomplete), "items": .array(items)]
+        var list: JSONObject = ["isIncomplete": .bool(result.isIncomplete), "items": .array(items)]
+        if let shared { list["itemDefaults"] = ["editRange": context.range(shared, in: document)] }
+        return .object(list)
     }
 
     /// What `completionItem/resolve` needs to build an item's card.
