@@ -78,7 +78,7 @@ struct BlockScanner {
     private mutating func flushParagraph(_ start: inout Int?, endLine: Int) {
         guard let first = start else { return }
         start = nil
-        let range = ByteRange(lines.lineStarts[first], lines.lineContentEnd(endLine - 1))
+        let range = ByteRange(lines.lineStart(first), lines.lineContentEnd(endLine - 1))
         let segments = inline.scan(range, blankLineAfter: endLine, into: &syntax)
         syntax.paragraphs.append(ParagraphSyntax(range: range, segments: segments))
     }
@@ -105,13 +105,13 @@ struct BlockScanner {
                 var index = indent
                 while index < range.end, bytes[index] == marker.0 { index += 1 }
                 if index - indent >= marker.1, indentation(ByteRange(index, range.end)) == range.end {
-                    syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], range.end))
+                    syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), range.end))
                     return line + 1
                 }
             }
             line += 1
         }
-        syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], bytes.count))
+        syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), bytes.count))
         return line
     }
 
@@ -127,11 +127,11 @@ struct BlockScanner {
             index += 1
         }
         guard let end = close else {
-            syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], bytes.count))
+            syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), bytes.count))
             return lines.lineCount
         }
         let lastLine = lines.line(containing: end)
-        if lastLine > first { syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], lines.lineContentEnd(lastLine))) }
+        if lastLine > first { syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), lines.lineContentEnd(lastLine))) }
         suppression(comment: ByteRange(start, end), afterLine: lastLine)
         return lastLine + 1
     }
@@ -182,7 +182,7 @@ struct BlockScanner {
         guard first < lines.lineCount else { return ByteRange(bytes.count, bytes.count) }
         var last = first
         while last + 1 < lines.lineCount, !isBlank(last + 1) { last += 1 }
-        return ByteRange(lines.lineStarts[first], lines.lineContentEnd(last))
+        return ByteRange(lines.lineStart(first), lines.lineContentEnd(last))
     }
 
     // MARK: Headings and actors
@@ -349,7 +349,7 @@ struct BlockScanner {
             syntax.actors[index].sectionRange = ByteRange(start, max(end, syntax.actors[index].headingRange.end))
             let descriptionLine = descriptionStartLines[index]
             if descriptionLine < lines.lineCount {
-                var descriptionStart = lines.lineStarts[descriptionLine]
+                var descriptionStart = lines.lineStart(descriptionLine)
                 while descriptionStart < end, ASCII.isWhitespace(bytes[descriptionStart]) { descriptionStart += 1 }
                 if descriptionStart < end {
                     let range = ByteRange(descriptionStart, end)

@@ -31,7 +31,7 @@ struct FrontMatterParser {
             }
             fields.append(unquoted(field, diagnostics: &diagnostics))
         }
-        let range = ByteRange(lines.lineStarts[0], lines.lineContentEnd(close))
+        let range = ByteRange(lines.lineStart(0), lines.lineContentEnd(close))
         var matter = FrontMatterSyntax(range: range, fields: fields, type: nil, outlet: nil)
         check(&matter, diagnostics: &diagnostics)
         return (matter, close + 1)
