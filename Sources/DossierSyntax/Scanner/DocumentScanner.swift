@@ -80,7 +80,7 @@ struct BlockScanner {
         start = nil
         let range = ByteRange(lines.lineStart(first), lines.lineContentEnd(endLine - 1))
         let segments = inline.scan(range, blankLineAfter: endLine, into: &syntax)
-        syntax.paragraphs.append(ParagraphSyntax(range: range, segments: segments))
+        syntax.paragraphs.append(ParagraphSyntax(range: range, segmentIndices: segments))
     }
 
     /// The fence character and length when a fenced code block opens at `start`.
@@ -227,7 +227,7 @@ struct BlockScanner {
         guard let actor = actorDefinition(text: text, tokens: tokens, lineRange: lineRange) else {
             if text.range.length > 0 {
                 let segments = inline.scan(text.range, blankLineAfter: line + 1, into: &syntax)
-                syntax.paragraphs.append(ParagraphSyntax(range: text.range, segments: segments))
+                syntax.paragraphs.append(ParagraphSyntax(range: text.range, segmentIndices: segments))
             }
             return line + 1
         }

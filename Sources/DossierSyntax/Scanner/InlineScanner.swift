@@ -14,6 +14,8 @@ struct InlineScanner {
     private var outermostClaims: [Int] = []
     /// The last search for `-->`: from where, what it found, within which limit (keeps many `<!--` linear).
     private var commentCloseMemo: (from: Int, close: Int?, limit: Int)?
+    /// The paragraph's segments while it is scanned, kept between paragraphs for its capacity.
+    private var segmentBuffer: [ByteRange] = []
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -21,12 +23,15 @@ struct InlineScanner {
         finder = ByteFinder(bytes: bytes)
     }
 
-    /// Scans `range` (one paragraph, or a heading's text) into `syntax`; returns its prose segments.
-    mutating func scan(_ range: ByteRange, blankLineAfter: Int, into syntax: inout DocumentSyntax) -> [ByteRange] {
+    /// Scans `range` (one paragraph, or a heading's text) into `syntax`, its prose segments
+    /// appended to `syntax.segments`; returns their indices there.
+    mutating func scan(_ range: ByteRange, blankLineAfter: Int, into syntax: inout DocumentSyntax) -> Range<Int> {
         let limit = range.end
         let codeSpans = InlineScanner.codeSpans(bytes, range)
         var nextCodeSpan = 0
-        var segments: [ByteRange] = []
+        // Collected apart from `syntax`, which `closeBracket` writes to while `cut` is in use.
+        var segments = segmentBuffer
+        segmentBuffer = []
         var segmentStart = range.start
         var openBrackets: [Int] = []
         escapedBracket = false
@@ -79,7 +84,11 @@ struct InlineScanner {
         }
         cut(limit, limit)
         carriedOpen = openBrackets.last.map { ($0, blankLineAfter) }
-        return segments
+        let firstSegment = syntax.segments.count
+        syntax.segments += segments
+        segments.removeAll(keepingCapacity: true)
+        segmentBuffer = segments
+        return firstSegment..<syntax.segments.count
     }
 
     /// Handles a `]`: a link `](…)`, an attribute block `]{…}`, or plain text. Returns where to resume.
