@@ -31,16 +31,20 @@ public struct ActorReferenceSyntax: Hashable, Sendable {
     public var id: String
     /// The bytes of the id as written, `@` included when present (a mention's range is its `@id`).
     public var range: ByteRange
-    /// The bytes of the id alone, without `@`; a rename replaces these.
-    public var idRange: ByteRange
     public var role: ReferenceRole
+    /// How far the id starts after `range.start` (1 past an `@`): stored instead of a second range,
+    /// as every document keeps all its references.
+    private var idOffset: UInt8
 
-    /// Creates a reference.
+    /// The bytes of the id alone, without `@`; a rename replaces these.
+    public var idRange: ByteRange { ByteRange(range.start + Int(idOffset), range.end) }
+
+    /// Creates a reference; `idRange` lies at the end of `range`, after the `@` if there is one.
     public init(id: String, range: ByteRange, idRange: ByteRange, role: ReferenceRole) {
         self.id = id
         self.range = range
-        self.idRange = idRange
         self.role = role
+        idOffset = UInt8(clamping: idRange.start - range.start)
     }
 }
 
