@@ -67,8 +67,9 @@ public final class Document: Sendable {
     /// For each claim id cited here, the citing claim indices and the cite's location.
     public let citations: KeyedGroups<(claim: Int, range: ByteRange)>
 
-    /// Scans `bytes` (a leading BOM is dropped) into a document.
-    public convenience init(id: DocumentID, bytes raw: [UInt8]) {
+    /// Scans `bytes` (a leading BOM is dropped) into a document, its actor ids shared through
+    /// `identifiers` when given (see `IdentifierTable`).
+    public convenience init(id: DocumentID, bytes raw: [UInt8], identifiers: IdentifierTable? = nil) {
         let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
         if let offset = UTF8Validation.firstInvalidOffset(bytes) {
             var syntax = DocumentSyntax(lines: LineTable(bytes))
@@ -77,7 +78,7 @@ public final class Document: Sendable {
                 "this file is not valid UTF-8 (bad byte at offset \(offset)): save it as UTF-8 to have it checked")]
             self.init(id: id, syntax: syntax, encodingError: syntax.diagnostics[0].message)
         } else {
-            self.init(id: id, syntax: DocumentScanner.scan(bytes), encodingError: nil)
+            self.init(id: id, syntax: DocumentScanner.scan(bytes, identifiers: identifiers), encodingError: nil)
         }
     }
 

@@ -2,9 +2,10 @@
 /// mentions, claims, suppressions and prose paragraphs, each with exact byte ranges, plus the
 /// syntax errors found on the way. Pure and linear in the size of the text.
 public enum DocumentScanner {
-    /// Scans `bytes` (UTF-8, BOM already removed).
-    public static func scan(_ bytes: [UInt8]) -> DocumentSyntax {
-        var scanner = BlockScanner(bytes: bytes)
+    /// Scans `bytes` (UTF-8, BOM already removed). Actor ids are taken from `identifiers` when
+    /// given, so that documents scanned with one table share their id strings.
+    public static func scan(_ bytes: [UInt8], identifiers: IdentifierTable? = nil) -> DocumentSyntax {
+        var scanner = BlockScanner(bytes: bytes, identifiers: identifiers)
         return scanner.run()
     }
 }
@@ -15,22 +16,24 @@ private let pandocHeadingClasses: Set<String> = ["unnumbered", "unlisted", "-"]
 struct BlockScanner {
     let bytes: [UInt8]
     let lines: LineTable
+    let identifiers: IdentifierTable?
     private var syntax: DocumentSyntax
     private var inline: InlineScanner
     private var attributes: AttributeParser
     /// Per actor: the first line after its fields, where its description may start.
     private var descriptionStartLines: [Int] = []
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], identifiers: IdentifierTable?) {
         self.bytes = bytes
+        self.identifiers = identifiers
         lines = LineTable(bytes)
         syntax = DocumentSyntax(lines: lines)
-        inline = InlineScanner(bytes: bytes)
+        inline = InlineScanner(bytes: bytes, identifiers: identifiers)
         attributes = AttributeParser(bytes: bytes)
     }
 
     mutating func run() -> DocumentSyntax {
-        let (frontMatter, bodyStart) = FrontMatterParser(bytes: bytes, lines: lines).parse(diagnostics: &syntax.diagnostics)
+        let (frontMatter, bodyStart) = FrontMatterParser(bytes: bytes, lines: lines, identifiers: identifiers).parse(diagnostics: &syntax.diagnostics)
         syntax.frontMatter = frontMatter
         var line = bodyStart
         var paragraphStart: Int?
@@ -310,7 +313,8 @@ struct BlockScanner {
                 actor.role = field.value
             case "member-of":
                 actor.memberOf += FieldLine.splitList(bytes, field.value.range).compactMap {
-                    FieldLine.actorReference(bytes, $0, role: .memberOf, allowBare: false, diagnostics: &syntax.diagnostics)
+                    FieldLine.actorReference(
+                        bytes, $0, role: .memberOf, allowBare: false, identifiers: identifiers, diagnostics: &syntax.diagnostics)
                 }
             case "wikidata":
                 let value = field.value.text

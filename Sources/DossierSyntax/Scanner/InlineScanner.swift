@@ -3,6 +3,7 @@
 /// paragraph of any shape is scanned in linear time.
 struct InlineScanner {
     let bytes: [UInt8]
+    let identifiers: IdentifierTable?
     private var attributes: AttributeParser
     private var finder: ByteFinder
     /// The last `[` left open by the previous paragraph, to explain a claim that crosses a blank line.
@@ -17,8 +18,9 @@ struct InlineScanner {
     /// The paragraph's segments while it is scanned, kept between paragraphs for its capacity.
     private var segmentBuffer: [ByteRange] = []
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], identifiers: IdentifierTable?) {
         self.bytes = bytes
+        self.identifiers = identifiers
         attributes = AttributeParser(bytes: bytes)
         finder = ByteFinder(bytes: bytes)
     }
@@ -121,7 +123,8 @@ struct InlineScanner {
             let kind: ClaimKind = kindToken.name.text == "quote" ? .quote : .claim
             let claim = ClaimBuilder.build(
                 kind: kind, range: ByteRange(open, end), textRange: ByteRange(open + 1, index),
-                attributeRange: ByteRange(next, end), tokens: tokens, bytes: bytes, diagnostics: &syntax.diagnostics)
+                attributeRange: ByteRange(next, end), tokens: tokens, bytes: bytes, identifiers: identifiers,
+                diagnostics: &syntax.diagnostics)
             while let inner = outermostClaims.last, syntax.claims[inner].range.start > open {
                 syntax.diagnostics.append(SyntaxDiagnostic(
                     .syntax, syntax.claims[inner].range,
@@ -156,8 +159,7 @@ struct InlineScanner {
         let idEnd = Identifier.scanEnd(bytes, from: idStart, limit: destination.end)
         var after = idEnd
         while after < destination.end, ASCII.isSpace(bytes[after]) { after += 1 }
-        let id = bytes.string(in: ByteRange(idStart, idEnd))
-        guard idEnd > idStart, after == destination.end || bytes[after] == ASCII.quote, id.utf8.count <= Identifier.maximumLength
+        guard idEnd > idStart, after == destination.end || bytes[after] == ASCII.quote, idEnd - idStart <= Identifier.maximumLength
         else {
             var end = destination.end
             while end > start, ASCII.isSpace(bytes[end - 1]) { end -= 1 }
@@ -167,6 +169,7 @@ struct InlineScanner {
                 "`\(written)` is not an actor id: \(Identifier.problem(String(written.dropFirst())) ?? "write the id alone, like (@lloyd-austin)")"))
             return
         }
+        let id = bytes.identifier(in: ByteRange(idStart, idEnd), sharedBy: identifiers)
         let reference = ActorReferenceSyntax(id: id, range: ByteRange(start, idEnd), idRange: ByteRange(idStart, idEnd), role: .linked)
         syntax.mentions.append(MentionSyntax(
             reference: reference, fullRange: ByteRange(open, destination.end + 1), linkText: ByteRange(open + 1, textEnd)))
@@ -177,7 +180,7 @@ struct InlineScanner {
         if index > 0, precededByWordCharacter(index) { return index + 1 }
         let end = Identifier.scanEnd(bytes, from: index + 1, limit: limit)
         guard end > index + 1, end - index - 1 <= Identifier.maximumLength else { return index + 1 }
-        let id = bytes.string(in: ByteRange(index + 1, end))
+        let id = bytes.identifier(in: ByteRange(index + 1, end), sharedBy: identifiers)
         let reference = ActorReferenceSyntax(id: id, range: ByteRange(index, end), idRange: ByteRange(index + 1, end), role: .bare)
         syntax.mentions.append(MentionSyntax(reference: reference, fullRange: ByteRange(index, end), linkText: nil))
         return end
