@@ -10,6 +10,17 @@ public enum DocumentScanner {
     }
 }
 
+extension Array {
+    /// Moves the elements into storage of exactly their count when at least an eighth is unused.
+    mutating func shrinkToFit() {
+        guard capacity - count > Swift.max(count / 8, 1) else { return }
+        // Not `Array(self[...])`: a slice of the whole array keeps its storage.
+        self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
+    }
+}
+
 /// Classes Pandoc itself gives headings; they are not misspelt actor kinds.
 private let pandocHeadingClasses: Set<String> = ["unnumbered", "unlisted", "-"]
 
@@ -59,6 +70,12 @@ struct BlockScanner {
         }
         flushParagraph(&paragraphStart, endLine: lines.lineCount)
         finishSections()
+        // Appending doubles an array's capacity, and a workspace keeps every document's syntax:
+        // the largest arrays are cut to size (a quarter of their memory on average).
+        syntax.claims.shrinkToFit()
+        syntax.mentions.shrinkToFit()
+        syntax.segments.shrinkToFit()
+        syntax.paragraphs.shrinkToFit()
         return syntax
     }
 
