@@ -7,8 +7,8 @@ let package = Package(
         .executable(name: "dossier", targets: ["dossier"]),
     ],
     targets: [
-        // Layer 1: one document's bytes -> syntax nodes with exact byte ranges. Pure, no I/O.
-        .target(name: "DossierSyntax"),
+        // Layer 1: one document's bytes -> syntax nodes with exact byte ranges. Pure, no I/O (the lock guards a shared id table).
+        .target(name: "DossierSyntax", dependencies: ["DossierLocking"]),
         // Layer 2: per-document summaries, workspace snapshot, rules and feature queries.
         .target(name: "DossierAnalysis", dependencies: ["DossierSyntax"]),
         // A small lock that ThreadSanitizer understands (see Locked.swift); no dependencies, so every target can use it.

@@ -28,6 +28,12 @@ public struct JSONWriter: Sendable {
         writeValue(value, into: &output, indent: 0)
     }
 
+    /// Appends the serialisation of `value` as if it stood `indent` levels deep in a larger
+    /// document, so pretty-printed pieces of one document can be written separately.
+    public func write(_ value: JSONValue, into output: inout [UInt8], indent: Int) {
+        writeValue(value, into: &output, indent: indent)
+    }
+
     /// The serialisation of `value` as bytes.
     public func bytes(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []

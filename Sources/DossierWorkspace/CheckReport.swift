@@ -24,33 +24,67 @@ public struct CheckReport: Sendable {
     /// Checks the documents `only` (all when nil) of `workspace`, keeping severities at or above `minimum`.
     public init(workspace: LoadedWorkspace, only: Set<DocumentID>?, minimum: Severity) {
         root = workspace.root
+        var entries: [ReportEntry] = []
+        files = CheckReport.stream(workspace: workspace, only: only, minimum: minimum, transform: { $0 }) { entries += $0 }
+        self.entries = entries
+    }
+
+    /// Checks the documents `only` (all when nil) of `workspace` in report order (by path, then
+    /// line, column and code), one batch of documents at a time on all cores; returns how many
+    /// documents were checked. `transform` turns one file's sorted entries into `T` on a worker;
+    /// `consume` receives the results in report order. A caller that writes each result and drops
+    /// it holds one batch of the report in memory, never the whole of it.
+    public static func stream<T: Sendable>(
+        workspace: LoadedWorkspace, only: Set<DocumentID>?, minimum: Severity, batchSize: Int = 256,
+        transform: @escaping @Sendable ([ReportEntry]) -> T, consume: (T) -> Void
+    ) -> Int {
         let snapshot = workspace.snapshot
         let ids = snapshot.sortedDocumentIDs.filter { only?.contains($0) ?? true }
-        files = ids.count
-        let results = ResultSlots<[ReportEntry]>(count: ids.count)
         let prefix = FileURI.uri(forPath: workspace.root) + "/"
-        DispatchQueue.concurrentPerform(iterations: ids.count) { index in
-            let id = ids[index]
-            guard let document = snapshot.documents[id] else { return }
+        // Each file's entries are sorted on their own, so the files go in path order: the order the
+        // report sorts entries in. `dossier.json` takes its place among them.
+        var files: [(path: String, document: DocumentID?)] = ids.map { id in
             let path = FileURI.path(forURI: id.rawValue).map { CheckReport.relative($0, root: workspace.root) }
                 ?? String(id.rawValue.dropFirst(id.rawValue.hasPrefix(prefix) ? prefix.count : 0))
-            let lines = document.syntax.lines
-            let entries = Checker.diagnostics(for: id, in: snapshot, minimum: minimum).map { diagnostic in
-                CheckReport.entry(path: path, lines: lines, range: diagnostic.range, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message)
-            }
-            results.set(index, entries)
+            return (path, id)
         }
-        var entries = results.values.flatMap { $0 ?? [] }
-        if only == nil, let bytes = workspace.configurationBytes {
-            let lines = LineTable(bytes)
-            for problem in workspace.configurationProblems where problem.severity <= minimum {
-                entries.append(CheckReport.entry(
-                    path: WorkspaceLoader.configurationFile, lines: lines, range: ConfigurationParser.range(of: problem, in: bytes),
-                    severity: problem.severity, code: .syntax, message: problem.message))
+        if only == nil, workspace.configurationBytes != nil { files.append((WorkspaceLoader.configurationFile, nil)) }
+        files.sort { $0.path < $1.path }
+        var start = 0
+        while start < files.count {
+            let batch = files[start..<min(start + batchSize, files.count)]
+            let results = ResultSlots<T>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+                let file = batch[batch.startIndex + offset]
+                let entries = file.document.map { documentEntries(of: $0, path: file.path, snapshot: snapshot, minimum: minimum) }
+                    ?? configurationEntries(workspace, minimum: minimum)
+                results.set(offset, transform(entries.sorted {
+                    ($0.line, $0.column, $0.code.rawValue) < ($1.line, $1.column, $1.code.rawValue)
+                }))
             }
+            for result in results.values {
+                if let result { consume(result) }
+            }
+            start += batch.count
         }
-        self.entries = entries.sorted {
-            ($0.path, $0.line, $0.column, $0.code.rawValue) < ($1.path, $1.line, $1.column, $1.code.rawValue)
+        return ids.count
+    }
+
+    private static func documentEntries(of id: DocumentID, path: String, snapshot: WorkspaceSnapshot, minimum: Severity) -> [ReportEntry] {
+        guard let document = snapshot.documents[id] else { return [] }
+        let lines = document.syntax.lines
+        return Checker.diagnostics(for: id, in: snapshot, minimum: minimum).map { diagnostic in
+            entry(path: path, lines: lines, range: diagnostic.range, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message)
+        }
+    }
+
+    private static func configurationEntries(_ workspace: LoadedWorkspace, minimum: Severity) -> [ReportEntry] {
+        guard let bytes = workspace.configurationBytes else { return [] }
+        let lines = LineTable(bytes)
+        return workspace.configurationProblems.filter { $0.severity <= minimum }.map { problem in
+            entry(
+                path: WorkspaceLoader.configurationFile, lines: lines, range: ConfigurationParser.range(of: problem, in: bytes),
+                severity: problem.severity, code: .syntax, message: problem.message)
         }
     }
 

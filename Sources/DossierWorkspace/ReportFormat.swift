@@ -8,28 +8,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
     /// The report as this format's text.
     public func render(_ report: CheckReport, version: String) -> String {
-        switch self {
-        case .text:
-            return ReportFormat.lines(report) { "\($0.path):\($0.line):\($0.column): \($0.severity.name): \($0.message) [\($0.code.rawValue)]\n" }
-        case .github:
-            return ReportFormat.lines(report, ReportFormat.githubAnnotation)
-        case .json:
-            return ReportFormat.json(report).serialized(options: .prettyPrinted) + "\n"
-        case .sarif:
-            return ReportFormat.sarif(report, version: version).serialized(options: .prettyPrinted) + "\n"
-        }
+        var writer = ReportWriter(format: self, root: report.root, version: version)
+        var output = writer.opening()
+        output += writer.add(writer.piece(report.entries))
+        output += writer.closing(files: report.files)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// One line per entry, appended to one string: a workspace can have tens of thousands of
-    /// entries, and an array of their lines would double the output's memory.
-    private static func lines(_ report: CheckReport, _ line: (ReportEntry) -> String) -> String {
-        var text = ""
-        text.reserveCapacity(report.entries.count * 128)
-        for entry in report.entries { text += line(entry) }
-        return text
-    }
-
-    private static func githubAnnotation(_ entry: ReportEntry) -> String {
+    fileprivate func githubAnnotation(_ entry: ReportEntry) -> String {
         let level: String
         switch entry.severity {
         case .error: level = "error"
@@ -45,53 +31,57 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         return "::\(level) file=\(escapeProperty(entry.path)),line=\(entry.line),col=\(entry.column),endLine=\(entry.endLine),endColumn=\(entry.endColumn),title=\(escapeProperty(entry.code.rawValue))::\(escapeData(entry.message))\n"
     }
 
-    /// The `--format json` object.
-    public static func json(_ report: CheckReport) -> JSONValue {
-        let diagnostics: [JSONValue] = report.entries.map { entry in
-            [
-                "path": .string(entry.path), "line": .int(entry.line), "column": .int(entry.column), "endLine": .int(entry.endLine),
-                "endColumn": .int(entry.endColumn), "severity": .string(entry.severity.name), "code": .string(entry.code.rawValue),
-                "message": .string(entry.message),
-            ]
-        }
-        return [
-            "version": 1, "root": .string(report.root), "diagnostics": .array(diagnostics),
+    /// One `--format json` diagnostic.
+    fileprivate static func json(_ entry: ReportEntry) -> JSONValue {
+        [
+            "path": .string(entry.path), "line": .int(entry.line), "column": .int(entry.column), "endLine": .int(entry.endLine),
+            "endColumn": .int(entry.endColumn), "severity": .string(entry.severity.name), "code": .string(entry.code.rawValue),
+            "message": .string(entry.message),
+        ]
+    }
+
+    /// The `--format json` object around `diagnostics`.
+    fileprivate static func json(root: String, files: Int, counts: SeverityCounts, diagnostics: [JSONValue]) -> JSONValue {
+        [
+            "version": 1, "root": .string(root), "diagnostics": .array(diagnostics),
             "summary": [
-                "files": .int(report.files), "errors": .int(report.count(.error)), "warnings": .int(report.count(.warning)),
-                "information": .int(report.count(.information)), "hints": .int(report.count(.hint)),
+                "files": .int(files), "errors": .int(counts[.error]), "warnings": .int(counts[.warning]),
+                "information": .int(counts[.information]), "hints": .int(counts[.hint]),
             ],
         ]
     }
 
-    /// SARIF 2.1.0 with one rule per diagnostic code; columns count Unicode scalars, as ours do.
-    public static func sarif(_ report: CheckReport, version: String) -> JSONValue {
-        let codes = DiagnosticCode.allCases
-        func level(_ severity: Severity) -> JSONValue {
-            switch severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .information, .hint: "note"
-            }
+    private static func sarifLevel(_ severity: Severity) -> JSONValue {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .information, .hint: "note"
         }
-        let rules: [JSONValue] = codes.map { code in
+    }
+
+    /// One SARIF result; columns count Unicode scalars, as ours do.
+    fileprivate static func sarif(_ entry: ReportEntry) -> JSONValue {
+        [
+            "ruleId": .string(entry.code.rawValue), "ruleIndex": .int(DiagnosticCode.allCases.firstIndex(of: entry.code) ?? 0),
+            "level": sarifLevel(entry.severity), "message": ["text": .string(entry.message)],
+            "locations": [[
+                "physicalLocation": [
+                    "artifactLocation": ["uri": .string(sarifURI(entry.path)), "uriBaseId": "SRCROOT"],
+                    "region": [
+                        "startLine": .int(entry.line), "startColumn": .int(entry.column), "endLine": .int(entry.endLine),
+                        "endColumn": .int(entry.endColumn),
+                    ],
+                ]
+            ]],
+        ]
+    }
+
+    /// SARIF 2.1.0 around `results`, with one rule per diagnostic code.
+    fileprivate static func sarif(root: String, version: String, results: [JSONValue]) -> JSONValue {
+        let rules: [JSONValue] = DiagnosticCode.allCases.map { code in
             [
                 "id": .string(code.rawValue), "name": .string(code.rawValue), "shortDescription": ["text": .string(code.summary)],
-                "defaultConfiguration": ["level": level(code.defaultSeverity)],
-            ]
-        }
-        let results: [JSONValue] = report.entries.map { entry in
-            [
-                "ruleId": .string(entry.code.rawValue), "ruleIndex": .int(codes.firstIndex(of: entry.code) ?? 0),
-                "level": level(entry.severity), "message": ["text": .string(entry.message)],
-                "locations": [[
-                    "physicalLocation": [
-                        "artifactLocation": ["uri": .string(sarifURI(entry.path)), "uriBaseId": "SRCROOT"],
-                        "region": [
-                            "startLine": .int(entry.line), "startColumn": .int(entry.column), "endLine": .int(entry.endLine),
-                            "endColumn": .int(entry.endColumn),
-                        ],
-                    ]
-                ]],
+                "defaultConfiguration": ["level": sarifLevel(code.defaultSeverity)],
             ]
         }
         return [
@@ -103,7 +93,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
                         "rules": .array(rules),
                     ]
                 ],
-                "originalUriBaseIds": ["SRCROOT": ["uri": .string(FileURI.uri(forPath: report.root) + "/")]],
+                "originalUriBaseIds": ["SRCROOT": ["uri": .string(FileURI.uri(forPath: root) + "/")]],
                 "columnKind": "unicodeCodePoints",
                 "results": .array(results),
             ]],
@@ -113,5 +103,134 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     private static func sarifURI(_ path: String) -> String {
         let uri = FileURI.uri(forPath: path)
         return String(uri.dropFirst("file://".count))
+    }
+}
+
+/// How many entries there are of each severity.
+public struct SeverityCounts: Sendable {
+    private var counts = [0, 0, 0, 0, 0]
+
+    /// No entries.
+    public init() {}
+
+    /// The count of `severity`.
+    public subscript(severity: Severity) -> Int { counts[severity.rawValue] }
+
+    /// Adds one entry of `severity`.
+    public mutating func add(_ severity: Severity) { counts[severity.rawValue] += 1 }
+
+    /// Adds every count of `other`.
+    public mutating func add(_ other: SeverityCounts) {
+        for index in counts.indices { counts[index] += other.counts[index] }
+    }
+}
+
+/// Some entries of a report as text, with their severities counted.
+public struct ReportPiece: Sendable {
+    fileprivate var bytes: [UInt8]
+    /// The entries' severities.
+    public var counts: SeverityCounts
+}
+
+/// Writes a report in pieces, so that it never has to be held whole: `opening()`, then each run
+/// of entries in report order (`piece(_:)` is pure and can run on any thread; `add(_:)` joins
+/// them in order), then `closing(files:)`. The bytes are those of the whole report at once.
+public struct ReportWriter: Sendable {
+    public let format: ReportFormat
+    private let root: String
+    private let version: String
+    /// For the JSON formats, the text before the first entry (the summary comes after the entries).
+    private let head: [UInt8]
+    /// For the JSON formats, the pretty-printed nesting depth of one entry.
+    private let depth: Int
+    private var written = false
+    /// The entries added so far, by severity.
+    public private(set) var counts = SeverityCounts()
+
+    /// A writer of a report on the workspace at `root`.
+    public init(format: ReportFormat, root: String, version: String) {
+        self.format = format
+        self.root = root
+        self.version = version
+        (head, depth, _) = ReportWriter.frame(format, root: root, version: version, files: 0, counts: SeverityCounts())
+    }
+
+    /// The text before the first entry.
+    public func opening() -> [UInt8] { head }
+
+    /// The text of `entries`, which follow one another in the report.
+    public func piece(_ entries: [ReportEntry]) -> ReportPiece {
+        var piece = ReportPiece(bytes: [], counts: SeverityCounts())
+        piece.bytes.reserveCapacity(entries.count * 128)
+        for entry in entries {
+            piece.counts.add(entry.severity)
+            switch format {
+            case .text:
+                piece.bytes += "\(entry.path):\(entry.line):\(entry.column): \(entry.severity.name): \(entry.message) [\(entry.code.rawValue)]\n".utf8
+            case .github:
+                piece.bytes += format.githubAnnotation(entry).utf8
+            case .json, .sarif:
+                // Every entry is preceded by a comma here; `add` drops the report's first one.
+                piece.bytes.append(0x2C)
+                ReportWriter.newline(depth, into: &piece.bytes)
+                let value = format == .json ? ReportFormat.json(entry) : ReportFormat.sarif(entry)
+                JSONWriter(options: .prettyPrinted).write(value, into: &piece.bytes, indent: depth)
+            }
+        }
+        return piece
+    }
+
+    /// The text of `piece` where it stands in the report, after every piece added before it.
+    public mutating func add(_ piece: ReportPiece) -> [UInt8] {
+        counts.add(piece.counts)
+        guard format == .json || format == .sarif, !written, !piece.bytes.isEmpty else { return piece.bytes }
+        written = true
+        return Array(piece.bytes.dropFirst())
+    }
+
+    /// The text after the last entry: closes the JSON formats, with the summary of `files` files.
+    public func closing(files: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        if written { ReportWriter.newline(depth - 1, into: &output) }
+        output += ReportWriter.frame(format, root: root, version: version, files: files, counts: counts).tail
+        return output
+    }
+
+    private static func newline(_ depth: Int, into output: inout [UInt8]) {
+        output.append(0x0A)
+        output += repeatElement(0x20, count: 2 * depth)
+    }
+
+    /// Stands for the entries in a document being split around them; a path cannot hold NUL.
+    private static let marker = "\u{0}dossier-entries"
+
+    /// A JSON format's document pretty-printed around one marker entry and split there: the text
+    /// up to the entries' `[`, the depth of an entry, and the text from the entries' `]`. Empty for
+    /// the line formats.
+    private static func frame(
+        _ format: ReportFormat, root: String, version: String, files: Int, counts: SeverityCounts
+    ) -> (head: [UInt8], depth: Int, tail: [UInt8]) {
+        guard let document = format.document(root: root, version: version, files: files, counts: counts, entries: [.string(marker)])
+        else { return ([], 0, []) }
+        let text = document.serializedBytes(options: .prettyPrinted) + [0x0A]
+        let marker = JSONWriter().bytes(.string(ReportWriter.marker))
+        guard let start = text.firstRange(of: marker)?.lowerBound else { preconditionFailure("the marker is in the document") }
+        var headEnd = start
+        while text[headEnd - 1] == 0x20 { headEnd -= 1 }
+        var tailStart = start + marker.count
+        while text[tailStart] == 0x0A || text[tailStart] == 0x20 { tailStart += 1 }
+        // `headEnd - 1` is the newline after `[`.
+        return (Array(text[..<(headEnd - 1)]), (start - headEnd) / 2, Array(text[tailStart...]))
+    }
+}
+
+extension ReportFormat {
+    /// The document of a JSON format, with `entries` in place (nil for the line formats).
+    fileprivate func document(root: String, version: String, files: Int, counts: SeverityCounts, entries: [JSONValue]) -> JSONValue? {
+        switch self {
+        case .text, .github: nil
+        case .json: ReportFormat.json(root: root, files: files, counts: counts, diagnostics: entries)
+        case .sarif: ReportFormat.sarif(root: root, version: version, results: entries)
+        }
     }
 }

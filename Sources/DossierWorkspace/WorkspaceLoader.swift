@@ -158,11 +158,13 @@ public enum WorkspaceLoader {
     }
 
     /// Reads and scans `paths` on all cores; returns the documents and the files that failed.
+    /// The documents share one string per actor id.
     public static func readDocuments(_ paths: [String]) -> ([Document], [(path: String, reason: String)]) {
         let results = ResultSlots<Result<Document, WorkspaceError>>(count: paths.count)
+        let identifiers = IdentifierTable()
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
-            results.set(index, readDocument(path))
+            results.set(index, readDocument(path, identifiers: identifiers))
         }
         var documents: [Document] = []
         var failures: [(path: String, reason: String)] = []
@@ -177,10 +179,11 @@ public enum WorkspaceLoader {
         return (documents, failures)
     }
 
-    /// Reads one file into a document.
-    public static func readDocument(_ path: String) -> Result<Document, WorkspaceError> {
+    /// Reads one file into a document, its actor ids shared through `identifiers` when given.
+    public static func readDocument(_ path: String, identifiers: IdentifierTable? = nil) -> Result<Document, WorkspaceError> {
         switch FileReader.read(path) {
-        case .success(let bytes): return .success(Document(id: DocumentID(FileURI.uri(forPath: path)), bytes: bytes))
+        case .success(let bytes):
+            return .success(Document(id: DocumentID(FileURI.uri(forPath: path)), bytes: bytes, identifiers: identifiers))
         case .failure(let error): return .failure(error)
         }
     }

@@ -52,8 +52,9 @@ struct CheckCommand {
         let workingDirectory = FileManager.default.currentDirectoryPath
         let targets = paths.isEmpty ? [WorkspaceLoader.root(containing: workingDirectory) ?? workingDirectory] : paths
         var status: Int32 = 0
-        var rendered = ""
-        var summaries: [String] = []
+        // Every target is loaded and validated before any report is written: a bad target fails the
+        // command with nothing on standard output.
+        var checks: [(workspace: LoadedWorkspace, only: Set<DocumentID>?)] = []
         for target in targets {
             let absolute = URL(fileURLWithPath: target, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
             var isDirectory: ObjCBool = false
@@ -90,22 +91,36 @@ struct CheckCommand {
             } else if workspace.snapshot.documents.isEmpty {
                 printError("dossier: \(target): no Markdown (.md) files found")
             }
-            let report = CheckReport(workspace: workspace, only: only, minimum: minimum)
-            rendered += format.render(report, version: dossierVersion)
-            if format == .text { summaries.append(summary(report)) }
-            let tooManyWarnings = maxWarnings.map { report.count(.warning) > $0 } ?? false
-            if status == 0, report.count(.error) > 0 || tooManyWarnings { status = 1 }
+            checks.append((workspace, only))
         }
-        FileHandle.standardOutput.write(Data(rendered.utf8))
+        var summaries: [String] = []
+        for check in checks {
+            // Written a batch of files at a time: the report is never held whole.
+            var writer = ReportWriter(format: format, root: check.workspace.root, version: dossierVersion)
+            writeOutput(writer.opening())
+            let files = CheckReport.stream(
+                workspace: check.workspace, only: check.only, minimum: minimum, transform: { [writer] in writer.piece($0) }
+            ) { piece in
+                writeOutput(writer.add(piece))
+            }
+            writeOutput(writer.closing(files: files))
+            if format == .text { summaries.append(summary(writer.counts, files: files)) }
+            let tooManyWarnings = maxWarnings.map { writer.counts[.warning] > $0 } ?? false
+            if status == 0, writer.counts[.error] > 0 || tooManyWarnings { status = 1 }
+        }
         summaries.forEach(printError)
         return status
     }
 
-    private func summary(_ report: CheckReport) -> String {
+    private func writeOutput(_ bytes: [UInt8]) {
+        if !bytes.isEmpty { FileHandle.standardOutput.write(Data(bytes)) }
+    }
+
+    private func summary(_ counts: SeverityCounts, files: Int) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        var parts = [plural(report.count(.error), "error"), plural(report.count(.warning), "warning"), "\(report.count(.information)) information"]
-        if minimum == .hint { parts.append(plural(report.count(.hint), "hint")) }
-        return "\(plural(report.files, "file")) checked: " + parts.joined(separator: ", ")
+        var parts = [plural(counts[.error], "error"), plural(counts[.warning], "warning"), "\(counts[.information]) information"]
+        if minimum == .hint { parts.append(plural(counts[.hint], "hint")) }
+        return "\(plural(files, "file")) checked: " + parts.joined(separator: ", ")
     }
 }
 

@@ -30,7 +30,7 @@ import Testing
             #expect(first.diagnostics == second.diagnostics, "seed \(seed)")
             var ranges = first.mentions.flatMap { [$0.fullRange, $0.reference.range] }
             ranges += first.claims.flatMap { [$0.range, $0.textRange, $0.attributeRange] }
-            ranges += first.diagnostics.map(\.range) + first.paragraphs.flatMap { [$0.range] + $0.segments }
+            ranges += first.diagnostics.map(\.range) + first.paragraphs.map(\.range) + first.segments
             ranges += first.actors.flatMap { [$0.headingRange, $0.sectionRange, $0.id.range, $0.name.range] }
             ranges += first.headings.map(\.sectionRange) + first.suppressions.map(\.range)
             for range in ranges {

@@ -105,7 +105,7 @@ extension Features {
             if let front = syntax.frontMatter {
                 let last = syntax.lines.line(containing: max(front.range.end - 1, 0))
                 if last + 1 < syntax.lines.lineCount {
-                    fileOffset = syntax.lines.lineStarts[last + 1]
+                    fileOffset = syntax.lines.lineStart(last + 1)
                 } else {
                     fileOffset = bytes.count
                     fileText = newline + fileText

@@ -224,7 +224,7 @@ extension Features {
     ) -> CompletionResult {
         let bytes = syntax.bytes
         // Only in prose: inside a paragraph segment, not in link text.
-        guard syntax.paragraphs.contains(where: { $0.range.touches(offset) && $0.segments.contains { $0.touches(offset) } })
+        guard syntax.paragraphs.contains(where: { $0.range.touches(offset) && syntax.segments(of: $0).contains { $0.touches(offset) } })
             || !syntax.paragraphs.contains(where: { $0.range.touches(offset) })
         else { return .empty }
         if syntax.mentions.contains(where: { $0.fullRange.touches(offset) && $0.fullRange.end != offset }) { return .empty }

@@ -56,7 +56,7 @@ extension Features {
         var result: [Location] = []
         for docID in snapshot.documents(referringTo: actorID) {
             guard let document = snapshot.documents[docID] else { continue }
-            var ranges = (document.references[actorID] ?? []).map(\.syntax.range)
+            var ranges = (document.references[actorID] ?? []).map(\.range)
             if includeDeclaration {
                 ranges += document.syntax.actors.filter { $0.id.text == actorID }.map(\.id.range)
             }
@@ -111,7 +111,7 @@ extension Features {
             }
             for docID in snapshot.documents(referringTo: old) {
                 guard let document = snapshot.documents[docID] else { continue }
-                var ranges = (document.references[old] ?? []).map(\.syntax.idRange)
+                var ranges = (document.references[old] ?? []).map(\.idRange)
                 ranges += document.syntax.actors.filter { $0.id.text == old }.map(\.id.range)
                 if !ranges.isEmpty { edits[docID] = ranges.sorted().map { TextEdit(range: $0, newText: name) } }
             }

@@ -67,7 +67,7 @@ extension Features {
         }
         // Unlinked names and aliases.
         if let paragraph = syntax.paragraphs.first(where: { $0.range.touches(offset) }) {
-            for segment in paragraph.segments where segment.touches(offset) {
+            for segment in syntax.segments(of: paragraph) where segment.touches(offset) {
                 for match in snapshot.nameMatcher.matches(in: syntax.bytes, range: segment) where match.range.touches(offset) {
                     let owners = snapshot.phraseOwners[match.phrase]
                     if owners.count == 1 { return ResolvedTarget(target: .actor(id: owners[0], range: match.range), idRange: nil) }

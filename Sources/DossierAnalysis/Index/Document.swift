@@ -25,11 +25,29 @@ public struct Location: Hashable, Sendable {
     }
 }
 
-/// One actor reference with the claim it belongs to, if any.
+/// One actor reference with the claim it belongs to, if any. The id is the key it is grouped
+/// under in `Document.references`, so a site holds only ranges and indices (16 bytes).
 public struct ReferenceSite: Hashable, Sendable {
-    public var syntax: ActorReferenceSyntax
+    /// The bytes of the id as written, `@` included when present.
+    public let range: ByteRange
+    private let storedClaim: Int32
+    public let role: ReferenceRole
+    /// How far the id starts after `range.start` (1 past an `@`).
+    private let idOffset: UInt8
+
+    /// Creates the site of `reference`, inside claim `claim` if any.
+    public init(_ reference: ActorReferenceSyntax, claim: Int?) {
+        range = reference.range
+        role = reference.role
+        idOffset = UInt8(clamping: reference.idRange.start - reference.range.start)
+        storedClaim = claim.map { Int32($0) } ?? -1
+    }
+
+    /// The bytes of the id alone, without `@`; a rename replaces these.
+    public var idRange: ByteRange { ByteRange(range.start + Int(idOffset), range.end) }
+
     /// Index into the document's claims when the reference is a claim's `by`/`via` (or a mention inside one).
-    public var claim: Int?
+    public var claim: Int? { storedClaim < 0 ? nil : Int(storedClaim) }
 }
 
 /// One document, scanned and summarised. Everything here depends on the document's text alone, so
@@ -49,8 +67,9 @@ public final class Document: Sendable {
     /// For each claim id cited here, the citing claim indices and the cite's location.
     public let citations: KeyedGroups<(claim: Int, range: ByteRange)>
 
-    /// Scans `bytes` (a leading BOM is dropped) into a document.
-    public convenience init(id: DocumentID, bytes raw: [UInt8]) {
+    /// Scans `bytes` (a leading BOM is dropped) into a document, its actor ids shared through
+    /// `identifiers` when given (see `IdentifierTable`).
+    public convenience init(id: DocumentID, bytes raw: [UInt8], identifiers: IdentifierTable? = nil) {
         let bytes = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(raw.dropFirst(3)) : raw
         if let offset = UTF8Validation.firstInvalidOffset(bytes) {
             var syntax = DocumentSyntax(lines: LineTable(bytes))
@@ -59,7 +78,7 @@ public final class Document: Sendable {
                 "this file is not valid UTF-8 (bad byte at offset \(offset)): save it as UTF-8 to have it checked")]
             self.init(id: id, syntax: syntax, encodingError: syntax.diagnostics[0].message)
         } else {
-            self.init(id: id, syntax: DocumentScanner.scan(bytes), encodingError: nil)
+            self.init(id: id, syntax: DocumentScanner.scan(bytes, identifiers: identifiers), encodingError: nil)
         }
     }
 
@@ -70,24 +89,24 @@ public final class Document: Sendable {
         type = syntax.frontMatter?.type ?? .article
         var references: [(key: String, element: ReferenceSite)] = []
         references.reserveCapacity(syntax.mentions.count + 2 * syntax.claims.count)
-        if let outlet = syntax.frontMatter?.outlet { references.append((outlet.id, ReferenceSite(syntax: outlet, claim: nil))) }
+        if let outlet = syntax.frontMatter?.outlet { references.append((outlet.id, ReferenceSite(outlet, claim: nil))) }
         for actor in syntax.actors {
-            for member in actor.memberOf { references.append((member.id, ReferenceSite(syntax: member, claim: nil))) }
+            for member in actor.memberOf { references.append((member.id, ReferenceSite(member, claim: nil))) }
         }
         var claimsByID: [(key: String, element: Int)] = []
         var citations: [(key: String, element: (claim: Int, range: ByteRange))] = []
         for (index, claim) in syntax.claims.enumerated() {
             if let id = claim.id { claimsByID.append((id.text, index)) }
-            for reference in claim.by + claim.via { references.append((reference.id, ReferenceSite(syntax: reference, claim: index))) }
+            for reference in claim.by + claim.via { references.append((reference.id, ReferenceSite(reference, claim: index))) }
             for cite in claim.cites { citations.append((cite.text, (index, cite.range))) }
         }
         let claimOrder = syntax.claims.indices.sorted { syntax.claims[$0].textRange.start < syntax.claims[$1].textRange.start }
         for mention in syntax.mentions {
             let claim = Document.enclosingClaim(of: mention.fullRange, claims: syntax.claims, order: claimOrder)
-            references.append((mention.reference.id, ReferenceSite(syntax: mention.reference, claim: claim)))
+            references.append((mention.reference.id, ReferenceSite(mention.reference, claim: claim)))
         }
         // Text order within each actor's group: grouping keeps this order.
-        references.sort { $0.element.syntax.range < $1.element.syntax.range }
+        references.sort { $0.element.range < $1.element.range }
         self.references = KeyedGroups(references)
         self.claimsByID = KeyedGroups(claimsByID)
         self.citations = KeyedGroups(citations)

@@ -35,7 +35,7 @@ public struct ActorStats: Hashable, Sendable {
         var stats = ActorStats(documents: sites.isEmpty ? 0 : 1, references: sites.count)
         var claims: Set<Int> = []
         for site in sites {
-            switch site.syntax.role {
+            switch site.role {
             case .linked, .bare: stats.mentions += 1
             case .by: if let claim = site.claim { claims.insert(claim) }
             default: break

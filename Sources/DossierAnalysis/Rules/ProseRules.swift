@@ -68,7 +68,7 @@ struct ProseRules {
         var named: [(offset: Int, actor: String)] = paragraphMentions.compactMap { mention in
             snapshot.actorSites[mention.reference.id] == nil ? nil : (mention.reference.range.start, mention.reference.id)
         }
-        for segment in paragraph.segments {
+        for segment in document.syntax.segments(of: paragraph) {
             let (cues, names) = NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment)
             for match in cues {
                 sentences[sentenceIndex(match.range.start)].cues.append((match.range, snapshot.cues.kinds[match.phrase]))
@@ -119,7 +119,7 @@ struct ProseRules {
     }
 
     private func checkQuotes(_ paragraph: ParagraphSyntax, _ sentences: [SentenceFacts], _ sink: inout DiagnosticSink) {
-        for quote in Quotations.find(bytes, segments: paragraph.segments) where Quotations.wordCount(bytes, quote) >= 4 {
+        for quote in Quotations.find(bytes, segments: document.syntax.segments(of: paragraph)) where Quotations.wordCount(bytes, quote) >= 4 {
             if claims(overlapping: quote).contains(where: { document.syntax.claims[$0].range.overlaps(quote) }) { continue }
             guard let first = sentences.firstIndex(where: { $0.range.end > quote.start }) else { continue }
             let last = sentences.lastIndex(where: { $0.range.start < quote.end }) ?? first

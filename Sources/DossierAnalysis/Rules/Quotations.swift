@@ -3,12 +3,12 @@ import DossierSyntax
 /// Finds quotations in prose: “curly” pairs and "straight" pairs; an opening quote left unclosed
 /// runs to the end of the paragraph (the convention for a quote continued in the next paragraph).
 enum Quotations {
-    static func find(_ bytes: [UInt8], segments: [ByteRange]) -> [ByteRange] {
+    static func find(_ bytes: [UInt8], segments: ArraySlice<ByteRange>) -> [ByteRange] {
         // Read through a pointer: this runs over every byte of prose.
         bytes.withUnsafeBufferPointer { find($0, segments: segments) }
     }
 
-    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, segments: [ByteRange]) -> [ByteRange] {
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, segments: ArraySlice<ByteRange>) -> [ByteRange] {
         var quotes: [ByteRange] = []
         var curlyOpen: Int?
         var straightOpen: Int?

@@ -6,23 +6,22 @@ enum ReferenceRules {
         for (id, sites) in document.references where snapshot.actorSites[id] == nil {
             // Each suggestion scans every actor id: worked out once per id, not per reference, and
             // only for the kinds of reference present.
-            let bare = sites.contains { $0.syntax.role == .bare } ? EditDistance.nearest(to: id, in: snapshot.actorIDs, limit: 2) : nil
-            let suggestion = sites.contains { $0.syntax.role != .bare } ? snapshot.suggestActor(for: id) : nil
+            let bare = sites.contains { $0.role == .bare } ? EditDistance.nearest(to: id, in: snapshot.actorIDs, limit: 2) : nil
+            let suggestion = sites.contains { $0.role != .bare } ? snapshot.suggestActor(for: id) : nil
             for site in sites {
-                let reference = site.syntax
-                if reference.role == .bare {
+                if site.role == .bare {
                     guard let near = bare else { continue }
                     sink.add(
-                        .unknownActor, reference.range, "`@\(id)` is not an actor id: did you mean `@\(near)`?",
+                        .unknownActor, site.range, "`@\(id)` is not an actor id: did you mean `@\(near)`?",
                         severity: .hint, fixes: [.replaceID(near)])
                     continue
                 }
-                let written = reference.range.length > reference.idRange.length ? "@\(id)" : id
+                let written = site.range.length > site.idRange.length ? "@\(id)" : id
                 var message = "no actor has the id `\(id)`"
                 message += suggestion.map { ": did you mean `\(written.hasPrefix("@") ? "@" : "")\($0)`?" } ?? ": define it with a heading like `## Name {#\(id) .person}`"
                 var fixes: [DiagnosticFix] = suggestion.map { [.replaceID($0)] } ?? []
                 fixes.append(.createActor(id))
-                sink.add(.unknownActor, reference.range, message, fixes: fixes)
+                sink.add(.unknownActor, site.range, message, fixes: fixes)
             }
         }
     }

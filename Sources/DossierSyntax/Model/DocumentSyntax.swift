@@ -31,16 +31,20 @@ public struct ActorReferenceSyntax: Hashable, Sendable {
     public var id: String
     /// The bytes of the id as written, `@` included when present (a mention's range is its `@id`).
     public var range: ByteRange
-    /// The bytes of the id alone, without `@`; a rename replaces these.
-    public var idRange: ByteRange
     public var role: ReferenceRole
+    /// How far the id starts after `range.start` (1 past an `@`): stored instead of a second range,
+    /// as every document keeps all its references.
+    private var idOffset: UInt8
 
-    /// Creates a reference.
+    /// The bytes of the id alone, without `@`; a rename replaces these.
+    public var idRange: ByteRange { ByteRange(range.start + Int(idOffset), range.end) }
+
+    /// Creates a reference; `idRange` lies at the end of `range`, after the `@` if there is one.
     public init(id: String, range: ByteRange, idRange: ByteRange, role: ReferenceRole) {
         self.id = id
         self.range = range
-        self.idRange = idRange
         self.role = role
+        idOffset = UInt8(clamping: idRange.start - range.start)
     }
 }
 
@@ -223,16 +227,28 @@ public struct SuppressionSyntax: Hashable, Sendable {
     }
 }
 
-/// A block of running text (paragraph or list item) and the parts of it that are prose.
+/// A block of running text (paragraph or list item) and where its prose parts are listed.
 public struct ParagraphSyntax: Hashable, Sendable {
     public var range: ByteRange
-    /// The prose parts, in order: code spans, comments, link targets and attribute blocks are cut out.
-    public var segments: [ByteRange]
+    // The prose parts of all paragraphs share one array (`DocumentSyntax.segments`): one small
+    // array per paragraph cost more in allocation headers than its ranges.
+    private var firstSegment: UInt32
+    private var endSegment: UInt32
 
-    /// Creates a paragraph.
-    public init(range: ByteRange, segments: [ByteRange]) {
+    /// Where the paragraph's prose parts are in `DocumentSyntax.segments`; `DocumentSyntax.segments(of:)` reads them.
+    public var segmentIndices: Range<Int> {
+        get { Int(firstSegment)..<Int(endSegment) }
+        set {
+            firstSegment = UInt32(newValue.lowerBound)
+            endSegment = UInt32(newValue.upperBound)
+        }
+    }
+
+    /// Creates a paragraph whose prose parts are `segmentIndices` of its document's segments.
+    public init(range: ByteRange, segmentIndices: Range<Int>) {
         self.range = range
-        self.segments = segments
+        firstSegment = UInt32(segmentIndices.lowerBound)
+        endSegment = UInt32(segmentIndices.upperBound)
     }
 }
 
@@ -260,6 +276,8 @@ public struct DocumentSyntax: Sendable {
     public var claims: [ClaimSyntax] = []
     public var suppressions: [SuppressionSyntax] = []
     public var paragraphs: [ParagraphSyntax] = []
+    /// The prose parts of every paragraph, paragraph after paragraph; see `segments(of:)`.
+    public var segments: [ByteRange] = []
     /// Fenced code blocks and multi-line HTML comments (for folding).
     public var foldableBlocks: [ByteRange] = []
     public var diagnostics: [SyntaxDiagnostic] = []
@@ -271,6 +289,9 @@ public struct DocumentSyntax: Sendable {
     public init(lines: LineTable) {
         self.lines = lines
     }
+
+    /// The prose parts of `paragraph`, in order: code spans, comments, link targets and attribute blocks are cut out.
+    public func segments(of paragraph: ParagraphSyntax) -> ArraySlice<ByteRange> { segments[paragraph.segmentIndices] }
 
     /// The text of `range`, decoded as UTF-8 (invalid sequences repaired).
     public func text(_ range: ByteRange) -> String { lines.bytes.string(in: range) }

@@ -2,7 +2,7 @@
 enum ClaimBuilder {
     static func build(
         kind: ClaimKind, range: ByteRange, textRange: ByteRange, attributeRange: ByteRange,
-        tokens: [AttributeToken], bytes: [UInt8], diagnostics: inout [SyntaxDiagnostic]
+        tokens: [AttributeToken], bytes: [UInt8], identifiers: IdentifierTable?, diagnostics: inout [SyntaxDiagnostic]
     ) -> ClaimSyntax {
         var claim = ClaimSyntax(
             kind: kind, range: range, textRange: textRange, attributeRange: attributeRange, id: nil, by: [],
@@ -42,13 +42,13 @@ enum ClaimBuilder {
                             claim.byDescription = value
                         }
                     } else {
-                        claim.by = references(value, role: .by, bytes: bytes, diagnostics: &diagnostics)
+                        claim.by = references(value, role: .by, bytes: bytes, identifiers: identifiers, diagnostics: &diagnostics)
                     }
                 case "via":
                     if token.quoted {
                         diagnostics.append(SyntaxDiagnostic(.syntax, token.range, "`via=` takes actor ids, like via=@nyt"))
                     } else {
-                        claim.via = references(value, role: .via, bytes: bytes, diagnostics: &diagnostics)
+                        claim.via = references(value, role: .via, bytes: bytes, identifiers: identifiers, diagnostics: &diagnostics)
                     }
                 case "cite":
                     claim.cites = citations(value, bytes: bytes, diagnostics: &diagnostics)
@@ -63,10 +63,10 @@ enum ClaimBuilder {
     }
 
     private static func references(
-        _ value: Located, role: ReferenceRole, bytes: [UInt8], diagnostics: inout [SyntaxDiagnostic]
+        _ value: Located, role: ReferenceRole, bytes: [UInt8], identifiers: IdentifierTable?, diagnostics: inout [SyntaxDiagnostic]
     ) -> [ActorReferenceSyntax] {
         FieldLine.splitList(bytes, value.range).compactMap {
-            FieldLine.actorReference(bytes, $0, role: role, allowBare: false, diagnostics: &diagnostics)
+            FieldLine.actorReference(bytes, $0, role: role, allowBare: false, identifiers: identifiers, diagnostics: &diagnostics)
         }
     }
 

@@ -2,10 +2,22 @@
 /// mentions, claims, suppressions and prose paragraphs, each with exact byte ranges, plus the
 /// syntax errors found on the way. Pure and linear in the size of the text.
 public enum DocumentScanner {
-    /// Scans `bytes` (UTF-8, BOM already removed).
-    public static func scan(_ bytes: [UInt8]) -> DocumentSyntax {
-        var scanner = BlockScanner(bytes: bytes)
+    /// Scans `bytes` (UTF-8, BOM already removed). Actor ids are taken from `identifiers` when
+    /// given, so that documents scanned with one table share their id strings.
+    public static func scan(_ bytes: [UInt8], identifiers: IdentifierTable? = nil) -> DocumentSyntax {
+        var scanner = BlockScanner(bytes: bytes, identifiers: identifiers)
         return scanner.run()
+    }
+}
+
+extension Array {
+    /// Moves the elements into storage of exactly their count when at least an eighth is unused.
+    mutating func shrinkToFit() {
+        guard capacity - count > Swift.max(count / 8, 1) else { return }
+        // Not `Array(self[...])`: a slice of the whole array keeps its storage.
+        self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
+        }
     }
 }
 
@@ -15,22 +27,24 @@ private let pandocHeadingClasses: Set<String> = ["unnumbered", "unlisted", "-"]
 struct BlockScanner {
     let bytes: [UInt8]
     let lines: LineTable
+    let identifiers: IdentifierTable?
     private var syntax: DocumentSyntax
     private var inline: InlineScanner
     private var attributes: AttributeParser
     /// Per actor: the first line after its fields, where its description may start.
     private var descriptionStartLines: [Int] = []
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], identifiers: IdentifierTable?) {
         self.bytes = bytes
+        self.identifiers = identifiers
         lines = LineTable(bytes)
         syntax = DocumentSyntax(lines: lines)
-        inline = InlineScanner(bytes: bytes)
+        inline = InlineScanner(bytes: bytes, identifiers: identifiers)
         attributes = AttributeParser(bytes: bytes)
     }
 
     mutating func run() -> DocumentSyntax {
-        let (frontMatter, bodyStart) = FrontMatterParser(bytes: bytes, lines: lines).parse(diagnostics: &syntax.diagnostics)
+        let (frontMatter, bodyStart) = FrontMatterParser(bytes: bytes, lines: lines, identifiers: identifiers).parse(diagnostics: &syntax.diagnostics)
         syntax.frontMatter = frontMatter
         var line = bodyStart
         var paragraphStart: Int?
@@ -56,6 +70,12 @@ struct BlockScanner {
         }
         flushParagraph(&paragraphStart, endLine: lines.lineCount)
         finishSections()
+        // Appending doubles an array's capacity, and a workspace keeps every document's syntax:
+        // the largest arrays are cut to size (a quarter of their memory on average).
+        syntax.claims.shrinkToFit()
+        syntax.mentions.shrinkToFit()
+        syntax.segments.shrinkToFit()
+        syntax.paragraphs.shrinkToFit()
         return syntax
     }
 
@@ -78,9 +98,9 @@ struct BlockScanner {
     private mutating func flushParagraph(_ start: inout Int?, endLine: Int) {
         guard let first = start else { return }
         start = nil
-        let range = ByteRange(lines.lineStarts[first], lines.lineContentEnd(endLine - 1))
+        let range = ByteRange(lines.lineStart(first), lines.lineContentEnd(endLine - 1))
         let segments = inline.scan(range, blankLineAfter: endLine, into: &syntax)
-        syntax.paragraphs.append(ParagraphSyntax(range: range, segments: segments))
+        syntax.paragraphs.append(ParagraphSyntax(range: range, segmentIndices: segments))
     }
 
     /// The fence character and length when a fenced code block opens at `start`.
@@ -105,13 +125,13 @@ struct BlockScanner {
                 var index = indent
                 while index < range.end, bytes[index] == marker.0 { index += 1 }
                 if index - indent >= marker.1, indentation(ByteRange(index, range.end)) == range.end {
-                    syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], range.end))
+                    syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), range.end))
                     return line + 1
                 }
             }
             line += 1
         }
-        syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], bytes.count))
+        syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), bytes.count))
         return line
     }
 
@@ -127,11 +147,11 @@ struct BlockScanner {
             index += 1
         }
         guard let end = close else {
-            syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], bytes.count))
+            syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), bytes.count))
             return lines.lineCount
         }
         let lastLine = lines.line(containing: end)
-        if lastLine > first { syntax.foldableBlocks.append(ByteRange(lines.lineStarts[first], lines.lineContentEnd(lastLine))) }
+        if lastLine > first { syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), lines.lineContentEnd(lastLine))) }
         suppression(comment: ByteRange(start, end), afterLine: lastLine)
         return lastLine + 1
     }
@@ -182,7 +202,7 @@ struct BlockScanner {
         guard first < lines.lineCount else { return ByteRange(bytes.count, bytes.count) }
         var last = first
         while last + 1 < lines.lineCount, !isBlank(last + 1) { last += 1 }
-        return ByteRange(lines.lineStarts[first], lines.lineContentEnd(last))
+        return ByteRange(lines.lineStart(first), lines.lineContentEnd(last))
     }
 
     // MARK: Headings and actors
@@ -227,7 +247,7 @@ struct BlockScanner {
         guard let actor = actorDefinition(text: text, tokens: tokens, lineRange: lineRange) else {
             if text.range.length > 0 {
                 let segments = inline.scan(text.range, blankLineAfter: line + 1, into: &syntax)
-                syntax.paragraphs.append(ParagraphSyntax(range: text.range, segments: segments))
+                syntax.paragraphs.append(ParagraphSyntax(range: text.range, segmentIndices: segments))
             }
             return line + 1
         }
@@ -310,7 +330,8 @@ struct BlockScanner {
                 actor.role = field.value
             case "member-of":
                 actor.memberOf += FieldLine.splitList(bytes, field.value.range).compactMap {
-                    FieldLine.actorReference(bytes, $0, role: .memberOf, allowBare: false, diagnostics: &syntax.diagnostics)
+                    FieldLine.actorReference(
+                        bytes, $0, role: .memberOf, allowBare: false, identifiers: identifiers, diagnostics: &syntax.diagnostics)
                 }
             case "wikidata":
                 let value = field.value.text
@@ -349,7 +370,7 @@ struct BlockScanner {
             syntax.actors[index].sectionRange = ByteRange(start, max(end, syntax.actors[index].headingRange.end))
             let descriptionLine = descriptionStartLines[index]
             if descriptionLine < lines.lineCount {
-                var descriptionStart = lines.lineStarts[descriptionLine]
+                var descriptionStart = lines.lineStart(descriptionLine)
                 while descriptionStart < end, ASCII.isWhitespace(bytes[descriptionStart]) { descriptionStart += 1 }
                 if descriptionStart < end {
                     let range = ByteRange(descriptionStart, end)

@@ -81,18 +81,20 @@ enum FieldLine {
 
     /// Reads one actor reference written `@id` (or bare `id` when `allowBare`), reporting a bad id.
     static func actorReference(
-        _ bytes: [UInt8], _ item: Located, role: ReferenceRole, allowBare: Bool, diagnostics: inout [SyntaxDiagnostic]
+        _ bytes: [UInt8], _ item: Located, role: ReferenceRole, allowBare: Bool, identifiers: IdentifierTable?,
+        diagnostics: inout [SyntaxDiagnostic]
     ) -> ActorReferenceSyntax? {
         var start = item.range.start
         let hasAt = start < item.range.end && bytes[start] == ASCII.at
         if hasAt { start += 1 }
         let end = Identifier.scanEnd(bytes, from: start, limit: item.range.end)
-        let id = bytes.string(in: ByteRange(start, end))
-        guard hasAt || allowBare, end == item.range.end, end > start, id.utf8.count <= Identifier.maximumLength else {
+        guard hasAt || allowBare, end == item.range.end, end > start, end - start <= Identifier.maximumLength else {
+            let id = bytes.string(in: ByteRange(start, end))
             let hint = hasAt || allowBare ? Identifier.problem(id) ?? "write an actor id" : "write an actor id with `@`, like @lloyd-austin"
             diagnostics.append(SyntaxDiagnostic(.syntax, item.range, "`\(item.text)` is not an actor reference: \(hint)"))
             return nil
         }
+        let id = bytes.identifier(in: ByteRange(start, end), sharedBy: identifiers)
         return ActorReferenceSyntax(id: id, range: item.range, idRange: ByteRange(start, end), role: role)
     }
 }

@@ -2,6 +2,7 @@
 struct FrontMatterParser {
     let bytes: [UInt8]
     let lines: LineTable
+    let identifiers: IdentifierTable?
 
     /// Parses front matter if line 0 is `---`; returns it and the first body line.
     func parse(diagnostics: inout [SyntaxDiagnostic]) -> (FrontMatterSyntax?, bodyStart: Int) {
@@ -31,7 +32,7 @@ struct FrontMatterParser {
             }
             fields.append(unquoted(field, diagnostics: &diagnostics))
         }
-        let range = ByteRange(lines.lineStarts[0], lines.lineContentEnd(close))
+        let range = ByteRange(lines.lineStart(0), lines.lineContentEnd(close))
         var matter = FrontMatterSyntax(range: range, fields: fields, type: nil, outlet: nil)
         check(&matter, diagnostics: &diagnostics)
         return (matter, close + 1)
@@ -77,7 +78,8 @@ struct FrontMatterParser {
                 }
             case "outlet":
                 var scratch: [SyntaxDiagnostic] = []
-                if let reference = FieldLine.actorReference(bytes, value, role: .outlet, allowBare: true, diagnostics: &scratch) {
+                if let reference = FieldLine.actorReference(
+                    bytes, value, role: .outlet, allowBare: true, identifiers: identifiers, diagnostics: &scratch) {
                     matter.outlet = reference
                 } else {
                     diagnostics += scratch

@@ -3,6 +3,7 @@
 /// paragraph of any shape is scanned in linear time.
 struct InlineScanner {
     let bytes: [UInt8]
+    let identifiers: IdentifierTable?
     private var attributes: AttributeParser
     private var finder: ByteFinder
     /// The last `[` left open by the previous paragraph, to explain a claim that crosses a blank line.
@@ -14,19 +15,25 @@ struct InlineScanner {
     private var outermostClaims: [Int] = []
     /// The last search for `-->`: from where, what it found, within which limit (keeps many `<!--` linear).
     private var commentCloseMemo: (from: Int, close: Int?, limit: Int)?
+    /// The paragraph's segments while it is scanned, kept between paragraphs for its capacity.
+    private var segmentBuffer: [ByteRange] = []
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], identifiers: IdentifierTable?) {
         self.bytes = bytes
+        self.identifiers = identifiers
         attributes = AttributeParser(bytes: bytes)
         finder = ByteFinder(bytes: bytes)
     }
 
-    /// Scans `range` (one paragraph, or a heading's text) into `syntax`; returns its prose segments.
-    mutating func scan(_ range: ByteRange, blankLineAfter: Int, into syntax: inout DocumentSyntax) -> [ByteRange] {
+    /// Scans `range` (one paragraph, or a heading's text) into `syntax`, its prose segments
+    /// appended to `syntax.segments`; returns their indices there.
+    mutating func scan(_ range: ByteRange, blankLineAfter: Int, into syntax: inout DocumentSyntax) -> Range<Int> {
         let limit = range.end
         let codeSpans = InlineScanner.codeSpans(bytes, range)
         var nextCodeSpan = 0
-        var segments: [ByteRange] = []
+        // Collected apart from `syntax`, which `closeBracket` writes to while `cut` is in use.
+        var segments = segmentBuffer
+        segmentBuffer = []
         var segmentStart = range.start
         var openBrackets: [Int] = []
         escapedBracket = false
@@ -79,7 +86,11 @@ struct InlineScanner {
         }
         cut(limit, limit)
         carriedOpen = openBrackets.last.map { ($0, blankLineAfter) }
-        return segments
+        let firstSegment = syntax.segments.count
+        syntax.segments += segments
+        segments.removeAll(keepingCapacity: true)
+        segmentBuffer = segments
+        return firstSegment..<syntax.segments.count
     }
 
     /// Handles a `]`: a link `](…)`, an attribute block `]{…}`, or plain text. Returns where to resume.
@@ -112,7 +123,8 @@ struct InlineScanner {
             let kind: ClaimKind = kindToken.name.text == "quote" ? .quote : .claim
             let claim = ClaimBuilder.build(
                 kind: kind, range: ByteRange(open, end), textRange: ByteRange(open + 1, index),
-                attributeRange: ByteRange(next, end), tokens: tokens, bytes: bytes, diagnostics: &syntax.diagnostics)
+                attributeRange: ByteRange(next, end), tokens: tokens, bytes: bytes, identifiers: identifiers,
+                diagnostics: &syntax.diagnostics)
             while let inner = outermostClaims.last, syntax.claims[inner].range.start > open {
                 syntax.diagnostics.append(SyntaxDiagnostic(
                     .syntax, syntax.claims[inner].range,
@@ -147,8 +159,7 @@ struct InlineScanner {
         let idEnd = Identifier.scanEnd(bytes, from: idStart, limit: destination.end)
         var after = idEnd
         while after < destination.end, ASCII.isSpace(bytes[after]) { after += 1 }
-        let id = bytes.string(in: ByteRange(idStart, idEnd))
-        guard idEnd > idStart, after == destination.end || bytes[after] == ASCII.quote, id.utf8.count <= Identifier.maximumLength
+        guard idEnd > idStart, after == destination.end || bytes[after] == ASCII.quote, idEnd - idStart <= Identifier.maximumLength
         else {
             var end = destination.end
             while end > start, ASCII.isSpace(bytes[end - 1]) { end -= 1 }
@@ -158,6 +169,7 @@ struct InlineScanner {
                 "`\(written)` is not an actor id: \(Identifier.problem(String(written.dropFirst())) ?? "write the id alone, like (@lloyd-austin)")"))
             return
         }
+        let id = bytes.identifier(in: ByteRange(idStart, idEnd), sharedBy: identifiers)
         let reference = ActorReferenceSyntax(id: id, range: ByteRange(start, idEnd), idRange: ByteRange(idStart, idEnd), role: .linked)
         syntax.mentions.append(MentionSyntax(
             reference: reference, fullRange: ByteRange(open, destination.end + 1), linkText: ByteRange(open + 1, textEnd)))
@@ -168,7 +180,7 @@ struct InlineScanner {
         if index > 0, precededByWordCharacter(index) { return index + 1 }
         let end = Identifier.scanEnd(bytes, from: index + 1, limit: limit)
         guard end > index + 1, end - index - 1 <= Identifier.maximumLength else { return index + 1 }
-        let id = bytes.string(in: ByteRange(index + 1, end))
+        let id = bytes.identifier(in: ByteRange(index + 1, end), sharedBy: identifiers)
         let reference = ActorReferenceSyntax(id: id, range: ByteRange(index, end), idRange: ByteRange(index + 1, end), role: .bare)
         syntax.mentions.append(MentionSyntax(reference: reference, fullRange: ByteRange(index, end), linkText: nil))
         return end

@@ -5,6 +5,11 @@ extension Array where Element == UInt8 {
         let end = Swift.min(Swift.max(range.end, start), count)
         return String(decoding: self[start..<end], as: UTF8.self)
     }
+
+    /// The identifier at `range` (valid UTF-8), shared through `table` when there is one.
+    func identifier(in range: ByteRange, sharedBy table: IdentifierTable?) -> String {
+        table?.string(self, range) ?? string(in: range)
+    }
 }
 
 /// Byte classes the scanners test often.

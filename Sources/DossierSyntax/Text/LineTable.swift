@@ -6,80 +6,89 @@
 public struct LineTable: Sendable {
     /// The text, as UTF-8 bytes.
     public let bytes: [UInt8]
-    /// The byte offset where each line starts; always holds at least one entry (0).
-    public let lineStarts: [Int]
-    /// UTF-16 and scalar counts of the text before each 4 KiB block, so that converting a column
-    /// on a megabyte-long line costs at most one block's scan instead of the whole line's.
-    private let utf16BeforeBlock: [Int]
-    private let scalarsBeforeBlock: [Int]
+    /// The byte offset where each line starts; always holds at least one entry (0). 32 bits and
+    /// sized exactly: every open document keeps its table.
+    private let starts: [UInt32]
+    /// UTF-16 and scalar counts of the text before each 4 KiB block, interleaved, so that converting
+    /// a column on a megabyte-long line costs at most one block's scan instead of the whole line's.
+    /// Empty when no line is longer than a block, as in most texts: shorter ranges are scanned.
+    private let unitsBeforeBlock: [UInt32]
     private static let blockShift = 12
 
-    /// Builds the table in one pass over `bytes`.
+    /// Builds the table: one pass to count the lines, one to record them.
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        var utf16: [Int] = []
-        var scalars: [Int] = []
-        utf16.reserveCapacity((bytes.count >> LineTable.blockShift) + 1)
-        scalars.reserveCapacity((bytes.count >> LineTable.blockShift) + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
+        var longestLine = 0
+        starts = bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
-            var utf16Count = 0
-            var scalarCount = 0
-            let blockMask = (1 << LineTable.blockShift) - 1
-            while index < count {
-                if index & blockMask == 0 {
-                    utf16.append(utf16Count)
-                    scalars.append(scalarCount)
-                }
-                let byte = buffer[index]
-                if byte & 0xC0 != 0x80 {
-                    scalarCount += 1
-                    utf16Count += byte >= 0xF0 ? 2 : 1
-                }
-                if byte == 0x0A {
-                    starts.append(index + 1)
-                } else if byte == 0x0D, !(index + 1 < count && buffer[index + 1] == 0x0A) {
-                    starts.append(index + 1)
-                }
-                index += 1
+            var lines = 1
+            for index in 0..<count where buffer[index] == 0x0A || buffer[index] == 0x0D {
+                if !(buffer[index] == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) { lines += 1 }
             }
-            utf16.append(utf16Count)
-            scalars.append(scalarCount)
+            return [UInt32](unsafeUninitializedCapacity: lines) { starts, initialized in
+                starts[0] = 0
+                var line = 1
+                for index in 0..<count where buffer[index] == 0x0A || buffer[index] == 0x0D {
+                    if buffer[index] == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { continue }
+                    longestLine = max(longestLine, index + 1 - Int(starts[line - 1]))
+                    starts[line] = UInt32(truncatingIfNeeded: index + 1)
+                    line += 1
+                }
+                longestLine = max(longestLine, count - Int(starts[line - 1]))
+                initialized = lines
+            }
         }
-        lineStarts = starts
-        utf16BeforeBlock = utf16
-        scalarsBeforeBlock = scalars
+        unitsBeforeBlock = longestLine > 1 << LineTable.blockShift ? LineTable.blockCounts(bytes) : []
     }
 
+    /// The UTF-16 and scalar counts before each block of `bytes`, and of the whole text.
+    private static func blockCounts(_ bytes: [UInt8]) -> [UInt32] {
+        var counts: [UInt32] = []
+        counts.reserveCapacity(2 * ((bytes.count >> blockShift) + 2))
+        var utf16: UInt32 = 0
+        var scalars: UInt32 = 0
+        let blockMask = (1 << blockShift) - 1
+        for (index, byte) in bytes.enumerated() {
+            if index & blockMask == 0 { counts += [utf16, scalars] }
+            if byte & 0xC0 != 0x80 {
+                scalars &+= 1
+                utf16 &+= byte >= 0xF0 ? 2 : 1
+            }
+        }
+        counts += [utf16, scalars]
+        return counts
+    }
+
+    /// The byte offset where `line` starts (0 ≤ `line` < `lineCount`).
+    @inline(__always)
+    public func lineStart(_ line: Int) -> Int { Int(starts[line]) }
+
     /// The number of lines (a text ending in a newline has an empty last line).
-    public var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { starts.count }
 
     /// The byte offset where `line`'s content ends, before its terminator.
     public func lineContentEnd(_ line: Int) -> Int {
-        guard line + 1 < lineStarts.count else { return bytes.count }
-        var end = lineStarts[line + 1]
-        if end > lineStarts[line], bytes[end - 1] == 0x0A { end -= 1 }
-        if end > lineStarts[line], bytes[end - 1] == 0x0D { end -= 1 }
+        guard line + 1 < starts.count else { return bytes.count }
+        var end = lineStart(line + 1)
+        if end > lineStart(line), bytes[end - 1] == 0x0A { end -= 1 }
+        if end > lineStart(line), bytes[end - 1] == 0x0D { end -= 1 }
         return end
     }
 
     /// The byte range of `line`'s content, without its terminator.
     public func lineRange(_ line: Int) -> ByteRange {
-        let clamped = min(max(line, 0), lineStarts.count - 1)
-        return ByteRange(lineStarts[clamped], lineContentEnd(clamped))
+        let clamped = min(max(line, 0), starts.count - 1)
+        return ByteRange(lineStart(clamped), lineContentEnd(clamped))
     }
 
     /// The zero-based line holding `offset` (clamped to the text).
     public func line(containing offset: Int) -> Int {
         let target = min(max(offset, 0), bytes.count)
         var low = 0
-        var high = lineStarts.count - 1
+        var high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+            if lineStart(mid) <= target { low = mid } else { high = mid - 1 }
         }
         return low
     }
@@ -88,7 +97,7 @@ public struct LineTable: Sendable {
     public func position(of offset: Int, in encoding: PositionEncoding) -> TextPosition {
         let target = min(max(offset, 0), bytes.count)
         let line = line(containing: target)
-        let start = lineStarts[line]
+        let start = lineStart(line)
         let end = min(target, lineContentEnd(line))
         return TextPosition(line: line, character: units(from: start, to: end, in: encoding))
     }
@@ -101,8 +110,8 @@ public struct LineTable: Sendable {
     /// The byte offset of `position` in `encoding`, clamped to the text and to its line.
     public func offset(of position: TextPosition, in encoding: PositionEncoding) -> Int {
         if position.line < 0 { return 0 }
-        if position.line >= lineStarts.count { return bytes.count }
-        let start = lineStarts[position.line]
+        if position.line >= starts.count { return bytes.count }
+        let start = lineStart(position.line)
         let end = lineContentEnd(position.line)
         if position.character <= 0 { return start }
         if encoding == .utf8 {
@@ -127,7 +136,7 @@ public struct LineTable: Sendable {
     /// The number of code units of `encoding` in the bytes `start..<end`.
     public func units(from start: Int, to end: Int, in encoding: PositionEncoding) -> Int {
         if encoding == .utf8 { return end - start }
-        if end - start > 1 << LineTable.blockShift {
+        if end - start > 1 << LineTable.blockShift, !unitsBeforeBlock.isEmpty {
             return unitsBefore(end, in: encoding) - unitsBefore(start, in: encoding)
         }
         var count = 0
@@ -149,7 +158,7 @@ public struct LineTable: Sendable {
     /// The UTF-16 or scalar count of the text before `offset`, from the block table.
     private func unitsBefore(_ offset: Int, in encoding: PositionEncoding) -> Int {
         let block = offset >> LineTable.blockShift
-        var count = encoding == .utf16 ? utf16BeforeBlock[block] : scalarsBeforeBlock[block]
+        var count = Int(unitsBeforeBlock[2 * block + (encoding == .utf16 ? 0 : 1)])
         var index = block << LineTable.blockShift
         while index < offset {
             let byte = bytes[index]
