@@ -31,7 +31,17 @@ sources() {  # prints the source files for target $1
     echo "$FUZZ/targets/shared/Check.swift"
     case "$1" in
         scanner|edit)
-            find "$SRC/DossierSyntax" -name '*.swift' | sort
+            # DossierSyntax imports DossierLocking (its identifier table is shared across threads);
+            # compiled as one module here, so the import is stripped from copies, as for the framer.
+            find "$SRC/DossierSyntax" -name '*.swift' | sort | while read -r f; do
+                if grep -q '^import DossierLocking$' "$f"; then
+                    sed 's/^import DossierLocking$//' "$f" > "$BUILD/src/$(basename "$f")"
+                    echo "$BUILD/src/$(basename "$f")"
+                else
+                    echo "$f"
+                fi
+            done
+            ls "$SRC"/DossierLocking/*.swift
             echo "$FUZZ/targets/shared/RangeChecks.swift"
             if [ "$1" = scanner ]; then echo "$FUZZ/targets/ScannerFuzz.swift"; else echo "$FUZZ/targets/EditFuzz.swift"; fi ;;
         json)    ls "$SRC"/DossierJSON/*.swift; echo "$FUZZ/targets/JSONFuzz.swift" ;;
