@@ -119,8 +119,9 @@ public enum WorkspaceLoader {
         return target.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
-    /// Whether `path` leads (through links) to a regular file.
-    private static func isRegularFile(_ path: String) -> Bool {
+    /// Whether `path` leads (through links) to a regular file: a named pipe or device is never read
+    /// (reading one could wait forever).
+    public static func isRegularFile(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }

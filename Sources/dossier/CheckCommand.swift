@@ -63,7 +63,7 @@ struct CheckCommand {
                 return 2
             }
             // A named pipe or device is never read (reading one could wait forever).
-            if !isDirectory.boolValue, !isRegularFile(absolute) {
+            if !isDirectory.boolValue, !WorkspaceLoader.isRegularFile(absolute) {
                 printError("dossier: \(target): not a regular file")
                 return 2
             }
@@ -122,10 +122,4 @@ struct CheckCommand {
         if minimum == .hint { parts.append(plural(counts[.hint], "hint")) }
         return "\(plural(files, "file")) checked: " + parts.joined(separator: ", ")
     }
-}
-
-/// Whether `path` leads (through links) to a regular file.
-private func isRegularFile(_ path: String) -> Bool {
-    var status = stat()
-    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
 }
