@@ -223,10 +223,9 @@ extension LanguageServer {
     /// Puts an open document's new version into the snapshot (after `update`, under the same lock);
     /// true when other documents' diagnostics may change with it.
     private func install(_ document: Document, _ update: (inout ServerState) -> Void = { _ in }) -> Bool {
-        let signature = Self.registrySignature(document)
-        return state.withLock { s in
+        state.withLock { s in
             update(&s)
-            let changed = Self.registrySignature(s.snapshot.documents[document.id]) != signature
+            let changed = !WorkspaceSnapshot.sameDefinitions(s.snapshot.documents[document.id], document)
             s.snapshot = s.snapshot.replacing(document)
             s.generation += 1
             return changed
@@ -287,7 +286,7 @@ extension LanguageServer {
             s.generation += 1
             s.dirty.remove(id)
             s.lastPublished[id] = s.generation
-            return Self.registrySignature(old) != Self.registrySignature(s.snapshot.documents[id])
+            return !WorkspaceSnapshot.sameDefinitions(old, s.snapshot.documents[id])
         }
         try? connection.sendNotification(method: "textDocument/publishDiagnostics", params: ["uri": .string(id.rawValue), "diagnostics": []])
         if registryChanged { schedulePublish(allOpen: true) }
@@ -347,19 +346,6 @@ extension LanguageServer {
         }
         publishConfigurationProblems()
         schedulePublish(allOpen: true)
-    }
-
-    /// What other documents' diagnostics depend on: actor ids, names, aliases, kinds and claim ids.
-    static func registrySignature(_ document: Document?) -> [String] {
-        guard let document else { return [] }
-        var signature: [String] = []
-        for actor in document.syntax.actors {
-            signature.append("a:" + actor.id.text + "|" + actor.name.text + "|" + actor.kind.rawValue + "|" + actor.aliases.map(\.text).joined(separator: ","))
-        }
-        for id in document.claimsByID.keys.sorted() {
-            signature.append("c:" + id + ":" + (document.claimsByID[id]!.map { document.syntax.claims[$0].hasBy ? "1" : "0" }.joined()))
-        }
-        return signature
     }
 
     // MARK: Diagnostics

@@ -231,6 +231,26 @@ import Testing
         }
     }
 
+    @Test func sameDefinitionsTellsWhetherOtherDocumentsCanBeAffected() {
+        func document(_ text: String) -> Document { Document(id: DocumentID("file:///w/d.md"), bytes: Array(text.utf8)) }
+        let cast = "## Ann Lee {#ann .person}\n- aliases: Ann\n\nText [x]{.claim #c1 by=@ann} and [y]{.claim #c2}.\n"
+        let base = document(cast)
+        // Prose and attribute edits that keep ids, names, kinds and attribution: nobody else is affected.
+        #expect(WorkspaceSnapshot.sameDefinitions(base, document(cast.replacingOccurrences(of: "Text", with: "Other text"))))
+        #expect(WorkspaceSnapshot.sameDefinitions(base, document(cast.replacingOccurrences(of: "by=@ann", with: "by=@bob"))))
+        #expect(WorkspaceSnapshot.sameDefinitions(nil, document("Just prose.\n")))
+        for changed in [
+            cast.replacingOccurrences(of: "- aliases: Ann", with: "- aliases: Annie"),
+            cast.replacingOccurrences(of: ".person", with: ".group"),
+            cast.replacingOccurrences(of: "#ann", with: "#anne"),
+            cast.replacingOccurrences(of: "#c2", with: "#c3"),
+            cast.replacingOccurrences(of: "{.claim #c2}", with: "{.claim #c2 by=@ann}"),
+        ] {
+            #expect(!WorkspaceSnapshot.sameDefinitions(base, document(changed)), "\(changed)")
+        }
+        #expect(!WorkspaceSnapshot.sameDefinitions(base, nil))
+    }
+
     /// The sites under each key, order aside (it follows the history of edits).
     static func sites<Site: Hashable>(_ map: PersistentMap<String, [Site]>) -> [String: Set<Site>] {
         Dictionary(uniqueKeysWithValues: map.map { ($0.key, Set($0.value)) })

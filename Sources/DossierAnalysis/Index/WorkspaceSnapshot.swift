@@ -159,6 +159,26 @@ public final class WorkspaceSnapshot: Sendable {
             users: users, names: sameNames ? (actorsByName, nameMatcher, phraseOwners, actorIDs) : nil, cues: cues)
     }
 
+    /// Whether two versions of a document give other documents the same things to refer to: actor
+    /// ids, names, aliases and kinds, and claim ids with whether each is attributed. When they do,
+    /// an edit of it cannot change another document's diagnostics.
+    public static func sameDefinitions(_ old: Document?, _ new: Document?) -> Bool {
+        guard let old, let new else {
+            let only = old ?? new
+            return only.map { $0.syntax.actors.isEmpty && $0.claimsByID.isEmpty } ?? true
+        }
+        guard sameActorNames(old, new) else { return false }
+        let before = old.syntax.actors, after = new.syntax.actors
+        for index in before.indices where before[index].kind != after[index].kind { return false }
+        guard old.claimsByID.keys.count == new.claimsByID.keys.count else { return false }
+        for (id, indices) in old.claimsByID {
+            guard let others = new.claimsByID[id],
+                indices.elementsEqual(others, by: { old.syntax.claims[$0].hasBy == new.syntax.claims[$1].hasBy })
+            else { return false }
+        }
+        return true
+    }
+
     /// Whether two versions of a document define the same actor ids, names and aliases, which is
     /// all the name index reads from them (compared in place: a cast has hundreds of actors).
     private static func sameActorNames(_ old: Document?, _ new: Document?) -> Bool {
