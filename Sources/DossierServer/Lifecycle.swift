@@ -171,6 +171,9 @@ extension LanguageServer {
         }
         if files.isEmpty { install([]) }
         state.withLock { $0.indexing = false }
+        // Scheduled before the progress end: a change the client sends once indexing is over then
+        // comes after it, and is not held back as part of a burst with it.
+        schedulePublish(allOpen: true)
         // Before the progress end, so a client measuring memory then sees what indexing keeps.
         releaseFreedMemory()
         let elapsed = ContinuousClock.now - started
@@ -179,7 +182,6 @@ extension LanguageServer {
             progress(token, ["kind": "end", "message": .string("Indexed \(files.count - unreadable.count) files")])
         }
         if !unreadable.isEmpty { announceUnreadable(unreadable, root: root) }
-        schedulePublish(allOpen: true)
     }
 
     /// Tells the user (once per indexing, not per file) which files were left out and why.
