@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Converts between byte offsets and line/character positions for one text, in any `PositionEncoding`.
 ///
 /// Lines end at LF, CRLF or a lone CR. A position past the end of a line clamps to the line's end
@@ -15,30 +21,65 @@ public struct LineTable: Sendable {
     private let unitsBeforeBlock: [UInt32]
     private static let blockShift = 12
 
-    /// Builds the table: one pass to count the lines, one to record them.
+    /// Builds the table. Texts without a carriage return, nearly all of them, are split with
+    /// `memchr`, which reads many bytes per step; the others take a byte-by-byte pass.
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var longestLine = 0
         starts = bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var lines = 1
-            for index in 0..<count where buffer[index] == 0x0A || buffer[index] == 0x0D {
-                if !(buffer[index] == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) { lines += 1 }
+            guard let base = buffer.baseAddress, memchr(base, Int32(ASCII.carriageReturn), buffer.count) != nil else {
+                return LineTable.newlineStarts(buffer, longestLine: &longestLine)
             }
-            return [UInt32](unsafeUninitializedCapacity: lines) { starts, initialized in
-                starts[0] = 0
-                var line = 1
-                for index in 0..<count where buffer[index] == 0x0A || buffer[index] == 0x0D {
-                    if buffer[index] == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { continue }
-                    longestLine = max(longestLine, index + 1 - Int(starts[line - 1]))
-                    starts[line] = UInt32(truncatingIfNeeded: index + 1)
-                    line += 1
-                }
-                longestLine = max(longestLine, count - Int(starts[line - 1]))
-                initialized = lines
-            }
+            return LineTable.mixedStarts(buffer, longestLine: &longestLine)
         }
         unitsBeforeBlock = longestLine > 1 << LineTable.blockShift ? LineTable.blockCounts(bytes) : []
+    }
+
+    /// The line starts of a text whose only terminator is LF: `memchr` finds each newline, once
+    /// to count the lines and once to record them in a table of exactly that size.
+    private static func newlineStarts(_ buffer: UnsafeBufferPointer<UInt8>, longestLine: inout Int) -> [UInt32] {
+        guard let base = buffer.baseAddress else { return [0] }
+        func forEachLineStart(_ body: (Int) -> Void) {
+            var lineStart = 0
+            while lineStart < buffer.count, let found = memchr(base + lineStart, Int32(ASCII.newline), buffer.count - lineStart) {
+                lineStart = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                body(lineStart)
+            }
+        }
+        var lines = 1
+        forEachLineStart { _ in lines += 1 }
+        return [UInt32](unsafeUninitializedCapacity: lines) { starts, initialized in
+            starts[0] = 0
+            var line = 1
+            forEachLineStart { start in
+                longestLine = max(longestLine, start - Int(starts[line - 1]))
+                starts[line] = UInt32(truncatingIfNeeded: start)
+                line += 1
+            }
+            longestLine = max(longestLine, buffer.count - Int(starts[line - 1]))
+            initialized = lines
+        }
+    }
+
+    /// The line starts of a text with CR or CRLF terminators: one pass to count, one to record.
+    private static func mixedStarts(_ buffer: UnsafeBufferPointer<UInt8>, longestLine: inout Int) -> [UInt32] {
+        let count = buffer.count
+        var lines = 1
+        for index in 0..<count where buffer[index] == 0x0A || buffer[index] == 0x0D {
+            if !(buffer[index] == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) { lines += 1 }
+        }
+        return [UInt32](unsafeUninitializedCapacity: lines) { starts, initialized in
+            starts[0] = 0
+            var line = 1
+            for index in 0..<count where buffer[index] == 0x0A || buffer[index] == 0x0D {
+                if buffer[index] == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { continue }
+                longestLine = max(longestLine, index + 1 - Int(starts[line - 1]))
+                starts[line] = UInt32(truncatingIfNeeded: index + 1)
+                line += 1
+            }
+            longestLine = max(longestLine, count - Int(starts[line - 1]))
+            initialized = lines
+        }
     }
 
     /// The UTF-16 and scalar counts before each block of `bytes`, and of the whole text.
