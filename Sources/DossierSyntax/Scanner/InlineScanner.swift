@@ -29,7 +29,8 @@ struct InlineScanner {
     /// appended to `syntax.segments`; returns their indices there.
     mutating func scan(_ range: ByteRange, blankLineAfter: Int, into syntax: inout DocumentSyntax) -> Range<Int> {
         let limit = range.end
-        let codeSpans = InlineScanner.codeSpans(bytes, range)
+        // Found at the paragraph's first backtick: most paragraphs have none.
+        var codeSpans: [ByteRange]?
         var nextCodeSpan = 0
         // Collected apart from `syntax`, which `closeBracket` writes to while `cut` is in use.
         var segments = segmentBuffer
@@ -56,9 +57,11 @@ struct InlineScanner {
                     index += 1
                 }
             case ASCII.backtick:
-                while nextCodeSpan < codeSpans.count, codeSpans[nextCodeSpan].start < index { nextCodeSpan += 1 }
-                if nextCodeSpan < codeSpans.count, codeSpans[nextCodeSpan].start == index {
-                    let span = codeSpans[nextCodeSpan]
+                let spans = codeSpans ?? InlineScanner.codeSpans(bytes, range)
+                codeSpans = spans
+                while nextCodeSpan < spans.count, spans[nextCodeSpan].start < index { nextCodeSpan += 1 }
+                if nextCodeSpan < spans.count, spans[nextCodeSpan].start == index {
+                    let span = spans[nextCodeSpan]
                     cut(span.start, span.end)
                     index = span.end
                 } else {
