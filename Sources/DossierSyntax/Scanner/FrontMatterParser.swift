@@ -18,8 +18,8 @@ struct FrontMatterParser {
         var fields: [FieldSyntax] = []
         for line in 1..<close {
             let range = lines.lineRange(line)
-            let trimmed = bytes.string(in: range).trimmingSpaces()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let content = trimmedSpaces(range)
+            if content.length == 0 || bytes[content.start] == ASCII.hash { continue }
             if range.start < range.end, ASCII.isSpace(bytes[range.start]) || bytes[range.start] == ASCII.dash {
                 continue  // YAML continuation or list item of the previous key: kept as YAML, not read.
             }
@@ -39,8 +39,20 @@ struct FrontMatterParser {
     }
 
     private func isDelimiter(_ line: Int, allowDots: Bool) -> Bool {
-        let text = bytes.string(in: lines.lineRange(line)).trimmingTrailingSpaces()
-        return text == "---" || (allowDots && text == "...")
+        var range = lines.lineRange(line)
+        while range.end > range.start, ASCII.isSpace(bytes[range.end - 1]) { range.end -= 1 }
+        guard range.length == 3 else { return false }
+        let mark = bytes[range.start]
+        guard mark == ASCII.dash || (allowDots && mark == ASCII.dot) else { return false }
+        return bytes[range.start + 1] == mark && bytes[range.start + 2] == mark
+    }
+
+    /// `range` without leading and trailing spaces and tabs.
+    private func trimmedSpaces(_ range: ByteRange) -> ByteRange {
+        var trimmed = range
+        while trimmed.start < trimmed.end, ASCII.isSpace(bytes[trimmed.start]) { trimmed.start += 1 }
+        while trimmed.end > trimmed.start, ASCII.isSpace(bytes[trimmed.end - 1]) { trimmed.end -= 1 }
+        return trimmed
     }
 
     /// Removes YAML quotes from a value, narrowing its range to the inside.
@@ -102,12 +114,17 @@ struct FrontMatterParser {
 
     /// Whether `text` is a real calendar date written YYYY-MM-DD.
     static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            (1...12).contains(month)
-        else { return false }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == ASCII.dash, bytes[7] == ASCII.dash else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard ASCII.isDigit(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month) else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         return (1...days).contains(day)
@@ -138,13 +155,6 @@ extension String {
     func trimmingSpaces() -> String {
         var view = Substring(self)
         while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
-        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
-        return String(view)
-    }
-
-    /// The string without trailing spaces and tabs.
-    func trimmingTrailingSpaces() -> String {
-        var view = Substring(self)
         while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
         return String(view)
     }
