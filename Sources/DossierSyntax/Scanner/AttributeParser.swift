@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One token of a Pandoc attribute block: `.class`, `#id` or `key=value`.
 struct AttributeToken {
     enum Kind { case className, identifier, pair }
@@ -81,7 +87,9 @@ struct AttributeParser {
                     return fail(ByteRange(tokenStart, min(limit, valueStart)), "the quoted value of `\(key.text)` is never closed: add `\"`")
                 }
                 let raw = bytes.string(in: ByteRange(valueStart, close))
-                let value = Located(raw.replacingBackslashEscapes(), ByteRange(valueStart, close))
+                // Searched as bytes: `String.contains` is a slow generic search, and escapes are rare.
+                let escaped = bytes[valueStart..<close].contains(ASCII.backslash)
+                let value = Located(escaped ? raw.replacingBackslashEscapes() : raw, ByteRange(valueStart, close))
                 index = close + 1
                 tokens.append(AttributeToken(kind: .pair, name: key, value: value, quoted: true, range: ByteRange(tokenStart, index)))
             } else {
@@ -136,7 +144,9 @@ struct AttributeParser {
 /// one text stay linear overall.
 struct ByteFinder {
     let bytes: [UInt8]
-    private var memo: [UInt8: (from: Int, found: Int?, limit: Int)] = [:]
+    /// The last search for each byte: a scanner looks for two or three bytes, so a short list
+    /// beats hashing.
+    private var memo: [(byte: UInt8, from: Int, found: Int?, limit: Int)] = []
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -144,23 +154,21 @@ struct ByteFinder {
 
     /// The first index of `byte` in `from..<limit`.
     mutating func next(_ byte: UInt8, from start: Int, limit: Int) -> Int? {
-        if let cached = memo[byte], cached.limit == limit, start >= cached.from {
-            if let found = cached.found {
+        let slot = memo.firstIndex { $0.byte == byte }
+        if let slot, memo[slot].limit == limit, start >= memo[slot].from {
+            if let found = memo[slot].found {
                 if start <= found { return found }
             } else {
                 return nil
             }
         }
-        var index = start
-        while index < limit {
-            if bytes[index] == byte {
-                memo[byte] = (start, index, limit)
-                return index
-            }
-            index += 1
+        let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard start < limit, let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), limit - start) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         }
-        memo[byte] = (start, nil, limit)
-        return nil
+        let entry = (byte, start, found, limit)
+        if let slot { memo[slot] = entry } else { memo.append(entry) }
+        return found
     }
 }
 
@@ -178,7 +186,6 @@ extension Array where Element == UInt8 {
 extension String {
     /// The string with `\"` and `\\` unescaped.
     func replacingBackslashEscapes() -> String {
-        guard contains("\\") else { return self }
         var result = ""
         var escaping = false
         for character in self {

@@ -7,7 +7,8 @@ enum ClaimBuilder {
         var claim = ClaimSyntax(
             kind: kind, range: range, textRange: textRange, attributeRange: attributeRange, id: nil, by: [],
             byDescription: nil, via: [], cites: [], cue: nil, extra: [])
-        var seenKeys: Set<String> = []
+        // A claim has a handful of keys: a list beats hashing each one.
+        var seenKeys: [String] = []
         var kindSeen = false
         for token in tokens {
             switch token.kind {
@@ -29,10 +30,11 @@ enum ClaimBuilder {
             case .pair:
                 guard let value = token.value else { continue }
                 let key = token.name.text
-                if !seenKeys.insert(key).inserted {
+                if seenKeys.contains(key) {
                     diagnostics.append(SyntaxDiagnostic(.syntax, token.range, "`\(key)=` is given twice: merge the values"))
                     continue
                 }
+                seenKeys.append(key)
                 switch key {
                 case "by":
                     if token.quoted {

@@ -1,4 +1,9 @@
 import DossierLocking
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Hands out one shared `String` per distinct identifier. A workspace writes the same few thousand
 /// actor ids hundreds of thousands of times, and a string longer than 15 bytes is a heap
@@ -50,7 +55,9 @@ public final class IdentifierTable: Sendable {
 
         private static func equal(_ string: String, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
             var string = string
-            return string.withUTF8 { $0.elementsEqual(text) }
+            return string.withUTF8 { stored in
+                stored.count == text.count && (text.isEmpty || memcmp(stored.baseAddress!, text.baseAddress!, text.count) == 0)
+            }
         }
 
         private mutating func grow() {
