@@ -10,7 +10,7 @@ let package = Package(
         // Layer 1: one document's bytes -> syntax nodes with exact byte ranges. Pure, no I/O (the lock guards a shared id table).
         .target(name: "DossierSyntax", dependencies: ["DossierLocking"]),
         // Layer 2: per-document summaries, workspace snapshot, rules and feature queries.
-        .target(name: "DossierAnalysis", dependencies: ["DossierSyntax"]),
+        .target(name: "DossierAnalysis", dependencies: ["DossierSyntax", "DossierLocking"]),
         // A small lock that ThreadSanitizer understands (see Locked.swift); no dependencies, so every target can use it.
         .target(name: "DossierLocking"),
         // JSON values, parser and writer (used by the protocol, dossier.json and report output).

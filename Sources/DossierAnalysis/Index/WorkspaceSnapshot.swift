@@ -1,3 +1,5 @@
+import Dispatch
+import DossierLocking
 import DossierSyntax
 
 /// Where an actor is defined: a document and the index of the definition in its syntax.
@@ -89,16 +91,30 @@ public final class WorkspaceSnapshot: Sendable {
 
     /// A workspace of `documents`.
     public convenience init(documents: [Document], configuration: Configuration) {
-        var table = PersistentMap<DocumentID, Document>()
-        var actorSites = PersistentMap<String, [ActorSite]>()
-        var claimSites = PersistentMap<String, [ClaimSite]>()
-        var stats = PersistentMap<String, ActorStats>()
-        var users = DocumentUsers()
-        for document in documents {
-            table[document.id] = document
-            WorkspaceSnapshot.register(document, actorSites: &actorSites, claimSites: &claimSites, stats: &stats)
-            users.update(from: nil, to: document)
+        typealias Registries = (actorSites: PersistentMap<String, [ActorSite]>, claimSites: PersistentMap<String, [ClaimSite]>, stats: PersistentMap<String, ActorStats>)
+        // The registries, and the document table with its users, do not depend on each other:
+        // built side by side, they take a loaded workspace's serial step down to the longer of the two.
+        let registries = Locked<Registries?>(nil)
+        let tables = Locked<(documents: PersistentMap<DocumentID, Document>, users: DocumentUsers)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                var built: Registries = (PersistentMap(), PersistentMap(), PersistentMap())
+                for document in documents {
+                    WorkspaceSnapshot.register(document, actorSites: &built.actorSites, claimSites: &built.claimSites, stats: &built.stats)
+                }
+                registries.withLock { $0 = built }
+            } else {
+                var table = PersistentMap<DocumentID, Document>()
+                var users = DocumentUsers()
+                for document in documents {
+                    table[document.id] = document
+                    users.update(from: nil, to: document)
+                }
+                tables.withLock { $0 = (table, users) }
+            }
         }
+        let (actorSites, claimSites, stats) = registries.withLock { $0! }
+        let (table, users) = tables.withLock { $0! }
         self.init(
             configuration: configuration, documents: table, actorSites: actorSites, claimSites: claimSites, stats: stats,
             users: users, names: nil, cues: CueSet(configuration: configuration))
