@@ -15,8 +15,10 @@ struct InlineScanner {
     private var outermostClaims: [Int] = []
     /// The last search for `-->`: from where, what it found, within which limit (keeps many `<!--` linear).
     private var commentCloseMemo: (from: Int, close: Int?, limit: Int)?
-    /// The paragraph's segments while it is scanned, kept between paragraphs for its capacity.
-    private var segmentBuffer: [ByteRange] = []
+    /// The paragraph's prose segments while it is scanned (kept between paragraphs for its
+    /// capacity), and where the current segment started.
+    private var segments: [ByteRange] = []
+    private var segmentStart = 0
 
     init(bytes: [UInt8], identifiers: IdentifierTable?) {
         self.bytes = bytes
@@ -32,19 +34,11 @@ struct InlineScanner {
         // Found at the paragraph's first backtick: most paragraphs have none.
         var codeSpans: [ByteRange]?
         var nextCodeSpan = 0
-        // Collected apart from `syntax`, which `closeBracket` writes to while `cut` is in use.
-        var segments = segmentBuffer
-        segmentBuffer = []
-        var segmentStart = range.start
+        segmentStart = range.start
         var openBrackets: [Int] = []
         escapedBracket = false
         outermostClaims.removeAll(keepingCapacity: true)
         var index = range.start
-
-        func cut(_ start: Int, _ end: Int) {
-            if start > segmentStart { segments.append(ByteRange(segmentStart, start)) }
-            segmentStart = end
-        }
 
         while index < limit {
             let byte = bytes[index]
@@ -80,11 +74,11 @@ struct InlineScanner {
             case ASCII.closeBracket:
                 let open = openBrackets.popLast()
                 index = closeBracket(
-                    at: index, open: open, limit: limit, cut: cut, into: &syntax)
+                    at: index, open: open, limit: limit, into: &syntax)
             case ASCII.at:
                 index = bareMention(at: index, limit: limit, into: &syntax)
             default:
-                index += 1
+                index = InlineScanner.nextSpecial(bytes, from: index + 1, limit: limit)
             }
         }
         cut(limit, limit)
@@ -92,13 +86,38 @@ struct InlineScanner {
         let firstSegment = syntax.segments.count
         syntax.segments += segments
         segments.removeAll(keepingCapacity: true)
-        segmentBuffer = segments
         return firstSegment..<syntax.segments.count
+    }
+
+    /// The bytes the scan loop acts on — `\\`, `` ` ``, `<`, `@`, `[` and `]` — as bits over 0x3C…0x60.
+    private static let specialBytes: UInt64 =
+        1 << (0x5C - 0x3C) | 1 << (0x60 - 0x3C) | 1 << (0x3C - 0x3C) | 1 << (0x40 - 0x3C) | 1 << (0x5B - 0x3C) | 1 << (0x5D - 0x3C)
+
+    /// The offset of the first byte at or after `start` that the scan loop acts on, or `limit`:
+    /// prose is mostly letters, and one comparison skips each of them.
+    @inline(__always)
+    private static func nextSpecial(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let mask = specialBytes
+            var index = start
+            while index < limit {
+                let offset = buffer[index] &- 0x3C
+                if offset <= 0x60 - 0x3C, mask >> UInt64(offset) & 1 != 0 { return index }
+                index += 1
+            }
+            return limit
+        }
+    }
+
+    /// Ends the current prose segment at `start`; the next one starts at `end`.
+    private mutating func cut(_ start: Int, _ end: Int) {
+        if start > segmentStart { segments.append(ByteRange(segmentStart, start)) }
+        segmentStart = end
     }
 
     /// Handles a `]`: a link `](…)`, an attribute block `]{…}`, or plain text. Returns where to resume.
     private mutating func closeBracket(
-        at index: Int, open: Int?, limit: Int, cut: (Int, Int) -> Void, into syntax: inout DocumentSyntax
+        at index: Int, open: Int?, limit: Int, into syntax: inout DocumentSyntax
     ) -> Int {
         let next = index + 1
         guard next < limit else { return next }
