@@ -166,7 +166,7 @@ public struct ReportWriter: Sendable {
             piece.counts.add(entry.severity)
             switch format {
             case .text:
-                piece.bytes += "\(entry.path):\(entry.line):\(entry.column): \(entry.severity.name): \(entry.message) [\(entry.code.rawValue)]\n".utf8
+                ReportWriter.appendTextLine(entry, to: &piece.bytes)
             case .github:
                 piece.bytes += format.githubAnnotation(entry).utf8
             case .json, .sarif:
@@ -194,6 +194,34 @@ public struct ReportWriter: Sendable {
         if written { ReportWriter.newline(depth - 1, into: &output) }
         output += ReportWriter.frame(format, root: root, version: version, files: files, counts: counts).tail
         return output
+    }
+
+    /// `path:line:column: severity: message [code]` and a newline, written as bytes: string
+    /// interpolation cost more than the rest of the report for a large workspace.
+    private static func appendTextLine(_ entry: ReportEntry, to output: inout [UInt8]) {
+        output += entry.path.utf8
+        output.append(0x3A)
+        appendDecimal(entry.line, to: &output)
+        output.append(0x3A)
+        appendDecimal(entry.column, to: &output)
+        output += ": ".utf8
+        output += entry.severity.name.utf8
+        output += ": ".utf8
+        output += entry.message.utf8
+        output += " [".utf8
+        output += entry.code.rawValue.utf8
+        output += "]\n".utf8
+    }
+
+    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        if value < 0 { output.append(0x2D) }
+        var magnitude = value.magnitude
+        let first = output.count
+        repeat {
+            output.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        output[first...].reverse()
     }
 
     private static func newline(_ depth: Int, into output: inout [UInt8]) {
