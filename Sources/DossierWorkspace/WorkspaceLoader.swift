@@ -251,24 +251,28 @@ public enum FileReader {
             return .failure(WorkspaceError("is larger than \(maximumSize >> 20) MB: split it or exclude it in dossier.json"))
         }
         // Sized by fstat so the common case is one allocation of exactly the file's size (every
-        // file stays in memory while the workspace is open); a file that grows while being read
-        // is still read to its end.
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
+        // file stays in memory while the workspace is open), read straight into uninitialised
+        // storage: zeroing it first would touch every byte of the workspace once more.
+        var firstError: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count > 0 {
+                    initialized += count
+                } else if count == 0 || errno != EINTR {
+                    firstError = count < 0 ? errno : 0
+                    break
+                }
+            }
+        }
+        if firstError != 0 { return .failure(WorkspaceError("cannot read: \(String(cString: strerror(firstError)))")) }
+        // A file shorter than fstat said has been read to its end; one that grew is read on.
+        if bytes.count < Int(status.st_size) { return .success(bytes) }
         while true {
-            let count: Int
-            if filled < bytes.count {
-                count = bytes.withUnsafeMutableBytes { buffer in
-                    Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                }
-                if count > 0 { filled += count }
-            } else {
-                count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
-                    let count = Glibc.read(descriptor, chunk.baseAddress!, chunk.count)
-                    if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
-                    return count
-                }
-                if count > 0 { filled += count }
+            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+                let count = Glibc.read(descriptor, chunk.baseAddress!, chunk.count)
+                if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+                return count
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -276,11 +280,10 @@ public enum FileReader {
             }
             if count == 0 { break }
             // A file still being written could otherwise grow the buffer without end.
-            if filled > maximumSize {
+            if bytes.count > maximumSize {
                 return .failure(WorkspaceError("grew past \(maximumSize >> 20) MB while being read"))
             }
         }
-        if filled < bytes.count { bytes.removeSubrange(filled...) }
         return .success(bytes)
     }
 }
