@@ -94,26 +94,24 @@ struct CheckCommand {
             checks.append((workspace, only))
         }
         var summaries: [String] = []
+        var output = BufferedOutput()
         for check in checks {
             // Written a batch of files at a time: the report is never held whole.
             var writer = ReportWriter(format: format, root: check.workspace.root, version: dossierVersion)
-            writeOutput(writer.opening())
+            output.write(writer.opening())
             let files = CheckReport.stream(
                 workspace: check.workspace, only: check.only, minimum: minimum, transform: { [writer] in writer.piece($0) }
             ) { piece in
-                writeOutput(writer.add(piece))
+                output.write(writer.add(piece))
             }
-            writeOutput(writer.closing(files: files))
+            output.write(writer.closing(files: files))
             if format == .text { summaries.append(summary(writer.counts, files: files)) }
             let tooManyWarnings = maxWarnings.map { writer.counts[.warning] > $0 } ?? false
             if status == 0, writer.counts[.error] > 0 || tooManyWarnings { status = 1 }
         }
+        output.flush()
         summaries.forEach(printError)
         return status
-    }
-
-    private func writeOutput(_ bytes: [UInt8]) {
-        if !bytes.isEmpty { FileHandle.standardOutput.write(Data(bytes)) }
     }
 
     private func summary(_ counts: SeverityCounts, files: Int) -> String {
@@ -121,5 +119,23 @@ struct CheckCommand {
         var parts = [plural(counts[.error], "error"), plural(counts[.warning], "warning"), "\(counts[.information]) information"]
         if minimum == .hint { parts.append(plural(counts[.hint], "hint")) }
         return "\(plural(files, "file")) checked: " + parts.joined(separator: ", ")
+    }
+}
+
+/// Standard output in 64 KiB writes: a report has a piece per file, and a system call for each
+/// cost more than formatting it.
+private struct BufferedOutput {
+    private var pending: [UInt8] = []
+    private static let chunkSize = 64 << 10
+
+    mutating func write(_ bytes: [UInt8]) {
+        pending += bytes
+        if pending.count >= BufferedOutput.chunkSize { flush() }
+    }
+
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 }
