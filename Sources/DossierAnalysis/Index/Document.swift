@@ -97,7 +97,8 @@ public final class Document: Sendable {
         var citations: [(key: String, element: (claim: Int, range: ByteRange))] = []
         for (index, claim) in syntax.claims.enumerated() {
             if let id = claim.id { claimsByID.append((id.text, index)) }
-            for reference in claim.by + claim.via { references.append((reference.id, ReferenceSite(reference, claim: index))) }
+            for reference in claim.by { references.append((reference.id, ReferenceSite(reference, claim: index))) }
+            for reference in claim.via { references.append((reference.id, ReferenceSite(reference, claim: index))) }
             for cite in claim.cites { citations.append((cite.text, (index, cite.range))) }
         }
         let claimOrder = syntax.claims.indices.sorted { syntax.claims[$0].textRange.start < syntax.claims[$1].textRange.start }
