@@ -25,8 +25,8 @@ struct EditorClientTests {
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
         let collected = Collected()
-        output.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
         try process.run()
+        let outputEnded = readUntilEnd(output.fileHandleForReading) { collected.append($0) }
         let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
@@ -35,9 +35,8 @@ struct EditorClientTests {
             return (-1, collected.text + "\n(timed out)")
         }
         process.waitUntilExit()  // returns at once; without it the Process's run-loop source keeps it alive (a leak on Linux)
-        Thread.sleep(forTimeInterval: 0.1)
-        output.fileHandleForReading.readabilityHandler = nil
-        collected.append(output.fileHandleForReading.readDataToEndOfFile())
+        // The output ends when the last process holding the pipe (the editor's server, too) exits.
+        if outputEnded.wait(timeout: .now() + 10) == .timedOut { return (process.terminationStatus, collected.text + "\n(output never ended)") }
         return (process.terminationStatus, collected.text)
     }
 

@@ -50,6 +50,30 @@ enum ServerProcessError: Error, CustomStringConvertible {
     }
 }
 
+/// Reads `handle` on a thread of its own until end of file or a read error, passing each chunk to
+/// `receive` and an empty chunk at the end; returns a semaphore signalled once it has ended.
+/// Not `readabilityHandler`: on Linux its dispatch source once crashed libdispatch's event loop
+/// (signal 11 in `_dispatch_event_loop_drain`) during a full test run.
+@discardableResult
+func readUntilEnd(_ handle: FileHandle, _ receive: @escaping @Sendable (Data) -> Void) -> DispatchSemaphore {
+    let ended = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        // The thread holds `handle`, so its descriptor stays open until the reading ends.
+        let descriptor = handle.fileDescriptor
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            receive(Data(chunk[0..<count]))
+        }
+        receive(Data())
+        ended.signal()
+    }
+    thread.start()
+    return ended
+}
+
 /// `dossier lsp` as a child process on pipes, with framed JSON-RPC.
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
@@ -70,11 +94,8 @@ final class ServerProcess: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.receive(data)
-        }
         try process.run()
+        readUntilEnd(output.fileHandleForReading) { [weak self] data in self?.receive(data) }
     }
 
     deinit {
@@ -82,8 +103,6 @@ final class ServerProcess: @unchecked Sendable {
         // On Linux a Process and its run-loop source retain each other until waitUntilExit() releases the source;
         // without this call every Process leaks with its pipes (LeakSanitizer shows it).
         process.waitUntilExit()
-        // The output watcher (a dispatch source) lives until its handler is removed, normally at end of output.
-        output.fileHandleForReading.readabilityHandler = nil
     }
 
     private func receive(_ data: Data) {
@@ -91,7 +110,6 @@ final class ServerProcess: @unchecked Sendable {
         defer { lock.unlock() }
         if data.isEmpty {
             ended = true
-            output.fileHandleForReading.readabilityHandler = nil
             return
         }
         buffer += data
