@@ -1,8 +1,11 @@
 import DossierSyntax
 
 /// Names a document: a file URI in the language server, a path in the command line.
-public struct DocumentID: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct DocumentID: Hashable, Sendable, Comparable, CustomStringConvertible, ShardedKey {
     public let rawValue: String
+
+    /// The shard hash of the URI.
+    public var shardHash: Int { rawValue.shardHash }
 
     /// Creates an id.
     public init(_ rawValue: String) {
