@@ -9,10 +9,13 @@ struct ProseRules {
     /// Mentions and claims ordered by start, for range lookups.
     private let mentions: [MentionSyntax]
     private let claimOrder: [Int]
+    /// The ids the document refers to that no document defines.
+    private let unknownActors: [String]
 
-    init(document: Document, snapshot: WorkspaceSnapshot) {
+    init(document: Document, snapshot: WorkspaceSnapshot, unknownActors: [String]) {
         self.document = document
         self.snapshot = snapshot
+        self.unknownActors = unknownActors
         bytes = document.syntax.bytes
         mentions = document.syntax.mentions.sorted { $0.fullRange.start < $1.fullRange.start }
         claimOrder = document.syntax.claims.indices.sorted { document.syntax.claims[$0].range.start < document.syntax.claims[$1].range.start }
@@ -66,7 +69,7 @@ struct ProseRules {
         }
         let paragraphMentions = mentionsIn(paragraph.range)
         var named: [(offset: Int, actor: String)] = paragraphMentions.compactMap { mention in
-            snapshot.actorSites[mention.reference.id] == nil ? nil : (mention.reference.range.start, mention.reference.id)
+            unknownActors.contains(mention.reference.id) ? nil : (mention.reference.range.start, mention.reference.id)
         }
         for segment in document.syntax.segments(of: paragraph) {
             let (cues, names) = NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment)
