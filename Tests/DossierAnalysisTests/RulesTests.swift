@@ -80,6 +80,13 @@ import Testing
         #expect(found.first?.fixes == [.attribute("lloyd-austin")])
     }
 
+    @Test func theReportingCuesActorIsTheFirstDefinedOneByTheOffsetOfItsId() {
+        let inLinkText = Marked("[Biden overrode the Pentagon]{.claim}, [an aide to @dick-durbin](@lloyd-austin) said.")
+        #expect(check(inLinkText, codes: [.unattributedClaim]).first?.fixes == [.attribute("dick-durbin")])
+        let afterUnknown = Marked("[Biden overrode the Pentagon]{.claim}, @nobody-known and Secretary Austin said.")
+        #expect(check(afterUnknown, codes: [.unattributedClaim]).first?.fixes == [.attribute("lloyd-austin")])
+    }
+
     @Test func describedSourceIsAnonymous() {
         let text = Marked("[the evidence]{.claim by=\"⟦officials familiar with the matter⟧\" via=@nyt}")
         let found = check(text, codes: [.anonymousSource, .unattributedClaim])
