@@ -4,12 +4,20 @@ import DossierSyntax
 /// (closing quotes and brackets included) followed by a space and a capital, a digit or an
 /// opening quote — unless the word before the period is a known abbreviation or an initial.
 enum Sentences {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: [String] = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gen", "Lt", "Col", "Gov", "Pres", "St", "Jr", "Sr",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Vol", "vs", "etc",
         "Inc", "Corp", "Ltd", "Co", "Mt", "Ft", "Capt", "Sgt", "Adm", "Cmdr", "Rev", "Hon", "Ill", "Conn", "Calif", "Mass",
         "Wash", "Fla", "Ariz", "Mich", "Penn", "Va", "Md", "Tenn", "Ky", "Ala", "Ga", "La", "Okla", "Ore", "Wis", "Minn",
     ]
+
+    /// `abbreviations` as `packed` keys, sorted: a period is checked without building a string.
+    private static let abbreviationKeys: [UInt64] = abbreviations.map { packed(Array($0.utf8)[...]) }.sorted()
+
+    /// The bytes of a word of one to eight bytes, none of them zero, packed into one number that differs for every such word.
+    private static func packed(_ word: ArraySlice<UInt8>) -> UInt64 {
+        word.reduce(0) { $0 << 8 | UInt64($1) }
+    }
 
     /// The sentence ranges of `range`, covering it without gaps.
     static func split(_ bytes: [UInt8], _ range: ByteRange) -> [ByteRange] {
@@ -93,11 +101,21 @@ enum Sentences {
         return false
     }
 
-    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, from lowerBound: Int) -> Bool {
+    /// Whether the word that ends at `period` (starting no earlier than `lowerBound`) is an initial or one of `abbreviations`.
+    static func isAbbreviation(_ bytes: [UInt8], before period: Int, from lowerBound: Int) -> Bool {
         var start = period
         while start > lowerBound, ASCIIWord.isWordByte(bytes[start - 1]) { start -= 1 }
         // An initial: one capital letter (the word is ASCII letters and digits only).
         if period - start == 1, bytes[start] >= 0x41, bytes[start] <= 0x5A { return true }
-        return abbreviations.contains(String(decoding: bytes[start..<period], as: UTF8.self))
+        guard period - start <= 8 else { return false }
+        let key = packed(bytes[start..<period])
+        let keys = abbreviationKeys
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key
     }
 }
