@@ -53,18 +53,9 @@ enum Sentences {
         return sentences
     }
 
-    /// The offset of the next `.`, `!` or `?` at or after `start`, or `end`: the hot loop, so it
-    /// reads through a pointer.
+    /// The offset of the next `.`, `!` or `?` at or after `start`, or `end`.
     private static func nextTerminator(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < end {
-                let byte = buffer[index]
-                if byte == 0x2E || byte == 0x21 || byte == 0x3F { return index }
-                index += 1
-            }
-            return end
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: 0x2E, 0x21, 0x3F, in: $0, from: start, to: end) }
     }
 
     /// Just past the `}` or `)` closing the group opened at `open`, looking no further than 1 KB.
