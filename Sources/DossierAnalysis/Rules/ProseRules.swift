@@ -183,7 +183,7 @@ struct ProseRules {
     private func checkQuotes(_ paragraph: ParagraphSyntax, _ facts: ParagraphFacts, _ sink: inout DiagnosticSink) {
         let sentences = facts.sentences
         for quote in Quotations.find(bytes, segments: document.syntax.segments(of: paragraph)) where Quotations.wordCount(bytes, quote) >= 4 {
-            if claims(overlapping: quote).contains(where: { claims[$0].range.overlaps(quote) }) { continue }
+            if !claims(overlapping: quote).isEmpty { continue }
             guard let first = sentences.firstIndex(where: { $0.range.end > quote.start }) else { continue }
             let last = sentences.lastIndex(where: { $0.range.start < quote.end }) ?? first
             let window = sentences[first...min(last + 1, sentences.count - 1)]
@@ -235,18 +235,14 @@ struct ProseRules {
         return mentions[lower..<upper]
     }
 
-    /// Indices of the claims that overlap `range`.
-    private func claims(overlapping range: ByteRange) -> [Int] {
-        var upper = lowerBound(claimOrder.count) { claims[claimOrder[$0]].range.start < range.end }
-        var result: [Int] = []
-        while upper > 0 {
-            upper -= 1
-            let claim = claims[claimOrder[upper]]
-            // Claims do not nest, so the first one that ends before `range` ends the search.
-            guard claim.range.end > range.start else { break }
-            if claim.range.overlaps(range) { result.append(claimOrder[upper]) }
-        }
-        return result.reversed()
+    /// Indices of the claims that overlap `range`, in order of start: a run of `claimOrder`, as
+    /// every claim that starts before `range` ends and ends after it starts overlaps it.
+    private func claims(overlapping range: ByteRange) -> ArraySlice<Int> {
+        let upper = lowerBound(claimOrder.count) { claims[claimOrder[$0]].range.start < range.end }
+        var lower = upper
+        // Claims do not nest, so the first one that ends before `range` ends the search.
+        while lower > 0, claims[claimOrder[lower - 1]].range.end > range.start { lower -= 1 }
+        return claimOrder[lower..<upper]
     }
 
     private func insideClaim(_ range: ByteRange) -> Bool {
