@@ -45,43 +45,37 @@ struct ProseRules {
         var hasDescribedClaim = false
     }
 
-    /// The facts of the paragraph being checked, in buffers reused from one paragraph to the next.
-    private struct ParagraphFacts {
+    /// The facts of the document's prose: `sentences` are the paragraph being checked; the other
+    /// buffers grow through the whole document (sentences hold ranges of them), so nothing is
+    /// cleared or allocated anew for each paragraph.
+    private struct ProseFacts {
         var sentences: [SentenceFacts] = []
         var cues: [(range: ByteRange, kind: CueKind)] = []
         var actors: [NamedActor] = []
-        /// Plain names found in the paragraph, in order, before they are merged with its mentions.
+        /// Plain names found in prose, in order, before they are merged with the mentions.
         var names: [(offset: Int, phrase: Int)] = []
-        /// The paragraph's mentions of defined actors (indices into `mentions`), before that merge.
+        /// Mentions of defined actors (indices into `mentions`), before that merge.
         var mentions: [Int] = []
-
-        mutating func removeAll() {
-            sentences.removeAll(keepingCapacity: true)
-            cues.removeAll(keepingCapacity: true)
-            actors.removeAll(keepingCapacity: true)
-            names.removeAll(keepingCapacity: true)
-            mentions.removeAll(keepingCapacity: true)
-        }
     }
 
     func check(_ sink: inout DiagnosticSink) {
         // For each claim, once its sentence is found: the actor a reporting cue names there or in the next sentence.
         var claimSources = [NamedActor??](repeating: nil, count: claims.count)
-        var paragraphFacts = ParagraphFacts()
+        var proseFacts = ProseFacts()
         for paragraph in document.syntax.paragraphs {
-            facts(for: paragraph, into: &paragraphFacts, sink: &sink)
-            let sentences = paragraphFacts.sentences
+            facts(for: paragraph, into: &proseFacts, sink: &sink)
+            let sentences = proseFacts.sentences
             for (position, sentence) in sentences.enumerated() {
-                checkCues(sentence, paragraphFacts, &sink)
+                checkCues(sentence, proseFacts, &sink)
                 for claim in claims(overlapping: sentence.range) where claimSources[claim] == nil {
                     if claims[claim].range.end <= sentence.range.end || position + 1 == sentences.count {
                         let candidates = sentences[position..<min(position + 2, sentences.count)]
                         let source = candidates.first { $0.hasReporting && !$0.actors.isEmpty }
-                        claimSources[claim] = .some(source.map { paragraphFacts.actors[$0.actors.lowerBound] })
+                        claimSources[claim] = .some(source.map { proseFacts.actors[$0.actors.lowerBound] })
                     }
                 }
             }
-            checkQuotes(paragraph, paragraphFacts, &sink)
+            checkQuotes(paragraph, proseFacts, &sink)
         }
         for (index, claim) in claims.enumerated() {
             if let description = claim.byDescription {
@@ -95,9 +89,10 @@ struct ProseRules {
 
     // MARK: Facts
 
-    private func facts(for paragraph: ParagraphSyntax, into facts: inout ParagraphFacts, sink: inout DiagnosticSink) {
-        facts.removeAll()
-        facts.sentences.append(contentsOf: Sentences.split(bytes, paragraph.range).lazy.map { SentenceFacts(range: $0) })
+    private func facts(for paragraph: ParagraphSyntax, into facts: inout ProseFacts, sink: inout DiagnosticSink) {
+        facts.sentences.removeAll(keepingCapacity: true)
+        Sentences.split(bytes, paragraph.range) { facts.sentences.append(SentenceFacts(range: $0)) }
+        let (firstName, firstMention) = (facts.names.count, facts.mentions.count)
         var cursor = 0
         func sentenceIndex(_ offset: Int) -> Int {
             while cursor + 1 < facts.sentences.count, facts.sentences[cursor].range.end <= offset { cursor += 1 }
@@ -130,13 +125,14 @@ struct ProseRules {
         }
         // The mentions of defined actors by the offset of their id (a bare mention can sit in a
         // link's text, before the link's id), merged with the names, which come in text order.
-        facts.mentions.append(contentsOf: paragraphMentions.indices.lazy.filter { !unknownActors.contains(mentions[$0].reference.id) })
-        if facts.mentions.indices.dropFirst().contains(where: { referenceStart(facts.mentions[$0 - 1]) > referenceStart(facts.mentions[$0]) }) {
-            facts.mentions.sort { referenceStart($0) < referenceStart($1) }
+        for mention in paragraphMentions.indices where !unknownActors.contains(mentions[mention].reference.id) {
+            facts.mentions.append(mention)
+        }
+        if facts.mentions[firstMention...].indices.dropFirst().contains(where: { referenceStart(facts.mentions[$0 - 1]) > referenceStart(facts.mentions[$0]) }) {
+            facts.mentions[firstMention...].sort { referenceStart($0) < referenceStart($1) }
         }
         cursor = 0
-        var mention = 0
-        var name = 0
+        var (name, mention) = (firstName, firstMention)
         while mention < facts.mentions.count || name < facts.names.count {
             let mentionOffset = mention < facts.mentions.count ? referenceStart(facts.mentions[mention]) : Int.max
             let nameOffset = name < facts.names.count ? facts.names[name].offset : Int.max
@@ -159,7 +155,7 @@ struct ProseRules {
 
     // MARK: Rules
 
-    private func checkCues(_ sentence: SentenceFacts, _ facts: ParagraphFacts, _ sink: inout DiagnosticSink) {
+    private func checkCues(_ sentence: SentenceFacts, _ facts: ProseFacts, _ sink: inout DiagnosticSink) {
         let satisfied = sentence.hasReporting && !sentence.actors.isEmpty
         for cue in facts.cues[sentence.cues] {
             switch cue.kind {
@@ -180,7 +176,7 @@ struct ProseRules {
         }
     }
 
-    private func checkQuotes(_ paragraph: ParagraphSyntax, _ facts: ParagraphFacts, _ sink: inout DiagnosticSink) {
+    private func checkQuotes(_ paragraph: ParagraphSyntax, _ facts: ProseFacts, _ sink: inout DiagnosticSink) {
         let sentences = facts.sentences
         for quote in Quotations.find(bytes, segments: document.syntax.segments(of: paragraph)) where Quotations.wordCount(bytes, quote) >= 4 {
             if !claims(overlapping: quote).isEmpty { continue }

@@ -19,9 +19,8 @@ enum Sentences {
         word.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The sentence ranges of `range`, covering it without gaps.
-    static func split(_ bytes: [UInt8], _ range: ByteRange) -> [ByteRange] {
-        var sentences: [ByteRange] = []
+    /// Calls `body` with each sentence range of `range`, in order; together they cover it without gaps.
+    static func split(_ bytes: [UInt8], _ range: ByteRange, _ body: (ByteRange) -> Void) {
         var start = range.start
         var index = range.start
         while index < range.end {
@@ -42,15 +41,14 @@ enum Sentences {
             while next < range.end, bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x0D || bytes[next] == 0x09 { next += 1 }
             let spaced = next > end || end == range.end
             if spaced, next == range.end || startsSentence(bytes, next), !(byte == 0x2E && isAbbreviation(bytes, before: index, from: range.start)) {
-                sentences.append(ByteRange(start, end))
+                body(ByteRange(start, end))
                 start = next
                 index = next
             } else {
                 index = end
             }
         }
-        if start < range.end { sentences.append(ByteRange(start, range.end)) }
-        return sentences
+        if start < range.end { body(ByteRange(start, range.end)) }
     }
 
     /// The offset of the next `.`, `!` or `?` at or after `start`, or `end`.
