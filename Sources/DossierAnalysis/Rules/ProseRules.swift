@@ -33,12 +33,12 @@ struct ProseRules {
     }
 
     /// What one sentence holds that the rules look at. Plain values: the cues and actors are ranges
-    /// of the paragraph's buffers, so building a sentence allocates nothing.
+    /// of `ProseFacts` buffers, so building a sentence allocates nothing.
     private struct SentenceFacts {
         var range: ByteRange
-        /// The sentence's cues, a range of `ParagraphFacts.cues`.
+        /// The sentence's cues, a range of `ProseFacts.cues`.
         var cues: Range<Int> = 0..<0
-        /// Actors named in the sentence (mentions and plain names), in order, a range of `ParagraphFacts.actors`.
+        /// Actors named in the sentence (mentions and plain names), in order, a range of `ProseFacts.actors`.
         var actors: Range<Int> = 0..<0
         var hasReporting = false
         var hasUnnamed = false
