@@ -31,4 +31,18 @@ import Testing
         #expect(groups.map(\.key) == ["b", "a", "c"])
         #expect(KeyedGroups<Int>([]).isEmpty)
     }
+
+    /// Grouping is the same below and above the number of keys where lookups switch from a scan to a table.
+    @Test func keyedGroupsOfManyKeysGroupAsADictionaryWould() {
+        for keyCount in [1, 15, 16, 17, 18, 40, 200] {
+            let pairs = (0..<3 * keyCount).map { (key: "key-\(($0 * 7) % keyCount)", element: $0) }
+            let groups = KeyedGroups(pairs)
+            var firstAppearance: [String] = []
+            for pair in pairs where !firstAppearance.contains(pair.key) { firstAppearance.append(pair.key) }
+            #expect(groups.keys == firstAppearance)
+            for key in firstAppearance {
+                #expect(groups[key].map(Array.init) == pairs.filter { $0.key == key }.map(\.element), "\(keyCount) keys: \(key)")
+            }
+        }
+    }
 }

@@ -80,6 +80,13 @@ import Testing
         #expect(found.first?.fixes == [.attribute("lloyd-austin")])
     }
 
+    @Test func theReportingCuesActorIsTheFirstDefinedOneByTheOffsetOfItsId() {
+        let inLinkText = Marked("[Biden overrode the Pentagon]{.claim}, [an aide to @dick-durbin](@lloyd-austin) said.")
+        #expect(check(inLinkText, codes: [.unattributedClaim]).first?.fixes == [.attribute("dick-durbin")])
+        let afterUnknown = Marked("[Biden overrode the Pentagon]{.claim}, @nobody-known and Secretary Austin said.")
+        #expect(check(afterUnknown, codes: [.unattributedClaim]).first?.fixes == [.attribute("lloyd-austin")])
+    }
+
     @Test func describedSourceIsAnonymous() {
         let text = Marked("[the evidence]{.claim by=\"⟦officials familiar with the matter⟧\" via=@nyt}")
         let found = check(text, codes: [.anonymousSource, .unattributedClaim])
@@ -285,6 +292,73 @@ import Testing
             #expect(both.first == cues.matches(in: text, range: range))
             #expect(both.second == names.matches(in: text, range: range))
         }
+    }
+
+    @Test func matchesWhatTryingEveryPhraseAtEveryOffsetFinds() {
+        let names = ["Lloyd Austin", "Austin", "A", "I.C.C.", "Émile Zola", "Київ", "G7", "_id", "“Quote”", "Ab", "Lloyd"]
+        let cues = ["said", "according to", "a source", "says", "a", "é", "in a statement", "said", "x_y"]
+        let nameMatcher = NameMatcher(phrases: names)
+        let cueMatcher = NameMatcher(phrases: cues, caseInsensitive: true)
+        let words = [
+            "Lloyd", "Austin", "AUSTIN", "said", "SAID", "Said", "according", "to", "A", "a", "Ab", "abc", "I.C.C.", "Émile", "Zola",
+            "Київ", "G7", "7", "_id", "x_y", "_", "é", "source", "statement", "in", "“", "”", "’", "—", "–", "…", "Quote", "ü",
+        ]
+        let separators = [" ", "", "\n", ", ", ".", "-", "“", "’", "é"]
+        var generator = SplitMix64(seed: 29)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 1..<24, using: &generator)
+            let text = Array((0..<count).map { _ in
+                words.randomElement(using: &generator)! + separators.randomElement(using: &generator)!
+            }.joined().utf8)
+            let start = Int.random(in: 0..<text.count, using: &generator)
+            let range = ByteRange(start, Int.random(in: start...text.count, using: &generator))
+            let both = NameMatcher.matches(cueMatcher, nameMatcher, in: text, range: range)
+            let written = String(decoding: text, as: UTF8.self)
+            #expect(both.first.map(Found.init) == Self.slowMatches(cues, caseInsensitive: true, in: text, range: range), "\(written)")
+            #expect(both.second.map(Found.init) == Self.slowMatches(names, caseInsensitive: false, in: text, range: range), "\(written)")
+        }
+    }
+
+    /// A match as the slow matcher reports it.
+    struct Found: Equatable {
+        var range: ByteRange
+        var phrase: Int
+        init(range: ByteRange, phrase: Int) { (self.range, self.phrase) = (range, phrase) }
+        init(_ match: NameMatcher.Match) { (range, phrase) = (match.range, match.phrase) }
+    }
+
+    /// Leftmost-longest word-bounded matches found the slow way, every phrase tried at every offset;
+    /// letters, digits and `_` are word characters, U+2000–U+203F are not.
+    static func slowMatches(_ phrases: [String], caseInsensitive: Bool, in text: [UInt8], range: ByteRange) -> [Found] {
+        func fold(_ byte: UInt8) -> UInt8 { caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        // The scalar that covers each byte offset.
+        var scalars: [Unicode.Scalar] = []
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            scalars += Array(repeating: scalar, count: String(scalar).utf8.count)
+        }
+        func isWord(_ offset: Int) -> Bool {
+            let scalar = scalars[offset]
+            if scalar == "_" { return true }
+            if (0x2000...0x203F).contains(scalar.value) { return false }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        var found: [Found] = []
+        var from = range.start
+        for start in range.start..<range.end where start >= from && (start == range.start || !isWord(start - 1)) {
+            var best: Found?
+            for (index, phrase) in phrases.enumerated() {
+                let bytes = Array(phrase.utf8)
+                let end = start + bytes.count
+                guard end <= range.end, zip(bytes, text[start..<end]).allSatisfy({ fold($0) == fold($1) }) else { continue }
+                guard end == range.end || !isWord(end) else { continue }
+                if end > best?.range.end ?? start { best = Found(range: ByteRange(start, end), phrase: index) }
+            }
+            if let best {
+                found.append(best)
+                from = best.range.end
+            }
+        }
+        return found
     }
 
     @Test func boundariesRespectNonASCIILetters() {

@@ -11,17 +11,25 @@ public struct KeyedGroups<Element: Sendable>: Sendable, RandomAccessCollection {
 
     /// Groups `pairs` by key, keeping their order within each key.
     public init(_ pairs: [(key: String, element: Element)]) {
+        // Few keys are found by comparing them all, faster than hashing; a table takes over past `scanLimit`.
+        let scanLimit = 16
         var groupOf: [String: Int] = [:]
         var keys: [String] = []
         var groups: [Int] = []
         groups.reserveCapacity(pairs.count)
         for pair in pairs {
-            if let group = groupOf[pair.key] {
+            if let group = keys.count <= scanLimit ? keys.firstIndex(of: pair.key) : groupOf[pair.key] {
                 groups.append(group)
-            } else {
-                groupOf[pair.key] = keys.count
-                groups.append(keys.count)
-                keys.append(pair.key)
+                continue
+            }
+            groups.append(keys.count)
+            keys.append(pair.key)
+            if keys.count > scanLimit {
+                if groupOf.isEmpty {
+                    for (group, key) in keys.enumerated() { groupOf[key] = group }
+                } else {
+                    groupOf[pair.key] = keys.count - 1
+                }
             }
         }
         // Counting sort by group: stable, linear.

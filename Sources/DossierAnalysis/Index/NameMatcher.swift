@@ -20,8 +20,13 @@ public struct NameMatcher: Sendable {
     /// The phrases, in the order given.
     public let phrases: [String]
     private let caseInsensitive: Bool
-    /// The node reached from the root by each first byte (an offset into `nodes`), or 0 for none.
+    /// The node reached from the root by each first byte (an offset into `nodes`), or 0 for none;
+    /// both cases of a letter lead to the same node when `caseInsensitive`.
     private var rootTransitions = [Int32](repeating: 0, count: 256)
+    /// One bit per pair of first two bytes that some phrase starts with (every pair whose first
+    /// byte is a whole phrase): most words that start like a phrase are ruled out by their second
+    /// byte here, without walking the trie.
+    private var pairStarts = [UInt64](repeating: 0, count: 1024)
     /// The trie, flattened depth-first so a walk along one phrase reads memory mostly forwards:
     /// each node is a header word (low 32 bits: the phrase ending here or -1; high 32 bits: the
     /// number of children) followed by one word per child (low 8 bits: the byte, high 32 bits:
@@ -69,7 +74,30 @@ public struct NameMatcher: Sendable {
         }
         let rootChildren = Int(nodes[1] >> 32)
         for slot in 2 ..< 2 + rootChildren {
-            rootTransitions[Int(UInt8(truncatingIfNeeded: nodes[slot]))] = Int32(truncatingIfNeeded: nodes[slot] >> 32)
+            let byte = UInt8(truncatingIfNeeded: nodes[slot])
+            rootTransitions[Int(byte)] = Int32(truncatingIfNeeded: nodes[slot] >> 32)
+            rootTransitions[Int(otherCase(byte))] = rootTransitions[Int(byte)]
+        }
+        for index in phrases.indices where starts[index + 1] > starts[index] {
+            let first = text[Int(starts[index])]
+            if starts[index + 1] - starts[index] == 1 {
+                for second in UInt8.min...UInt8.max { markPairStart(first, second) }
+            } else {
+                markPairStart(first, text[Int(starts[index]) + 1])
+            }
+        }
+    }
+
+    /// The same letter in upper case when `caseInsensitive` and `byte` is a folded letter, else `byte`.
+    private func otherCase(_ byte: UInt8) -> UInt8 {
+        caseInsensitive && byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+    }
+
+    /// Records that a phrase starts with the folded bytes `first`, `second`, in every case it matches.
+    private mutating func markPairStart(_ first: UInt8, _ second: UInt8) {
+        for (a, b) in [(first, second), (otherCase(first), second), (first, otherCase(second)), (otherCase(first), otherCase(second))] {
+            let pair = Int(a) << 8 | Int(b)
+            pairStarts[pair >> 6] |= 1 << UInt64(pair & 63)
         }
     }
 
@@ -185,32 +213,33 @@ public struct NameMatcher: Sendable {
         var found: ([Match], [Match]) = ([], [])
         guard range.start < range.end, range.end <= bytes.count else { return found }
         bytes.withUnsafeBufferPointer { text in
-            first.withTables { firstRoot, firstNodes in
-                second.withTables { secondRoot, secondNodes in
-                    // Where each matcher may start its next match: matches of one matcher do not overlap.
-                    var firstFrom = range.start, secondFrom = range.start
-                    var index = range.start
-                    while index < range.end {
-                        let byte = text[index]
-                        let firstChild = index >= firstFrom ? firstRoot[Int(first.caseInsensitive ? fold(byte) : byte)] : 0
-                        let secondChild = index >= secondFrom ? secondRoot[Int(second.caseInsensitive ? fold(byte) : byte)] : 0
-                        if firstChild | secondChild != 0, isWordBoundary(text, before: index, lowerBound: range.start) {
-                            if firstChild != 0, let match = longest(
-                                firstNodes, from: Int(firstChild), text, at: index, upperBound: range.end, fold: first.caseInsensitive)
-                            {
-                                found.0.append(match)
-                                firstFrom = match.range.end
+            ASCIIWord.wordBytes.withUnsafeBufferPointer { wordBytes in
+                first.withTables { first in
+                    second.withTables { second in
+                        // Where each matcher may start its next match: matches of one matcher do not overlap.
+                        var firstFrom = range.start, secondFrom = range.start
+                        var index = range.start
+                        while index < range.end {
+                            let byte = text[index]
+                            let firstChild = index >= firstFrom ? first.start(text, at: index, upperBound: range.end) : 0
+                            let secondChild = index >= secondFrom ? second.start(text, at: index, upperBound: range.end) : 0
+                            if firstChild | secondChild != 0, isWordBoundary(text, before: index, lowerBound: range.start) {
+                                if firstChild != 0, let match = longest(first, from: Int(firstChild), text, at: index, upperBound: range.end) {
+                                    found.0.append(match)
+                                    firstFrom = match.range.end
+                                }
+                                if secondChild != 0, let match = longest(second, from: Int(secondChild), text, at: index, upperBound: range.end) {
+                                    found.1.append(match)
+                                    secondFrom = match.range.end
+                                }
                             }
-                            if secondChild != 0, let match = longest(
-                                secondNodes, from: Int(secondChild), text, at: index, upperBound: range.end, fold: second.caseInsensitive)
-                            {
-                                found.1.append(match)
-                                secondFrom = match.range.end
+                            // No phrase starts inside an ASCII word: on to the byte after the one that ends it.
+                            index += 1
+                            if wordBytes[Int(byte)] {
+                                while index < range.end, wordBytes[Int(text[index])] { index += 1 }
+                                index += 1
                             }
                         }
-                        // No phrase starts inside an ASCII word: on to the byte after it.
-                        index += 1
-                        while index < range.end, ASCIIWord.isWordByte(text[index - 1]) { index += 1 }
                     }
                 }
             }
@@ -218,17 +247,41 @@ public struct NameMatcher: Sendable {
         return found
     }
 
-    /// Calls `body` with the root table and the trie.
+    /// A matcher's tables, read through pointers for one pass.
+    private struct Tables {
+        let root: UnsafeBufferPointer<Int32>
+        let pairStarts: UnsafeBufferPointer<UInt64>
+        let nodes: UnsafeBufferPointer<UInt64>
+        let caseInsensitive: Bool
+
+        /// The root's child for `text[index]` when a phrase may start at `index`, or 0.
+        @inline(__always)
+        func start(_ text: UnsafeBufferPointer<UInt8>, at index: Int, upperBound: Int) -> Int32 {
+            let child = root[Int(text[index])]
+            guard child != 0, index + 1 < upperBound else { return child }
+            let pair = Int(text[index]) << 8 | Int(text[index + 1])
+            return pairStarts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 ? child : 0
+        }
+    }
+
+    /// Calls `body` with the matcher's tables.
     @inline(__always)
-    private func withTables<Result>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt64>) -> Result) -> Result {
-        rootTransitions.withUnsafeBufferPointer { root in nodes.withUnsafeBufferPointer { nodes in body(root, nodes) } }
+    private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        rootTransitions.withUnsafeBufferPointer { root in
+            pairStarts.withUnsafeBufferPointer { pairStarts in
+                nodes.withUnsafeBufferPointer { nodes in
+                    body(Tables(root: root, pairStarts: pairStarts, nodes: nodes, caseInsensitive: caseInsensitive))
+                }
+            }
+        }
     }
 
     /// The longest phrase read from `node` (the root's child for `text[start]`) that ends on a word boundary.
     @inline(__always)
     private static func longest(
-        _ nodes: UnsafeBufferPointer<UInt64>, from node: Int, _ text: UnsafeBufferPointer<UInt8>, at start: Int, upperBound: Int, fold: Bool
+        _ tables: Tables, from node: Int, _ text: UnsafeBufferPointer<UInt8>, at start: Int, upperBound: Int
     ) -> Match? {
+        let (nodes, fold) = (tables.nodes, tables.caseInsensitive)
         var node = node
         var end = start + 1
         var best: Match?
@@ -267,6 +320,9 @@ public struct NameMatcher: Sendable {
 
 /// What counts as part of a word for name and cue boundaries.
 enum ASCIIWord {
+    /// `isWordByte` of every byte, for loops that test each byte of the text.
+    static let wordBytes: [Bool] = (0...255).map { isWordByte(UInt8($0)) }
+
     @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
         return (byte &- 0x30) < 10 || (lower &- 0x61) < 26 || byte == 0x5F

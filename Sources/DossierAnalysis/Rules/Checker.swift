@@ -10,9 +10,11 @@ public enum Checker {
             sink.add(diagnostic.code, diagnostic.range, diagnostic.message)
         }
         if document.encodingError == nil {
-            ReferenceRules.check(document, snapshot, &sink)
+            // Looked up once per id the document refers to, not once per mention.
+            let unknownActors = document.references.indices.filter { snapshot.actorSites[document.references.keys[$0]] == nil }
+            ReferenceRules.check(document, snapshot, unknownActors: unknownActors, &sink)
             RegistryRules.check(document, snapshot, &sink)
-            ProseRules(document: document, snapshot: snapshot).check(&sink)
+            ProseRules(document: document, snapshot: snapshot, unknownActors: unknownActors.map { document.references.keys[$0] }).check(&sink)
         }
         return suppress(sink.items, in: document).sorted {
             $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.code.rawValue < $1.code.rawValue

@@ -17,11 +17,9 @@ enum Quotations {
             var index = segment.start
             end = segment.end
             while index < segment.end {
+                index = ByteSearch.firstIndex(of: 0xE2, 0x22, 0x22, in: bytes, from: index, to: segment.end)
+                guard index < segment.end else { break }
                 let byte = bytes[index]
-                if byte != 0xE2, byte != 0x22 {
-                    index += 1
-                    continue
-                }
                 if byte == 0xE2, index + 2 < segment.end, bytes[index + 1] == 0x80 {
                     if bytes[index + 2] == 0x9C {
                         if curlyOpen == nil { curlyOpen = index }

@@ -2,8 +2,9 @@ import DossierSyntax
 
 /// `unknown-actor`: references to ids no document defines, with "did you mean" suggestions.
 enum ReferenceRules {
-    static func check(_ document: Document, _ snapshot: WorkspaceSnapshot, _ sink: inout DiagnosticSink) {
-        for (id, sites) in document.references where snapshot.actorSites[id] == nil {
+    /// Reports the references of `unknownActors`, the groups of `document.references` whose id no document defines.
+    static func check(_ document: Document, _ snapshot: WorkspaceSnapshot, unknownActors: [Int], _ sink: inout DiagnosticSink) {
+        for (id, sites) in unknownActors.map({ document.references[$0] }) {
             // Each suggestion scans every actor id: worked out once per id, not per reference, and
             // only for the kinds of reference present.
             let bare = sites.contains { $0.role == .bare } ? EditDistance.nearest(to: id, in: snapshot.actorIDs, limit: 2) : nil

@@ -4,16 +4,23 @@ import DossierSyntax
 /// (closing quotes and brackets included) followed by a space and a capital, a digit or an
 /// opening quote — unless the word before the period is a known abbreviation or an initial.
 enum Sentences {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: [String] = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gen", "Lt", "Col", "Gov", "Pres", "St", "Jr", "Sr",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Vol", "vs", "etc",
         "Inc", "Corp", "Ltd", "Co", "Mt", "Ft", "Capt", "Sgt", "Adm", "Cmdr", "Rev", "Hon", "Ill", "Conn", "Calif", "Mass",
         "Wash", "Fla", "Ariz", "Mich", "Penn", "Va", "Md", "Tenn", "Ky", "Ala", "Ga", "La", "Okla", "Ore", "Wis", "Minn",
     ]
 
-    /// The sentence ranges of `range`, covering it without gaps.
-    static func split(_ bytes: [UInt8], _ range: ByteRange) -> [ByteRange] {
-        var sentences: [ByteRange] = []
+    /// `abbreviations` as `packed` keys, sorted: a period is checked without building a string.
+    private static let abbreviationKeys: [UInt64] = abbreviations.map { packed(Array($0.utf8)[...]) }.sorted()
+
+    /// The bytes of a word of one to eight bytes, none of them zero, packed into one number that differs for every such word.
+    private static func packed(_ word: ArraySlice<UInt8>) -> UInt64 {
+        word.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Calls `body` with each sentence range of `range`, in order; together they cover it without gaps.
+    static func split(_ bytes: [UInt8], _ range: ByteRange, _ body: (ByteRange) -> Void) {
         var start = range.start
         var index = range.start
         while index < range.end {
@@ -34,29 +41,19 @@ enum Sentences {
             while next < range.end, bytes[next] == 0x20 || bytes[next] == 0x0A || bytes[next] == 0x0D || bytes[next] == 0x09 { next += 1 }
             let spaced = next > end || end == range.end
             if spaced, next == range.end || startsSentence(bytes, next), !(byte == 0x2E && isAbbreviation(bytes, before: index, from: range.start)) {
-                sentences.append(ByteRange(start, end))
+                body(ByteRange(start, end))
                 start = next
                 index = next
             } else {
                 index = end
             }
         }
-        if start < range.end { sentences.append(ByteRange(start, range.end)) }
-        return sentences
+        if start < range.end { body(ByteRange(start, range.end)) }
     }
 
-    /// The offset of the next `.`, `!` or `?` at or after `start`, or `end`: the hot loop, so it
-    /// reads through a pointer.
+    /// The offset of the next `.`, `!` or `?` at or after `start`, or `end`.
     private static func nextTerminator(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            while index < end {
-                let byte = buffer[index]
-                if byte == 0x2E || byte == 0x21 || byte == 0x3F { return index }
-                index += 1
-            }
-            return end
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: 0x2E, 0x21, 0x3F, in: $0, from: start, to: end) }
     }
 
     /// Just past the `}` or `)` closing the group opened at `open`, looking no further than 1 KB.
@@ -93,11 +90,21 @@ enum Sentences {
         return false
     }
 
-    private static func isAbbreviation(_ bytes: [UInt8], before period: Int, from lowerBound: Int) -> Bool {
+    /// Whether the word that ends at `period` (starting no earlier than `lowerBound`) is an initial or one of `abbreviations`.
+    static func isAbbreviation(_ bytes: [UInt8], before period: Int, from lowerBound: Int) -> Bool {
         var start = period
         while start > lowerBound, ASCIIWord.isWordByte(bytes[start - 1]) { start -= 1 }
         // An initial: one capital letter (the word is ASCII letters and digits only).
         if period - start == 1, bytes[start] >= 0x41, bytes[start] <= 0x5A { return true }
-        return abbreviations.contains(String(decoding: bytes[start..<period], as: UTF8.self))
+        guard period - start <= 8 else { return false }
+        let key = packed(bytes[start..<period])
+        let keys = abbreviationKeys
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < keys.count && keys[low] == key
     }
 }

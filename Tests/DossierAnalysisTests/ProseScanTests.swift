@@ -1,0 +1,46 @@
+@testable import DossierAnalysis
+import DossierTestSupport
+import Testing
+
+@Suite struct SentencesTests {
+    /// The byte-level abbreviation check gives the answers of a set of strings.
+    @Test func abbreviationsAreRecognisedAsASetOfStringsWould() {
+        let known = Set(Sentences.abbreviations)
+        var words = Sentences.abbreviations
+        words += Sentences.abbreviations.flatMap { [$0.lowercased(), $0.uppercased(), $0 + "s", "X" + $0, String($0.dropLast())] }
+        words += ["", "A", "Z", "a", "7", "_", "I", "AB", "Mrss", "Calif_", "123", "Sept9", "Governor", "Massachusetts", "Washington"]
+        var generator = SplitMix64(seed: 5)
+        let alphabet = Array("MrsDJanSeptCalifxyz09_".utf8)
+        for _ in 0..<2_000 {
+            words.append(String(decoding: (0..<Int.random(in: 0...9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self))
+        }
+        for word in words {
+            let bytes = Array("Said \(word). Then".utf8)
+            let period = 5 + word.utf8.count
+            let isInitial = word.utf8.count == 1 && word.first!.isASCII && word.first!.isUppercase
+            #expect(Sentences.isAbbreviation(bytes, before: period, from: 0) == (isInitial || known.contains(word)), "\(word)")
+        }
+    }
+}
+
+@Suite struct ByteSearchTests {
+    /// Eight bytes at a time finds what a byte-by-byte scan finds, whatever the alignment, with
+    /// neighbours that differ from the sought bytes in one bit (the borrow between bytes).
+    @Test func findsTheFirstOfTheSoughtBytesAsAPlainScanDoes() {
+        let palette: [UInt8] = [0x2E, 0xAE, 0x2F, 0x2D, 0x21, 0x3F, 0x22, 0xE2, 0x62, 0x00, 0x01, 0xFF, 0x80, 0x7F, 0x20, 0x61]
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0 ? palette.randomElement(using: &generator)! : 0x61
+            }
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let end = Int.random(in: start...bytes.count, using: &generator)
+            let sought = (palette.randomElement(using: &generator)!, palette.randomElement(using: &generator)!, palette.randomElement(using: &generator)!)
+            let expected = bytes[start..<end].firstIndex { $0 == sought.0 || $0 == sought.1 || $0 == sought.2 } ?? end
+            let found = bytes.withUnsafeBufferPointer {
+                ByteSearch.firstIndex(of: sought.0, sought.1, sought.2, in: $0, from: start, to: end)
+            }
+            #expect(found == expected, "\(bytes) \(start)..<\(end) \(sought)")
+        }
+    }
+}
