@@ -18,7 +18,9 @@ public struct KeyedGroups<Element: Sendable>: Sendable, RandomAccessCollection {
         var groups: [Int] = []
         groups.reserveCapacity(pairs.count)
         for pair in pairs {
-            if let group = keys.count <= scanLimit ? keys.firstIndex(of: pair.key) : groupOf[pair.key] {
+            // Lengths first: comparing two different large strings costs far more than reading their counts.
+            let length = pair.key.utf8.count
+            if let group = keys.count <= scanLimit ? keys.firstIndex(where: { $0.utf8.count == length && $0 == pair.key }) : groupOf[pair.key] {
                 groups.append(group)
                 continue
             }

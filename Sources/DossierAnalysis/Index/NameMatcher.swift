@@ -23,10 +23,10 @@ public struct NameMatcher: Sendable {
     /// The node reached from the root by each first byte (an offset into `nodes`), or 0 for none;
     /// both cases of a letter lead to the same node when `caseInsensitive`.
     private var rootTransitions = [Int32](repeating: 0, count: 256)
-    /// One bit per pair of first two bytes that some phrase starts with (every pair whose first
-    /// byte is a whole phrase): most words that start like a phrase are ruled out by their second
-    /// byte here, without walking the trie.
-    private var pairStarts = [UInt64](repeating: 0, count: 1024)
+    /// One bit per hash of the first three bytes some phrase starts with (a phrase shorter than
+    /// three bytes sets every hash its continuations can have): most words that start like a
+    /// phrase ("The" beside "Theodore") are ruled out here, without walking the trie.
+    private var tripleStarts = [UInt64](repeating: 0, count: 1024)
     /// The trie, flattened depth-first so a walk along one phrase reads memory mostly forwards:
     /// each node is a header word (low 32 bits: the phrase ending here or -1; high 32 bits: the
     /// number of children) followed by one word per child (low 8 bits: the byte, high 32 bits:
@@ -79,11 +79,16 @@ public struct NameMatcher: Sendable {
             rootTransitions[Int(otherCase(byte))] = rootTransitions[Int(byte)]
         }
         for index in phrases.indices where starts[index + 1] > starts[index] {
-            let first = text[Int(starts[index])]
-            if starts[index + 1] - starts[index] == 1 {
-                for second in UInt8.min...UInt8.max { markPairStart(first, second) }
-            } else {
-                markPairStart(first, text[Int(starts[index]) + 1])
+            let start = Int(starts[index])
+            let first = text[start]
+            switch starts[index + 1] - starts[index] {
+            case 1:
+                // Any three bytes may start a match: the filter can rule nothing out.
+                tripleStarts = [UInt64](repeating: .max, count: tripleStarts.count)
+            case 2:
+                for third in UInt8.min...UInt8.max { markTripleStart(first, text[start + 1], third) }
+            default:
+                markTripleStart(first, text[start + 1], text[start + 2])
             }
         }
     }
@@ -93,12 +98,22 @@ public struct NameMatcher: Sendable {
         caseInsensitive && byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
     }
 
-    /// Records that a phrase starts with the folded bytes `first`, `second`, in every case it matches.
-    private mutating func markPairStart(_ first: UInt8, _ second: UInt8) {
-        for (a, b) in [(first, second), (otherCase(first), second), (first, otherCase(second)), (otherCase(first), otherCase(second))] {
-            let pair = Int(a) << 8 | Int(b)
-            pairStarts[pair >> 6] |= 1 << UInt64(pair & 63)
+    /// Records that a phrase starts with the folded bytes `first`, `second`, `third`, in every case it matches.
+    private mutating func markTripleStart(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
+        // Eight case variants for a case-insensitive matcher; the bytes as given otherwise.
+        for variant in 0..<(caseInsensitive ? 8 : 1) {
+            let hash = NameMatcher.tripleHash(
+                variant & 1 == 0 ? first : otherCase(first), variant & 2 == 0 ? second : otherCase(second),
+                variant & 4 == 0 ? third : otherCase(third))
+            tripleStarts[hash >> 6] |= 1 << UInt64(hash & 63)
         }
+    }
+
+    /// A 16-bit hash of three bytes.
+    @inline(__always)
+    private static func tripleHash(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        let key = UInt32(first) << 16 | UInt32(second) << 8 | UInt32(third)
+        return Int((key &* 0x9E37_79B1) >> 16)
     }
 
     /// The trie of the sorted phrases `order`, flattened depth-first (the root at offset 1).
@@ -250,7 +265,7 @@ public struct NameMatcher: Sendable {
     /// A matcher's tables, read through pointers for one pass.
     private struct Tables {
         let root: UnsafeBufferPointer<Int32>
-        let pairStarts: UnsafeBufferPointer<UInt64>
+        let tripleStarts: UnsafeBufferPointer<UInt64>
         let nodes: UnsafeBufferPointer<UInt64>
         let caseInsensitive: Bool
 
@@ -258,9 +273,9 @@ public struct NameMatcher: Sendable {
         @inline(__always)
         func start(_ text: UnsafeBufferPointer<UInt8>, at index: Int, upperBound: Int) -> Int32 {
             let child = root[Int(text[index])]
-            guard child != 0, index + 1 < upperBound else { return child }
-            let pair = Int(text[index]) << 8 | Int(text[index + 1])
-            return pairStarts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 ? child : 0
+            guard child != 0, index + 2 < upperBound else { return child }
+            let hash = NameMatcher.tripleHash(text[index], text[index + 1], text[index + 2])
+            return tripleStarts[hash >> 6] & (1 << UInt64(hash & 63)) != 0 ? child : 0
         }
     }
 
@@ -268,9 +283,9 @@ public struct NameMatcher: Sendable {
     @inline(__always)
     private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
         rootTransitions.withUnsafeBufferPointer { root in
-            pairStarts.withUnsafeBufferPointer { pairStarts in
+            tripleStarts.withUnsafeBufferPointer { tripleStarts in
                 nodes.withUnsafeBufferPointer { nodes in
-                    body(Tables(root: root, pairStarts: pairStarts, nodes: nodes, caseInsensitive: caseInsensitive))
+                    body(Tables(root: root, tripleStarts: tripleStarts, nodes: nodes, caseInsensitive: caseInsensitive))
                 }
             }
         }
