@@ -283,14 +283,16 @@ import Testing
         let cues = NameMatcher(phrases: ["said", "according to", "austin said", "sources", "times"], caseInsensitive: true)
         let words = ["Lloyd", "Austin", "said", "according", "to", "the", "New", "York", "Times", "A.B.", "sources", "é", "—", "“", ",", "\n"]
         var generator = SplitMix64(seed: 11)
+        // Reused across texts, as the rules reuse them across segments: each call must replace what they held.
+        var (cueFound, nameFound): ([NameMatcher.Match], [NameMatcher.Match]) = ([], [])
         for _ in 0..<500 {
             let text = Array((0..<Int.random(in: 1..<30, using: &generator)).map { _ in words.randomElement(using: &generator)! }
                 .joined(separator: Bool.random(using: &generator) ? " " : "").utf8)
             let start = Int.random(in: 0..<text.count, using: &generator)
             let range = ByteRange(start, Int.random(in: start...text.count, using: &generator))
-            let both = NameMatcher.matches(cues, names, in: text, range: range)
-            #expect(both.first == cues.matches(in: text, range: range))
-            #expect(both.second == names.matches(in: text, range: range))
+            NameMatcher.matches(cues, names, in: text, range: range, into: &cueFound, &nameFound)
+            #expect(cueFound == cues.matches(in: text, range: range))
+            #expect(nameFound == names.matches(in: text, range: range))
         }
     }
 
@@ -305,6 +307,7 @@ import Testing
         ]
         let separators = [" ", "", "\n", ", ", ".", "-", "“", "’", "é"]
         var generator = SplitMix64(seed: 29)
+        var (cueFound, nameFound): ([NameMatcher.Match], [NameMatcher.Match]) = ([], [])
         for _ in 0..<2_000 {
             let count = Int.random(in: 1..<24, using: &generator)
             let text = Array((0..<count).map { _ in
@@ -312,10 +315,10 @@ import Testing
             }.joined().utf8)
             let start = Int.random(in: 0..<text.count, using: &generator)
             let range = ByteRange(start, Int.random(in: start...text.count, using: &generator))
-            let both = NameMatcher.matches(cueMatcher, nameMatcher, in: text, range: range)
+            NameMatcher.matches(cueMatcher, nameMatcher, in: text, range: range, into: &cueFound, &nameFound)
             let written = String(decoding: text, as: UTF8.self)
-            #expect(both.first.map(Found.init) == Self.slowMatches(cues, caseInsensitive: true, in: text, range: range), "\(written)")
-            #expect(both.second.map(Found.init) == Self.slowMatches(names, caseInsensitive: false, in: text, range: range), "\(written)")
+            #expect(cueFound.map(Found.init) == Self.slowMatches(cues, caseInsensitive: true, in: text, range: range), "\(written)")
+            #expect(nameFound.map(Found.init) == Self.slowMatches(names, caseInsensitive: false, in: text, range: range), "\(written)")
         }
     }
 

@@ -214,19 +214,25 @@ public struct NameMatcher: Sendable {
 
     /// The leftmost-longest word-bounded matches inside `range` of `bytes`, in order, not overlapping.
     public func matches(in bytes: [UInt8], range: ByteRange) -> [Match] {
-        NameMatcher.matches(self, NameMatcher.none, in: bytes, range: range).first
+        var found: [Match] = []
+        var none: [Match] = []
+        NameMatcher.matches(self, NameMatcher.none, in: bytes, range: range, into: &found, &none)
+        return found
     }
 
     /// A matcher of no phrases.
     private static let none = NameMatcher(phrases: [])
 
     /// The matches of two matchers over the same text in one pass (each as `matches(in:range:)`
-    /// gives them): the walk from word to word, most of the cost, is shared.
+    /// gives them), replacing what `firstFound` and `secondFound` held: the walk from word to word, most of the cost, is
+    /// shared, and a caller that scans many segments keeps the arrays' storage between them.
     public static func matches(
-        _ first: NameMatcher, _ second: NameMatcher, in bytes: [UInt8], range: ByteRange
-    ) -> (first: [Match], second: [Match]) {
-        var found: ([Match], [Match]) = ([], [])
-        guard range.start < range.end, range.end <= bytes.count else { return found }
+        _ first: NameMatcher, _ second: NameMatcher, in bytes: [UInt8], range: ByteRange,
+        into firstFound: inout [Match], _ secondFound: inout [Match]
+    ) {
+        firstFound.removeAll(keepingCapacity: true)
+        secondFound.removeAll(keepingCapacity: true)
+        guard range.start < range.end, range.end <= bytes.count else { return }
         bytes.withUnsafeBufferPointer { text in
             ASCIIWord.wordBytes.withUnsafeBufferPointer { wordBytes in
                 first.withTables { first in
@@ -240,11 +246,11 @@ public struct NameMatcher: Sendable {
                             let secondChild = index >= secondFrom ? second.start(text, at: index, upperBound: range.end) : 0
                             if firstChild | secondChild != 0, isWordBoundary(text, before: index, lowerBound: range.start) {
                                 if firstChild != 0, let match = longest(first, from: Int(firstChild), text, at: index, upperBound: range.end) {
-                                    found.0.append(match)
+                                    firstFound.append(match)
                                     firstFrom = match.range.end
                                 }
                                 if secondChild != 0, let match = longest(second, from: Int(secondChild), text, at: index, upperBound: range.end) {
-                                    found.1.append(match)
+                                    secondFound.append(match)
                                     secondFrom = match.range.end
                                 }
                             }
@@ -259,7 +265,6 @@ public struct NameMatcher: Sendable {
                 }
             }
         }
-        return found
     }
 
     /// A matcher's tables, read through pointers for one pass.

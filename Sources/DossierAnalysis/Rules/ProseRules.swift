@@ -56,6 +56,9 @@ struct ProseRules {
         var names: [(offset: Int, phrase: Int)] = []
         /// Mentions of defined actors (indices into `mentions`), before that merge.
         var mentions: [Int] = []
+        /// The cue and name matches of the segment being read.
+        var cueMatches: [NameMatcher.Match] = []
+        var nameMatches: [NameMatcher.Match] = []
     }
 
     func check(_ sink: inout DiagnosticSink) {
@@ -102,8 +105,8 @@ struct ProseRules {
         // Cues and actors come in text order, so each sentence's are consecutive in the buffers.
         let paragraphMentions = mentionsIn(paragraph.range)
         for segment in document.syntax.segments(of: paragraph) {
-            let (cues, names) = NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment)
-            for match in cues {
+            NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment, into: &facts.cueMatches, &facts.nameMatches)
+            for match in facts.cueMatches {
                 let sentence = sentenceIndex(match.range.start)
                 let kind = snapshot.cues.kinds[match.phrase]
                 if facts.sentences[sentence].cues.isEmpty { facts.sentences[sentence].cues = facts.cues.count..<facts.cues.count }
@@ -112,7 +115,7 @@ struct ProseRules {
                 if kind == .reporting { facts.sentences[sentence].hasReporting = true }
                 if kind == .unnamed { facts.sentences[sentence].hasUnnamed = true }
             }
-            for match in names {
+            for match in facts.nameMatches {
                 if paragraphMentions.contains(where: { $0.fullRange.overlaps(match.range) }) { continue }
                 let owners = snapshot.phraseOwners[match.phrase]
                 guard owners.count == 1, let owner = owners.first else { continue }
