@@ -11,6 +11,13 @@ public struct KeyedGroups<Element: Sendable>: Sendable, RandomAccessCollection {
 
     /// Groups `pairs` by key, keeping their order within each key.
     public init(_ pairs: [(key: String, element: Element)]) {
+        // Most documents cite nothing: an empty group list allocates nothing.
+        guard !pairs.isEmpty else {
+            keys = []
+            starts = []
+            elements = []
+            return
+        }
         // Few keys are found by comparing them all, faster than hashing; a table takes over past `scanLimit`.
         let scanLimit = 16
         var groupOf: [String: Int] = [:]
@@ -38,15 +45,19 @@ public struct KeyedGroups<Element: Sendable>: Sendable, RandomAccessCollection {
         var starts = [Int32](repeating: 0, count: keys.count + 1)
         for group in groups { starts[group + 1] += 1 }
         for index in keys.indices { starts[index + 1] += starts[index] }
-        var next = starts.map(Int.init)
-        var slots = [Int](repeating: 0, count: pairs.count)
-        for (index, group) in groups.enumerated() {
-            slots[next[group]] = index
-            next[group] += 1
+        // Each element goes straight to its slot: no array of slot indices in between.
+        elements = withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { next in
+            for group in keys.indices { next[group] = Int(starts[group]) }
+            return [Element](unsafeUninitializedCapacity: pairs.count) { buffer, initialized in
+                for (index, group) in groups.enumerated() {
+                    (buffer.baseAddress! + next[group]).initialize(to: pairs[index].element)
+                    next[group] += 1
+                }
+                initialized = pairs.count
+            }
         }
         self.keys = keys
         self.starts = starts
-        elements = slots.map { pairs[$0].element }
     }
 
     /// The elements under `key`, or nil when the key is absent.

@@ -67,23 +67,30 @@ enum ClaimBuilder {
     private static func references(
         _ value: Located, role: ReferenceRole, bytes: [UInt8], identifiers: IdentifierTable?, diagnostics: inout [SyntaxDiagnostic]
     ) -> [ActorReferenceSyntax] {
-        FieldLine.splitList(bytes, value.range).compactMap {
-            FieldLine.actorReference(bytes, $0, role: role, allowBare: false, identifiers: identifiers, diagnostics: &diagnostics)
+        var references: [ActorReferenceSyntax] = []
+        FieldLine.forEachListItem(bytes, value.range) { item in
+            if let reference = FieldLine.actorReference(bytes, item, role: role, allowBare: false, identifiers: identifiers, diagnostics: &diagnostics) {
+                references.append(reference)
+            }
         }
+        return references
     }
 
     private static func citations(_ value: Located, bytes: [UInt8], diagnostics: inout [SyntaxDiagnostic]) -> [Located] {
-        FieldLine.splitList(bytes, value.range).compactMap { item in
-            guard item.text.hasPrefix("#") else {
-                diagnostics.append(SyntaxDiagnostic(.syntax, item.range, "write the cited claim as `#\(item.text)`"))
-                return nil
+        var cites: [Located] = []
+        FieldLine.forEachListItem(bytes, value.range) { item in
+            guard item.length > 0, bytes[item.start] == ASCII.hash else {
+                diagnostics.append(SyntaxDiagnostic(.syntax, item, "write the cited claim as `#\(bytes.string(in: item))`"))
+                return
             }
-            let id = String(item.text.dropFirst())
+            let idRange = ByteRange(item.start + 1, item.end)
+            let id = bytes.string(in: idRange)
             if let problem = Identifier.problem(id) {
-                diagnostics.append(SyntaxDiagnostic(.syntax, item.range, "bad claim id `\(id)`: \(problem)"))
-                return nil
+                diagnostics.append(SyntaxDiagnostic(.syntax, item, "bad claim id `\(id)`: \(problem)"))
+                return
             }
-            return Located(id, ByteRange(item.range.start + 1, item.range.end))
+            cites.append(Located(id, idRange))
         }
+        return cites
     }
 }

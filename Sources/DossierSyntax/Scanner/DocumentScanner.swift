@@ -329,9 +329,12 @@ struct BlockScanner {
             case "role":
                 actor.role = field.value
             case "member-of":
-                actor.memberOf += FieldLine.splitList(bytes, field.value.range).compactMap {
-                    FieldLine.actorReference(
-                        bytes, $0, role: .memberOf, allowBare: false, identifiers: identifiers, diagnostics: &syntax.diagnostics)
+                FieldLine.forEachListItem(bytes, field.value.range) { item in
+                    if let reference = FieldLine.actorReference(
+                        bytes, item, role: .memberOf, allowBare: false, identifiers: identifiers, diagnostics: &syntax.diagnostics)
+                    {
+                        actor.memberOf.append(reference)
+                    }
                 }
             case "wikidata":
                 let value = field.value.text

@@ -55,6 +55,13 @@ enum FieldLine {
     /// Each item is trimmed and unquoted; its range covers the item without quotes.
     static func splitList(_ bytes: [UInt8], _ range: ByteRange) -> [Located] {
         var items: [Located] = []
+        forEachListItem(bytes, range) { items.append(Located(bytes.string(in: $0), $0)) }
+        return items
+    }
+
+    /// Calls `body` with the range of each item of a comma-separated list, as `splitList` splits
+    /// it: for the readers that keep only some items, or only their ranges, no string per item.
+    static func forEachListItem(_ bytes: [UInt8], _ range: ByteRange, _ body: (ByteRange) -> Void) {
         var index = range.start
         while index < range.end {
             while index < range.end, ASCII.isSpace(bytes[index]) { index += 1 }
@@ -63,7 +70,7 @@ enum FieldLine {
                 let start = index + 1
                 var close = start
                 while close < range.end, bytes[close] != ASCII.quote { close += 1 }
-                items.append(Located(bytes.string(in: ByteRange(start, close)), ByteRange(start, close)))
+                body(ByteRange(start, close))
                 index = close + 1
                 while index < range.end, bytes[index] != ASCII.comma { index += 1 }
                 index += 1
@@ -73,28 +80,27 @@ enum FieldLine {
             while index < range.end, bytes[index] != ASCII.comma { index += 1 }
             var end = index
             while end > start, ASCII.isSpace(bytes[end - 1]) { end -= 1 }
-            if end > start { items.append(Located(bytes.string(in: ByteRange(start, end)), ByteRange(start, end))) }
+            if end > start { body(ByteRange(start, end)) }
             index += 1
         }
-        return items
     }
 
     /// Reads one actor reference written `@id` (or bare `id` when `allowBare`), reporting a bad id.
     static func actorReference(
-        _ bytes: [UInt8], _ item: Located, role: ReferenceRole, allowBare: Bool, identifiers: IdentifierTable?,
+        _ bytes: [UInt8], _ item: ByteRange, role: ReferenceRole, allowBare: Bool, identifiers: IdentifierTable?,
         diagnostics: inout [SyntaxDiagnostic]
     ) -> ActorReferenceSyntax? {
-        var start = item.range.start
-        let hasAt = start < item.range.end && bytes[start] == ASCII.at
+        var start = item.start
+        let hasAt = start < item.end && bytes[start] == ASCII.at
         if hasAt { start += 1 }
-        let end = Identifier.scanEnd(bytes, from: start, limit: item.range.end)
-        guard hasAt || allowBare, end == item.range.end, end > start, end - start <= Identifier.maximumLength else {
+        let end = Identifier.scanEnd(bytes, from: start, limit: item.end)
+        guard hasAt || allowBare, end == item.end, end > start, end - start <= Identifier.maximumLength else {
             let id = bytes.string(in: ByteRange(start, end))
             let hint = hasAt || allowBare ? Identifier.problem(id) ?? "write an actor id" : "write an actor id with `@`, like @lloyd-austin"
-            diagnostics.append(SyntaxDiagnostic(.syntax, item.range, "`\(item.text)` is not an actor reference: \(hint)"))
+            diagnostics.append(SyntaxDiagnostic(.syntax, item, "`\(bytes.string(in: item))` is not an actor reference: \(hint)"))
             return nil
         }
         let id = bytes.identifier(in: ByteRange(start, end), sharedBy: identifiers)
-        return ActorReferenceSyntax(id: id, range: item.range, idRange: ByteRange(start, end), role: role)
+        return ActorReferenceSyntax(id: id, range: item, idRange: ByteRange(start, end), role: role)
     }
 }

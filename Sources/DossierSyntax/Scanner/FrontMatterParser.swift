@@ -91,7 +91,7 @@ struct FrontMatterParser {
             case "outlet":
                 var scratch: [SyntaxDiagnostic] = []
                 if let reference = FieldLine.actorReference(
-                    bytes, value, role: .outlet, allowBare: true, identifiers: identifiers, diagnostics: &scratch) {
+                    bytes, value.range, role: .outlet, allowBare: true, identifiers: identifiers, diagnostics: &scratch) {
                     matter.outlet = reference
                 } else {
                     diagnostics += scratch

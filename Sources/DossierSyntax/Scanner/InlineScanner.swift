@@ -19,6 +19,8 @@ struct InlineScanner {
     /// capacity), and where the current segment started.
     private var segments: [ByteRange] = []
     private var segmentStart = 0
+    /// The offsets of the `[`s not closed yet, kept between paragraphs for its capacity.
+    private var openBrackets: [Int] = []
 
     init(bytes: [UInt8], identifiers: IdentifierTable?) {
         self.bytes = bytes
@@ -35,7 +37,7 @@ struct InlineScanner {
         var codeSpans: [ByteRange]?
         var nextCodeSpan = 0
         segmentStart = range.start
-        var openBrackets: [Int] = []
+        openBrackets.removeAll(keepingCapacity: true)
         escapedBracket = false
         outermostClaims.removeAll(keepingCapacity: true)
         var index = range.start
