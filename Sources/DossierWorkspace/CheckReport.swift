@@ -56,11 +56,10 @@ public struct CheckReport: Sendable {
             let results = ResultSlots<T>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
                 let file = batch[batch.startIndex + offset]
-                let entries = file.document.map { documentEntries(of: $0, path: file.path, snapshot: snapshot, minimum: minimum) }
+                var entries = file.document.map { documentEntries(of: $0, path: file.path, snapshot: snapshot, minimum: minimum) }
                     ?? configurationEntries(workspace, minimum: minimum)
-                results.set(offset, transform(entries.sorted {
-                    ($0.line, $0.column, $0.code.rawValue) < ($1.line, $1.column, $1.code.rawValue)
-                }))
+                entries.sort { ($0.line, $0.column, $0.code.rawValue) < ($1.line, $1.column, $1.code.rawValue) }
+                results.set(offset, transform(entries))
             }
             for result in results.values {
                 if let result { consume(result) }

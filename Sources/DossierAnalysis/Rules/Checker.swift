@@ -16,9 +16,12 @@ public enum Checker {
             RegistryRules.check(document, snapshot, &sink)
             ProseRules(document: document, snapshot: snapshot, unknownActors: unknownActors.map { document.references.keys[$0] }).check(&sink)
         }
-        return suppress(sink.items, in: document).sorted {
+        // Sorted in place: a sorted copy would retain every diagnostic's strings and arrays once more.
+        var diagnostics = suppress(sink.items, in: document)
+        diagnostics.sort {
             $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.code.rawValue < $1.code.rawValue
         }
+        return diagnostics
     }
 
     private static func suppress(_ diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {

@@ -20,7 +20,11 @@ struct ProseRules {
         bytes = document.syntax.bytes
         let claims = document.syntax.claims
         self.claims = claims
-        mentions = document.syntax.mentions.sorted { $0.fullRange.start < $1.fullRange.start }
+        // The scanner records mentions in text order but for a bare `@id` inside a link's text;
+        // an array already in order is shared, not copied (a copy retains every id string).
+        let mentions = document.syntax.mentions
+        let inOrder = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].fullRange.start <= mentions[$0].fullRange.start }
+        self.mentions = inOrder ? mentions : mentions.sorted { $0.fullRange.start < $1.fullRange.start }
         claimOrder = claims.indices.sorted { claims[$0].range.start < claims[$1].range.start }
     }
 
@@ -80,13 +84,15 @@ struct ProseRules {
             }
             checkQuotes(paragraph, proseFacts, &sink)
         }
-        for (index, claim) in claims.enumerated() {
-            if let description = claim.byDescription {
+        // By index, not by element: most claims name their source, and a copy of each would
+        // retain all of its strings and arrays.
+        for index in claims.indices {
+            if let description = claims[index].byDescription {
                 sink.add(
                     .anonymousSource, description.range,
                     "the source is unnamed (“\(description.text)”): name it if the reporting allows, or say why it is anonymous")
             }
-            checkAttribution(claim, source: claimSources[index], &sink)
+            if !claims[index].hasBy { checkAttribution(claims[index], source: claimSources[index], &sink) }
         }
     }
 
