@@ -44,3 +44,25 @@ import Testing
         }
     }
 }
+
+@Suite struct LowercaseRunTests {
+    /// Eight bytes at a time ends the run where a byte-by-byte scan does, at any alignment, with
+    /// the letters' neighbours (`` ` ``, `{`, `@`, `[`), upper case, digits and bytes past 0x7F
+    /// (whose carries must not leak into the result).
+    @Test func endsWhereAByteByByteScanEnds() {
+        let palette: [UInt8] = [0x60, 0x7B, 0x40, 0x5B, 0x41, 0x5A, 0x30, 0x5F, 0x20, 0x80, 0xE1, 0xFB, 0xFF, 0x00, 0x7F, 0x9F]
+        var generator = SplitMix64(seed: 23)
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+                Int.random(in: 0..<6, using: &generator) == 0
+                    ? palette.randomElement(using: &generator)! : UInt8.random(in: 0x61...0x7A, using: &generator)
+            }
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let end = Int.random(in: start...bytes.count, using: &generator)
+            let expected = bytes[start..<end].firstIndex { !(0x61...0x7A).contains($0) } ?? end
+            let found = bytes.withUnsafeBufferPointer { ASCIIWord.lowercaseRunEnd($0, from: start, to: end) }
+            // The fast scan may stop short of `expected` only in the last seven bytes, left to the byte loop.
+            #expect(found <= expected && (found == expected || end - found < 8), "\(bytes) \(start)..<\(end)")
+        }
+    }
+}

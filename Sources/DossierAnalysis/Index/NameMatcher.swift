@@ -257,6 +257,7 @@ public struct NameMatcher: Sendable {
                             // No phrase starts inside an ASCII word: on to the byte after the one that ends it.
                             index += 1
                             if wordBytes[Int(byte)] {
+                                index = ASCIIWord.lowercaseRunEnd(text, from: index, to: range.end)
                                 while index < range.end, wordBytes[Int(text[index])] { index += 1 }
                                 index += 1
                             }
@@ -340,6 +341,22 @@ public struct NameMatcher: Sendable {
 
 /// What counts as part of a word for name and cue boundaries.
 enum ASCIIWord {
+    /// The end of the run of ASCII lowercase letters at `start` (at most `end`), eight bytes at a
+    /// time: the rest of most words in prose. A byte is a lowercase letter when adding 0x1F sets
+    /// its high bit, adding 0x05 does not, and its own high bit is clear; the first byte that is
+    /// not ends the run (a carry out of a non-ASCII byte only disturbs the bytes after it).
+    static func lowercaseRunEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            let lowercase = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(word &+ 0x0505_0505_0505_0505) & ~word & highBits
+            guard lowercase == highBits else { return index + (~lowercase & highBits).trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        return index
+    }
+
     /// `isWordByte` of every byte, for loops that test each byte of the text.
     static let wordBytes: [Bool] = (0...255).map { isWordByte(UInt8($0)) }
 
