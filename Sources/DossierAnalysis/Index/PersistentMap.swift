@@ -66,11 +66,13 @@ public protocol ShardedKey: Hashable, Sendable {
 extension String: ShardedKey {
     /// FNV-1a over the last 32 UTF-8 bytes, where ids and paths differ (`…-0041.md`, `claim-7`).
     public var shardHash: Int {
-        var text = self
-        return text.withUTF8 { bytes in
+        // Read in place: a mutable copy for `withUTF8` would retain the string, and the id strings
+        // are shared by every document, so both cores would contend for their reference counts.
+        func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes[max(0, bytes.count - 32)...] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            for byte in bytes.suffix(32) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             return Int(truncatingIfNeeded: hash ^ hash >> 29)
         }
+        return utf8.withContiguousStorageIfAvailable(hash) ?? hash(Array(utf8))
     }
 }
