@@ -48,7 +48,8 @@ public struct Diagnostic: Hashable, Sendable {
 /// Collects diagnostics for one document, applying the configuration's severities.
 struct DiagnosticSink {
     let configuration: Configuration
-    /// Findings less severe than this are dropped before their message is built.
+    /// Findings less severe than this are dropped before their message, related locations and
+    /// fixes are built (`dossier check` drops hints, unlinked mentions among them).
     let minimum: Severity
     private(set) var items: [Diagnostic] = []
 
@@ -61,11 +62,11 @@ struct DiagnosticSink {
     /// special cases (a hint-level "did you mean").
     mutating func add(
         _ code: DiagnosticCode, _ range: ByteRange, _ message: @autoclosure () -> String, severity: Severity? = nil,
-        related: [RelatedLocation] = [], fixes: [DiagnosticFix] = []
+        related: @autoclosure () -> [RelatedLocation] = [], fixes: @autoclosure () -> [DiagnosticFix] = []
     ) {
         guard let configured = configuration.severity(of: code) else { return }
         let final = severity.map { max($0, configured) } ?? configured
         guard final <= minimum else { return }
-        items.append(Diagnostic(code: code, severity: final, range: range, message: message(), related: related, fixes: fixes))
+        items.append(Diagnostic(code: code, severity: final, range: range, message: message(), related: related(), fixes: fixes()))
     }
 }
