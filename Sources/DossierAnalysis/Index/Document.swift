@@ -98,11 +98,13 @@ public final class Document: Sendable {
         }
         var claimsByID: [(key: String, element: Int)] = []
         var citations: [(key: String, element: (claim: Int, range: ByteRange))] = []
-        for (index, claim) in syntax.claims.enumerated() {
-            if let id = claim.id { claimsByID.append((id.text, index)) }
-            for reference in claim.by { references.append((reference.id, ReferenceSite(reference, claim: index))) }
-            for reference in claim.via { references.append((reference.id, ReferenceSite(reference, claim: index))) }
-            for cite in claim.cites { citations.append((cite.text, (index, cite.range))) }
+        // Fields read in place: a copy of each claim would retain all of its strings and arrays.
+        let claims = syntax.claims
+        for index in claims.indices {
+            if let id = claims[index].id { claimsByID.append((id.text, index)) }
+            for reference in claims[index].by { references.append((reference.id, ReferenceSite(reference, claim: index))) }
+            for reference in claims[index].via { references.append((reference.id, ReferenceSite(reference, claim: index))) }
+            for cite in claims[index].cites { citations.append((cite.text, (index, cite.range))) }
         }
         let claimOrder = syntax.claims.indices.sorted { syntax.claims[$0].textRange.start < syntax.claims[$1].textRange.start }
         for mention in syntax.mentions {

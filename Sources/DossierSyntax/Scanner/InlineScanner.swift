@@ -10,9 +10,10 @@ struct InlineScanner {
     private var carriedOpen: (offset: Int, blankLine: Int)?
     /// Whether the paragraph has an escaped `\[`, which makes a lone `]{.claim}` deliberate text.
     private var escapedBracket = false
-    /// Indices of the paragraph's claims not inside another claim, in order: a closing claim
-    /// takes the ones it encloses off the end, so nesting is found in linear time.
-    private var outermostClaims: [Int] = []
+    /// The ranges of the paragraph's claims not inside another claim, in order: a closing claim
+    /// takes the ones it encloses off the end, so nesting is found in linear time (ranges, not
+    /// indices: reading a claim back copies it, and a copy retains all of its fields).
+    private var outermostClaims: [ByteRange] = []
     /// The last search for `-->`: from where, what it found, within which limit (keeps many `<!--` linear).
     private var commentCloseMemo: (from: Int, close: Int?, limit: Int)?
     /// The paragraph's prose segments while it is scanned (kept between paragraphs for its
@@ -168,14 +169,13 @@ struct InlineScanner {
                 kind: kind, range: ByteRange(open, end), textRange: ByteRange(open + 1, index),
                 attributeRange: ByteRange(next, end), tokens: tokens, bytes: bytes, identifiers: identifiers,
                 diagnostics: &syntax.diagnostics)
-            while let inner = outermostClaims.last, syntax.claims[inner].range.start > open {
+            while let inner = outermostClaims.last, inner.start > open {
                 syntax.diagnostics.append(SyntaxDiagnostic(
-                    .syntax, syntax.claims[inner].range,
-                    "a claim cannot hold another claim: close the outer span before this one opens"))
+                    .syntax, inner, "a claim cannot hold another claim: close the outer span before this one opens"))
                 outermostClaims.removeLast()
             }
-            outermostClaims.append(syntax.claims.count)
-            syntax.claims.append(claim)
+            outermostClaims.append(claim.range)
+            syntax.claims.append(consume claim)
             return end
         }
     }
