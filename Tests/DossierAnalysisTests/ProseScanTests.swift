@@ -23,18 +23,30 @@ import Testing
     }
 }
 
+/// Random cases for the eight-bytes-at-a-time scans: texts of up to 39 bytes drawn from `filler`,
+/// one byte in `rareOneIn` from `palette`, each with a random range (every alignment comes up).
+private func scanCases(
+    seed: UInt64, palette: [UInt8], rareOneIn: Int, filler: ClosedRange<UInt8>,
+    _ check: (_ bytes: [UInt8], _ start: Int, _ end: Int, _ generator: inout SplitMix64) -> Void
+) {
+    var generator = SplitMix64(seed: seed)
+    for _ in 0..<3_000 {
+        let bytes = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
+            Int.random(in: 0..<rareOneIn, using: &generator) == 0
+                ? palette.randomElement(using: &generator)! : UInt8.random(in: filler, using: &generator)
+        }
+        let start = Int.random(in: 0...bytes.count, using: &generator)
+        let end = Int.random(in: start...bytes.count, using: &generator)
+        check(bytes, start, end, &generator)
+    }
+}
+
 @Suite struct ByteSearchTests {
     /// Eight bytes at a time finds what a byte-by-byte scan finds, whatever the alignment, with
     /// neighbours that differ from the sought bytes in one bit (the borrow between bytes).
     @Test func findsTheFirstOfTheSoughtBytesAsAPlainScanDoes() {
         let palette: [UInt8] = [0x2E, 0xAE, 0x2F, 0x2D, 0x21, 0x3F, 0x22, 0xE2, 0x62, 0x00, 0x01, 0xFF, 0x80, 0x7F, 0x20, 0x61]
-        var generator = SplitMix64(seed: 17)
-        for _ in 0..<3_000 {
-            let bytes = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
-                Int.random(in: 0..<4, using: &generator) == 0 ? palette.randomElement(using: &generator)! : 0x61
-            }
-            let start = Int.random(in: 0...bytes.count, using: &generator)
-            let end = Int.random(in: start...bytes.count, using: &generator)
+        scanCases(seed: 17, palette: palette, rareOneIn: 4, filler: 0x61...0x61) { bytes, start, end, generator in
             let sought = (palette.randomElement(using: &generator)!, palette.randomElement(using: &generator)!, palette.randomElement(using: &generator)!)
             let expected = bytes[start..<end].firstIndex { $0 == sought.0 || $0 == sought.1 || $0 == sought.2 } ?? end
             let found = bytes.withUnsafeBufferPointer {
@@ -51,14 +63,7 @@ import Testing
     /// (whose carries must not leak into the result).
     @Test func endsWhereAByteByByteScanEnds() {
         let palette: [UInt8] = [0x60, 0x7B, 0x40, 0x5B, 0x41, 0x5A, 0x30, 0x5F, 0x20, 0x80, 0xE1, 0xFB, 0xFF, 0x00, 0x7F, 0x9F]
-        var generator = SplitMix64(seed: 23)
-        for _ in 0..<3_000 {
-            let bytes = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in
-                Int.random(in: 0..<6, using: &generator) == 0
-                    ? palette.randomElement(using: &generator)! : UInt8.random(in: 0x61...0x7A, using: &generator)
-            }
-            let start = Int.random(in: 0...bytes.count, using: &generator)
-            let end = Int.random(in: start...bytes.count, using: &generator)
+        scanCases(seed: 23, palette: palette, rareOneIn: 6, filler: 0x61...0x7A) { bytes, start, end, _ in
             let expected = bytes[start..<end].firstIndex { !(0x61...0x7A).contains($0) } ?? end
             let found = bytes.withUnsafeBufferPointer { ASCIIWord.lowercaseRunEnd($0, from: start, to: end) }
             // The fast scan may stop short of `expected` only in the last seven bytes, left to the byte loop.
