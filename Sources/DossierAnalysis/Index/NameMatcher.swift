@@ -224,8 +224,9 @@ public struct NameMatcher: Sendable {
     private static let none = NameMatcher(phrases: [])
 
     /// The matches of two matchers over the same text in one pass (each as `matches(in:range:)`
-    /// gives them), replacing what `firstFound` and `secondFound` held: the walk from word to word, most of the cost, is
-    /// shared, and a caller that scans many segments keeps the arrays' storage between them.
+    /// gives them), replacing what `firstFound` and `secondFound` held. The walk from word to
+    /// word, most of the cost, is shared; a caller that scans many segments keeps the arrays'
+    /// storage between them.
     public static func matches(
         _ first: NameMatcher, _ second: NameMatcher, in bytes: [UInt8], range: ByteRange,
         into firstFound: inout [Match], _ secondFound: inout [Match]
