@@ -1,4 +1,5 @@
 @testable import DossierAnalysis
+import DossierSyntax
 import DossierTestSupport
 import Testing
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// One token of a Pandoc attribute block: `.class`, `#id` or `key=value`.
 struct AttributeToken {
     enum Kind { case className, identifier, pair }
@@ -164,10 +158,7 @@ struct ByteFinder {
                 return nil
             }
         }
-        let found: Int? = bytes.withUnsafeBufferPointer { buffer in
-            guard start < limit, let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), limit - start) else { return nil }
-            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-        }
+        let found = bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: byte, in: $0, from: start, to: limit) }
         let entry = (byte, start, found, limit)
         if let slot { memo[slot] = entry } else { memo.append(entry) }
         return found

@@ -97,38 +97,22 @@ struct InlineScanner {
         1 << (0x5C - 0x3C) | 1 << (0x60 - 0x3C) | 1 << (0x3C - 0x3C) | 1 << (0x40 - 0x3C) | 1 << (0x5B - 0x3C) | 1 << (0x5D - 0x3C)
 
     /// The offset of the first byte at or after `start` that the scan loop acts on, or `limit`:
-    /// prose is mostly letters, and eight bytes are ruled out at a time, then one comparison
-    /// finds the byte in the word that holds one.
+    /// prose is mostly letters, ruled out eight bytes at a time.
     @inline(__always)
     private static func nextSpecial(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
-            var index = start
-            if let base = UnsafeRawPointer(buffer.baseAddress) {
-                while index + 8 <= limit {
-                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    if holdsSpecialByte(word) { break }
-                    index += 8
-                }
-            }
-            let mask = specialBytes
-            while index < limit {
-                let offset = buffer[index] &- 0x3C
-                if offset <= 0x60 - 0x3C, mask >> UInt64(offset) & 1 != 0 { return index }
-                index += 1
-            }
-            return limit
+            ByteSearch.firstIndex(
+                in: buffer, from: start, to: limit,
+                matchingBytes: { word in
+                    ByteSearch.equalBytes(word, ASCII.backslash) | ByteSearch.equalBytes(word, ASCII.backtick)
+                        | ByteSearch.equalBytes(word, ASCII.lessThan) | ByteSearch.equalBytes(word, ASCII.at)
+                        | ByteSearch.equalBytes(word, ASCII.openBracket) | ByteSearch.equalBytes(word, ASCII.closeBracket)
+                },
+                matches: { byte in
+                    let offset = byte &- 0x3C
+                    return offset <= 0x60 - 0x3C && specialBytes >> UInt64(offset) & 1 != 0
+                })
         }
-    }
-
-    /// Whether any byte of `word` is one the scan loop acts on: a byte equal to a special one
-    /// leaves a zero byte after an exclusive or, and `(x - 0x01…) & ~x & 0x80…` is nonzero exactly
-    /// when `x` has a zero byte.
-    @inline(__always)
-    private static func holdsSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & 0x8080_8080_8080_8080 }
-        return zeroByte(word ^ ones &* 0x5C) | zeroByte(word ^ ones &* 0x60) | zeroByte(word ^ ones &* 0x3C)
-            | zeroByte(word ^ ones &* 0x40) | zeroByte(word ^ ones &* 0x5B) | zeroByte(word ^ ones &* 0x5D) != 0
     }
 
     /// Ends the current prose segment at `start`; the next one starts at `end`.

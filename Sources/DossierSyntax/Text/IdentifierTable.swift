@@ -1,10 +1,4 @@
 import DossierLocking
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Hands out one shared `String` per distinct identifier. A workspace writes the same few thousand
 /// actor ids hundreds of thousands of times, and a string longer than 15 bytes is a heap
 /// allocation of its own: scanning every document of a load with one table keeps one copy of each.
@@ -55,9 +49,7 @@ public final class IdentifierTable: Sendable {
 
         private static func equal(_ string: String, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
             var string = string
-            return string.withUTF8 { stored in
-                stored.count == text.count && (text.isEmpty || memcmp(stored.baseAddress!, text.baseAddress!, text.count) == 0)
-            }
+            return string.withUTF8 { ByteSearch.equal($0, text) }
         }
 
         private mutating func grow() {

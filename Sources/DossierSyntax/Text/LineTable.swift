@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Converts between byte offsets and line/character positions for one text, in any `PositionEncoding`.
 ///
 /// Lines end at LF, CRLF or a lone CR. A position past the end of a line clamps to the line's end
@@ -27,7 +21,7 @@ public struct LineTable: Sendable {
         self.bytes = bytes
         var longestLine = 0
         starts = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, memchr(base, Int32(ASCII.carriageReturn), buffer.count) != nil else {
+            guard ByteSearch.firstIndex(of: ASCII.carriageReturn, in: buffer, from: 0, to: buffer.count) != nil else {
                 return LineTable.newlineStarts(buffer, longestLine: &longestLine)
             }
             return LineTable.mixedStarts(buffer, longestLine: &longestLine)
@@ -38,11 +32,10 @@ public struct LineTable: Sendable {
     /// The line starts of a text whose only terminator is LF: `memchr` finds each newline, once
     /// to count the lines and once to record them in a table of exactly that size.
     private static func newlineStarts(_ buffer: UnsafeBufferPointer<UInt8>, longestLine: inout Int) -> [UInt32] {
-        guard let base = buffer.baseAddress else { return [0] }
         func forEachLineStart(_ body: (Int) -> Void) {
             var lineStart = 0
-            while lineStart < buffer.count, let found = memchr(base + lineStart, Int32(ASCII.newline), buffer.count - lineStart) {
-                lineStart = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            while let newline = ByteSearch.firstIndex(of: ASCII.newline, in: buffer, from: lineStart, to: buffer.count) {
+                lineStart = newline + 1
                 body(lineStart)
             }
         }
