@@ -29,6 +29,8 @@ let package = Package(
         .executableTarget(name: "dossier-bench", dependencies: ["DossierProtocol", "DossierJSON", "DossierLocking"], path: "Benchmarks/Driver"),
         // In-process timings of the analysis layer (snapshot updates, rules, features) on a corpus.
         .executableTarget(name: "dossier-probe", dependencies: ["DossierAnalysis", "DossierWorkspace"], path: "Benchmarks/Probe"),
+        // Attribution inference scored against PolNeAR's gold attributions (train and dev splits).
+        .executableTarget(name: "dossier-attribution-eval", dependencies: ["DossierAnalysis"], path: "Benchmarks/Attribution"),
 
         // Helpers shared by the test targets: marked test texts, a seeded generator.
         .target(name: "DossierTestSupport", dependencies: ["DossierSyntax"], path: "Tests/Support"),

@@ -33,6 +33,10 @@ let usage = """
           Run the language server on stdin/stdout.
       dossier actors [PATH] [--json]     List the actors of a workspace.
       dossier claims [PATH] [--json]     List the claims of a workspace.
+      dossier attributions PATH… [--json]
+          List every quotation and reported statement with its inferred source, cue and confidence.
+      dossier annotate FILE [--write] [--cast FILE]
+          Annotate a raw article (.txt or .md): Markdown on stdout, or beside FILE with --write.
       dossier --version | help
 
     Levels: error, warning, information, hint (check shows information and above by default).
@@ -54,6 +58,8 @@ func main() -> Int32 {
             return LSPCommand(arguments: arguments).run()
         case "actors", "claims":
             return try ListCommand(kind: command, arguments: arguments).run()
+        case "attributions":
+            return try AttributionsCommand(arguments: arguments).run()
         case "--version", "-V", "version":
             print("dossier \(dossierVersion)")
             return 0

@@ -38,6 +38,8 @@ public struct CueSet: Sendable {
 
     public let matcher: NameMatcher
     public let kinds: [CueKind]
+    /// The reporting cues of attribution inference, with `cues.reporting` added.
+    public let lexicon: ReportingLexicon
 
     /// The defaults plus the configuration's extra cues.
     public init(configuration: Configuration) {
@@ -60,5 +62,6 @@ public struct CueSet: Sendable {
         add(CueSet.defaultReporting, .reporting)
         matcher = NameMatcher(phrases: phrases, caseInsensitive: true)
         self.kinds = kinds
+        lexicon = ReportingLexicon(extra: configuration.extraReportingCues)
     }
 }

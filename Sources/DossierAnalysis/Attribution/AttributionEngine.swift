@@ -1,0 +1,327 @@
+import DossierSyntax
+
+/// Attribution inference (SPEC 7): who is on record for each quotation and reported statement in
+/// a document's prose, annotated or not.
+public enum Attributions {
+    /// Every quotation and reported statement of document `id`, in text order.
+    public static func infer(in id: DocumentID, snapshot: WorkspaceSnapshot) -> [Attribution] {
+        guard let document = snapshot.documents[id] else { return [] }
+        return infer(in: document, snapshot: snapshot)
+    }
+
+    /// Every quotation and reported statement of `document` (which need not be in `snapshot`), in text order.
+    public static func infer(in document: Document, snapshot: WorkspaceSnapshot) -> [Attribution] {
+        infer(in: document, snapshot: snapshot) { _ in true }
+    }
+
+    /// The attributions of the paragraphs `include` accepts (by index). A paragraph left out is
+    /// not read, so pronouns in the next one find no referent in it, and a quotation continued from
+    /// it takes no source from it: include the paragraph before any paragraph whose quotations may
+    /// continue (the rules include every paragraph that holds a quotation mark or ends with a colon).
+    static func infer(in document: Document, snapshot: WorkspaceSnapshot, where include: (Int) -> Bool) -> [Attribution] {
+        var engine = AttributionEngine(context: AttributionContext(document: document, snapshot: snapshot))
+        for index in document.syntax.paragraphs.indices {
+            if include(index) {
+                engine.read(paragraph: index)
+            } else {
+                engine.skip()
+            }
+        }
+        return engine.results
+    }
+}
+
+/// What inference needs of a document and its workspace.
+struct AttributionContext {
+    let syntax: DocumentSyntax
+    let bytes: [UInt8]
+    let snapshot: WorkspaceSnapshot
+    let lexicon: ReportingLexicon
+    /// Mentions sorted by start.
+    private let mentions: [MentionSyntax]
+    /// The claims' text ranges, sorted by start.
+    private let claimTexts: [ByteRange]
+    /// The author of the document (front matter `author`), as a source for "I".
+    let author: AttributionSource?
+    /// A matcher of nothing, the second matcher of a one-matcher pass.
+    let noNames = AttributionContext.emptyMatcher
+    private static let emptyMatcher = NameMatcher(phrases: [])
+
+    init(document: Document, snapshot: WorkspaceSnapshot) {
+        syntax = document.syntax
+        bytes = document.syntax.bytes
+        self.snapshot = snapshot
+        lexicon = snapshot.cues.lexicon
+        let mentions = document.syntax.mentions
+        self.mentions = mentions.sorted { $0.fullRange.start < $1.fullRange.start }
+        claimTexts = document.syntax.claims.map(\.textRange).sorted()
+        if let author = document.syntax.frontMatter?.value("author")?.text, !author.isEmpty {
+            let owners = snapshot.actors(named: author)
+            self.author = owners.count == 1 ? .actor(owners[0]) : .name(author)
+        } else {
+            author = nil
+        }
+    }
+
+    /// The mentions that start inside `range`.
+    func mentions(in range: ByteRange) -> ArraySlice<MentionSyntax> {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].fullRange.start < range.start { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < mentions.count, mentions[end].fullRange.start < range.end { end += 1 }
+        return mentions[low..<end]
+    }
+
+    /// Whether `range` lies inside a claim span's text.
+    func isAnnotated(_ range: ByteRange) -> Bool {
+        var low = 0
+        var high = claimTexts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if claimTexts[mid].end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        // Claims do not nest, so they are also sorted by end.
+        return low < claimTexts.count && claimTexts[low].contains(range)
+    }
+
+    /// The actor whose name or alias is `text` in any case ("DURBIN" for "Durbin").
+    func actor(namedIgnoringCase text: String) -> String? {
+        let key = text.lowercased()
+        for (name, owners) in snapshot.actorsByName where owners.count == 1 && name.lowercased() == key { return owners[0] }
+        return nil
+    }
+}
+
+/// Reads a document paragraph by paragraph, carrying referents and the last quotation over.
+struct AttributionEngine {
+    let context: AttributionContext
+    var discourse = Discourse()
+    var previous: ParagraphSummary?
+    private(set) var results: [Attribution] = []
+
+    init(context: AttributionContext) {
+        self.context = context
+    }
+
+    /// Forgets what a skipped paragraph would have carried over.
+    mutating func skip() { previous = nil }
+
+    mutating func read(paragraph index: Int) {
+        let paragraph = context.syntax.paragraphs[index]
+        var analysis = ParagraphAnalysis(index: index, paragraph: paragraph, context: context)
+        guard !analysis.tokens.isEmpty else {
+            previous = nil
+            return
+        }
+        discourse.forget(before: index)
+        addReferents(analysis)
+        var candidates = analysis.quoteCandidates(context, previous: previous)
+        if analysis.quotations.isEmpty, let label = analysis.transcriptLabel(), let content = analysis.transcriptContent(label) {
+            candidates.append(Candidate(kind: .quote, content: content, cue: label.cue, phrase: label.phrase, confidence: 0.8))
+        } else if analysis.quotations.isEmpty, previous?.leadIn == true, isBlockQuote(paragraph), analysis.cues.isEmpty,
+            let content = analysis.contentRange(trimming: 0..<analysis.tokens.count)
+        {
+            candidates.append(Candidate(kind: .quote, content: content, inherit: .previousParagraph, confidence: 0.8))
+        }
+        candidates += analysis.statementCandidates(context)
+        let resolved = resolve(candidates, analysis)
+        for (candidate, resolution) in zip(candidates, resolved) {
+            guard candidate.kind == .quote || resolution.found else { continue }
+            results.append(attribution(candidate, resolution, analysis))
+        }
+        results.sort { $0.content.start < $1.content.start }
+        previous = summary(analysis, candidates, resolved)
+    }
+
+    /// A source found for a candidate.
+    struct Resolution {
+        var sources: [AttributionSource] = []
+        var sourceRange: ByteRange?
+        var cue: ByteRange?
+        var confidence = 0.0
+        /// A source phrase was found, even a pronoun whose antecedent was not.
+        var found: Bool { !sources.isEmpty || sourceRange != nil }
+    }
+
+    /// Resolves candidates with a phrase in text order (so that speakers found earlier in the
+    /// paragraph help with pronouns later), then those that take their source from another quotation.
+    private mutating func resolve(_ candidates: [Candidate], _ analysis: ParagraphAnalysis) -> [Resolution] {
+        var resolutions = [Resolution](repeating: Resolution(), count: candidates.count)
+        let order = candidates.indices.filter { candidates[$0].phrase != nil }.sorted {
+            candidates[$0].phrase!.lowerBound < candidates[$1].phrase!.lowerBound
+        }
+        for index in order {
+            resolutions[index] = resolvePhrase(candidates[index], analysis)
+        }
+        // Inherited sources, forwards then backwards, so that chains ("A." "B." "C," he said) fill in.
+        for pass in 0..<2 {
+            let indices = pass == 0 ? Array(candidates.indices) : Array(candidates.indices.reversed())
+            for index in indices where candidates[index].inherit != nil && !resolutions[index].found {
+                switch candidates[index].inherit! {
+                case let .quotation(number):
+                    guard let other = candidates.firstIndex(where: { $0.quotation == number }), resolutions[other].found else { continue }
+                    resolutions[index] = resolutions[other]
+                    resolutions[index].confidence = min(resolutions[other].confidence, candidates[index].confidence)
+                case .previousParagraph:
+                    guard let previous, !previous.sources.isEmpty else { continue }
+                    resolutions[index] = Resolution(
+                        sources: previous.sources, sourceRange: nil, cue: previous.cue, confidence: candidates[index].confidence)
+                }
+            }
+        }
+        return resolutions
+    }
+
+    private mutating func resolvePhrase(_ candidate: Candidate, _ analysis: ParagraphAnalysis) -> Resolution {
+        guard let phrase = candidate.phrase else { return Resolution() }
+        let cue = candidate.cue.map { analysis.byteRange($0) }
+        let sourceRange = analysis.byteRange(phrase)
+        var resolution = Resolution(sources: [], sourceRange: sourceRange, cue: cue, confidence: candidate.confidence)
+        var traits = ReferentTraits()
+        switch analysis.read(phrase, context) {
+        case let .named(sources, found):
+            resolution.sources = sources
+            traits = found
+            if case .description = sources.first, let signers = signers(after: phrase, analysis) {
+                resolution.sources = signers
+                traits = ReferentTraits(person: true, plural: signers.count > 1)
+            }
+        case let .pronoun(pronoun):
+            if analysis.word(phrase.lowerBound) == "i", let author = context.author {
+                resolution.sources = [author]
+                traits = ReferentTraits(person: true)
+            } else if let (referent, confidence) = discourse.resolvePronoun(pronoun, paragraph: analysis.index, token: phrase.lowerBound) {
+                resolution.sources = referent.sources
+                resolution.confidence = min(resolution.confidence, confidence)
+                traits = referent.traits
+                if traits.gender == .unknown { traits.gender = pronoun.gender }
+            } else {
+                resolution.confidence = min(resolution.confidence, 0.4)
+                return resolution
+            }
+        case let .definite(head, text, found):
+            if let (referent, confidence) = discourse.resolveDescription(head: head, traits: found, paragraph: analysis.index, token: phrase.lowerBound) {
+                resolution.sources = referent.sources
+                resolution.confidence = min(resolution.confidence, confidence)
+                traits = referent.traits
+            } else if let signers = signers(after: phrase, analysis) {
+                resolution.sources = signers
+                traits = ReferentTraits(person: true, plural: signers.count > 1)
+            } else {
+                resolution.sources = [.description(text)]
+                traits = found
+            }
+        }
+        discourse.add(Referent(sources: resolution.sources, traits: traits, paragraph: analysis.index, token: phrase.lowerBound, salience: .speaker))
+        return resolution
+    }
+
+    /// "the letter, which was signed by A, B and C": the people after "signed by" (or "written by",
+    /// "sent by") in the clause that follows a document's description.
+    private func signers(after phrase: Range<Int>, _ analysis: ParagraphAnalysis) -> [AttributionSource]? {
+        guard let last = phrase.last, analysis.tokens[last].classes.contains(.documentNoun) else { return nil }
+        let end = analysis.clauseEnd(from: phrase.upperBound)
+        guard let by = (phrase.upperBound..<min(end, phrase.upperBound + 6)).first(where: {
+            analysis.tokens[$0].isWord && analysis.word($0) == "by" && $0 > phrase.lowerBound
+                && ["signed", "written", "sent", "authored", "penned"].contains(analysis.word($0 - 1))
+        }) else { return nil }
+        var sources: [AttributionSource] = []
+        for entity in analysis.entities where entity.tokens.lowerBound > by && entity.tokens.upperBound <= end {
+            if context.snapshot.actor(entity.actor)?.definition.kind == .person, !sources.contains(.actor(entity.actor)) {
+                sources.append(.actor(entity.actor))
+            }
+        }
+        return sources.isEmpty ? nil : sources
+    }
+
+    private func attribution(_ candidate: Candidate, _ resolution: Resolution, _ analysis: ParagraphAnalysis) -> Attribution {
+        Attribution(
+            kind: candidate.kind, content: candidate.content, cue: resolution.cue, source: resolution.sources.first,
+            otherSources: Array(resolution.sources.dropFirst()), sourceRange: resolution.sourceRange,
+            confidence: resolution.found ? resolution.confidence : 0, annotated: context.isAnnotated(candidate.content))
+    }
+
+    /// Names and actors of the paragraph outside its quotations, as referents for later pronouns.
+    private mutating func addReferents(_ analysis: ParagraphAnalysis) {
+        var index = 0
+        let tokens = analysis.tokens
+        while index < tokens.count {
+            guard tokens[index].quotation < 0, analysis.isNameLike(index) || analysis.entity(at: index) != nil else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < tokens.count, tokens[end].quotation < 0, analysis.isNameLike(end) || analysis.entity(at: end) != nil
+                || (tokens[end].isWord && tokens[end].classes.contains(.nameParticle) && end + 1 < tokens.count && analysis.isNameLike(end + 1))
+            {
+                end += 1
+            }
+            let run = index..<end
+            index = end
+            guard case let .named(sources, traits) = analysis.read(run, context), let first = sources.first else { continue }
+            if case .description = first { continue }
+            let salience: Salience = analysis.startsSentence(run.lowerBound) || (run.lowerBound > 0 && tokens[run.lowerBound - 1].kind == .comma)
+                ? .subject : .mention
+            discourse.add(Referent(sources: sources, traits: traits, paragraph: analysis.index, token: run.lowerBound, salience: salience))
+        }
+        addCoordinatedReferents(analysis)
+    }
+
+    /// "Senators Richard J. Durbin, Democrat of Illinois, and Lindsey Graham, Republican of South
+    /// Carolina": two names joined by "and", each with its apposition, as one plural referent.
+    private mutating func addCoordinatedReferents(_ analysis: ParagraphAnalysis) {
+        let named = discourse.referents.filter { $0.paragraph == analysis.index && $0.traits.person != false }
+        guard named.count >= 2 else { return }
+        for (first, second) in zip(named, named.dropFirst()) {
+            let between = (first.token + 1)..<second.token
+            guard between.count <= 14, analysis.sentenceOf[first.token] == analysis.sentenceOf[second.token] else { continue }
+            let words = between.filter { analysis.tokens[$0].isWord }
+            guard let last = words.last, analysis.word(last) == "and", last == second.token - 1 || analysis.tokens[second.token - 1].isCapitalized
+                || analysis.word(second.token - 1) == "and",
+                between.allSatisfy({ analysis.tokens[$0].isWord || analysis.tokens[$0].kind == .comma || analysis.tokens[$0].kind == .possessive }),
+                !words.contains(where: { analysis.cue(startingAt: $0) != nil || analysis.tokens[$0].classes.contains(.auxiliary) })
+            else { continue }
+            var traits = ReferentTraits(person: true, plural: true)
+            traits.words = first.traits.words + second.traits.words
+            discourse.add(Referent(
+                sources: first.sources + second.sources, traits: traits, paragraph: analysis.index, token: first.token,
+                salience: first.salience))
+        }
+    }
+
+    private func isBlockQuote(_ paragraph: ParagraphSyntax) -> Bool {
+        paragraph.range.start < context.bytes.count && context.bytes[paragraph.range.start] == 0x3E
+    }
+
+    /// What the next paragraph needs: whether its last quotation has a source, or whether it ends with a lead-in.
+    private func summary(_ analysis: ParagraphAnalysis, _ candidates: [Candidate], _ resolutions: [Resolution]) -> ParagraphSummary {
+        var summary = ParagraphSummary()
+        if let lastQuote = candidates.indices.last(where: { candidates[$0].kind == .quote }) {
+            let quoteEnd = candidates[lastQuote].content.end
+            let lastToken = analysis.tokens[analysis.tokens.count - 1].range.end
+            // Only a quotation near the paragraph's end carries over ("“…,” he said." but not a quote mid-paragraph).
+            let trailing = analysis.tokens.filter { $0.range.start >= quoteEnd && $0.isWord }.count
+            if trailing <= 8 || quoteEnd == lastToken {
+                summary.lastQuoteAttributed = !resolutions[lastQuote].sources.isEmpty
+                summary.sources = resolutions[lastQuote].sources
+                summary.cue = resolutions[lastQuote].cue
+                summary.sourceRange = resolutions[lastQuote].sourceRange
+            }
+            summary.leftQuoteOpen = analysis.quotations.last?.close == nil
+        }
+        // "Trump tweeted:" closing the paragraph with no quotation after it.
+        if let last = analysis.tokens.last, last.kind == .colon, analysis.quotations.last.map({ $0.range.end < last.range.start }) ?? true,
+            let cue = candidates.indices.last(where: { candidates[$0].kind == .statement || candidates[$0].cue != nil }),
+            !resolutions[cue].sources.isEmpty
+        {
+            summary.leadIn = true
+            summary.sources = resolutions[cue].sources
+            summary.cue = resolutions[cue].cue
+        }
+        return summary
+    }
+}

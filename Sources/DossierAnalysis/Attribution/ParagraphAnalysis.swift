@@ -1,0 +1,185 @@
+import DossierSyntax
+
+/// A reporting cue found in a paragraph.
+struct FoundCue: Sendable {
+    /// Its tokens.
+    var tokens: Range<Int>
+    var entry: CueEntry
+    /// Set once a quotation has taken it as its tag ("“…,” Austin said"): it reports no statement then.
+    var tagsQuotation = false
+}
+
+/// An actor named in a paragraph: a linked or bare mention, or the name or alias of one actor.
+struct NamedEntity: Sendable {
+    var tokens: Range<Int>
+    var actor: String
+}
+
+/// One paragraph read for attribution: its tokens, quotations, sentences, cues and named actors.
+struct ParagraphAnalysis {
+    /// The paragraph's index in its document.
+    let index: Int
+    /// The document's text.
+    let bytes: [UInt8]
+    var tokens: [ProseToken] = []
+    var quotations: [Quotation] = []
+    /// The sentence of each token.
+    var sentenceOf: [Int32] = []
+    /// Each sentence's tokens.
+    var sentences: [Range<Int>] = []
+    var cues: [FoundCue] = []
+    /// Sorted by first token.
+    var entities: [NamedEntity] = []
+
+    init(index: Int, paragraph: ParagraphSyntax, context: AttributionContext) {
+        self.index = index
+        bytes = context.bytes
+        let segments = context.syntax.segments(of: paragraph)
+        context.bytes.withUnsafeBufferPointer { bytes in
+            ProseTokenizer.tokenize(bytes, segments: segments, into: &tokens)
+        }
+        guard !tokens.isEmpty else { return }
+        quotations = QuotationFinder.find(&tokens)
+        splitSentences(paragraph.range, context)
+        findCues(segments, context)
+        findEntities(paragraph, segments, context)
+    }
+
+    // MARK: Building
+
+    private mutating func splitSentences(_ range: ByteRange, _ context: AttributionContext) {
+        var ends: [Int] = []
+        Sentences.split(context.bytes, range) { ends.append($0.end) }
+        sentenceOf = [Int32](repeating: 0, count: tokens.count)
+        var sentence = 0
+        var start = 0
+        for index in tokens.indices {
+            while sentence < ends.count - 1, tokens[index].range.start >= ends[sentence] {
+                if index > start { sentences.append(start..<index) }
+                start = index
+                sentence += 1
+            }
+            sentenceOf[index] = Int32(sentences.count)
+        }
+        sentences.append(start..<tokens.count)
+    }
+
+    private mutating func findCues(_ segments: ArraySlice<ByteRange>, _ context: AttributionContext) {
+        var matches: [NameMatcher.Match] = []
+        var none: [NameMatcher.Match] = []
+        var token = 0
+        for segment in segments {
+            NameMatcher.matches(context.lexicon.matcher, context.noNames, in: context.bytes, range: segment, into: &matches, &none)
+            for match in matches {
+                while token < tokens.count, tokens[token].range.start < match.range.start { token += 1 }
+                guard token < tokens.count, tokens[token].range.start == match.range.start else { continue }
+                var end = token
+                while end < tokens.count, tokens[end].range.start < match.range.end { end += 1 }
+                guard tokens[token].quotation < 0 else { continue }
+                let entry = context.lexicon.entries[match.phrase]
+                guard isVerbUse(token, entry) else { continue }
+                cues.append(FoundCue(tokens: token..<end, entry: entry))
+            }
+        }
+    }
+
+    /// Whether a cue word stands as a verb: not capitalised inside a sentence ("the United States",
+    /// "The Washington Post"), not a noun after a determiner or a possessive ("his claims", "a call").
+    private func isVerbUse(_ token: Int, _ entry: CueEntry) -> Bool {
+        let word = tokens[token]
+        if entry.role == .accordingTo || entry.role == .medium { return true }
+        if word.isCapitalized, token > 0, !startsSentence(token) { return false }
+        guard token > 0 else { return true }
+        let previous = tokens[token - 1]
+        if previous.kind == .possessive { return entry.form == .past }
+        if previous.isWord, previous.classes.contains(.determiner) || previous.classes.contains(.possessive),
+            !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative)
+        {
+            return false
+        }
+        return true
+    }
+
+    private mutating func findEntities(_ paragraph: ParagraphSyntax, _ segments: ArraySlice<ByteRange>, _ context: AttributionContext) {
+        var found: [(ByteRange, String)] = []
+        for mention in context.mentions(in: paragraph.range) where context.snapshot.actorSites[mention.reference.id] != nil {
+            found.append((mention.linkText ?? mention.fullRange, mention.reference.id))
+        }
+        let mentionRanges = found.map(\.0)
+        var names: [NameMatcher.Match] = []
+        var none: [NameMatcher.Match] = []
+        for segment in segments {
+            NameMatcher.matches(context.snapshot.nameMatcher, context.noNames, in: context.bytes, range: segment, into: &names, &none)
+            for match in names where !mentionRanges.contains(where: { $0.overlaps(match.range) }) {
+                let owners = context.snapshot.phraseOwners[match.phrase]
+                if owners.count == 1 { found.append((match.range, owners[0])) }
+            }
+        }
+        found.sort { $0.0.start < $1.0.start }
+        var token = 0
+        for (range, actor) in found {
+            while token < tokens.count, tokens[token].range.end <= range.start { token += 1 }
+            var end = token
+            while end < tokens.count, tokens[end].range.start < range.end { end += 1 }
+            if end > token { entities.append(NamedEntity(tokens: token..<end, actor: actor)) }
+        }
+    }
+
+    // MARK: Queries
+
+    /// Whether `token` starts its sentence (quotation marks and markup before it aside).
+    func startsSentence(_ token: Int) -> Bool {
+        var index = token - 1
+        while index >= 0, tokens[index].kind == .doubleQuote || tokens[index].kind == .singleQuote || tokens[index].kind == .openParen {
+            index -= 1
+        }
+        if index < 0 { return true }
+        return tokens[index].kind == .terminator || tokens[index].kind == .colon || sentenceOf[index] != sentenceOf[token]
+    }
+
+    /// The first token of `token`'s sentence.
+    func sentenceStart(_ token: Int) -> Int { sentences[Int(sentenceOf[min(token, tokens.count - 1)])].lowerBound }
+
+    /// The token after the end of `token`'s clause: the next terminator or semicolon outside quotations, or the paragraph's end.
+    func clauseEnd(from token: Int) -> Int {
+        var index = token
+        while index < tokens.count {
+            let kind = tokens[index].kind
+            if tokens[index].quotation < 0, kind == .terminator || kind == .semicolon { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// The entity covering `token`, if any.
+    func entity(at token: Int) -> NamedEntity? {
+        var low = 0
+        var high = entities.count
+        while low < high {
+            let mid = (low + high) / 2
+            if entities[mid].tokens.upperBound <= token { low = mid + 1 } else { high = mid }
+        }
+        return low < entities.count && entities[low].tokens.contains(token) ? entities[low] : nil
+    }
+
+    /// The cue whose first token is `token`, if any.
+    func cue(startingAt token: Int) -> Int? {
+        cues.firstIndex { $0.tokens.lowerBound == token }
+    }
+
+    /// The text of tokens `range`, markup left out: tokens joined by one space where a space separates them.
+    func text(_ range: Range<Int>, _ bytes: [UInt8]) -> String {
+        var text: [UInt8] = []
+        for index in range {
+            let token = tokens[index]
+            if index > range.lowerBound, token.flags.contains(.spaceBefore) { text.append(0x20) }
+            text.append(contentsOf: bytes[token.range.start..<token.range.end])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The byte range of tokens `range`.
+    func byteRange(_ range: Range<Int>) -> ByteRange {
+        ByteRange(tokens[range.lowerBound].range.start, tokens[range.upperBound - 1].range.end)
+    }
+}

@@ -1,0 +1,281 @@
+import DossierSyntax
+
+/// An attribution found in a paragraph before its source is resolved.
+struct Candidate {
+    var kind: AttributionKind
+    var content: ByteRange
+    /// The cue's tokens.
+    var cue: Range<Int>?
+    /// The source phrase's tokens.
+    var phrase: Range<Int>?
+    /// Where the source comes from when it is not a phrase of this attribution.
+    var inherit: Inheritance?
+    var confidence: Double
+    /// The quotation of the paragraph this is, if it is one.
+    var quotation: Int?
+}
+
+/// Where a quotation with no tag of its own takes its source from.
+enum Inheritance {
+    /// Another quotation of the same paragraph (a split quote, or the quote before).
+    case quotation(Int)
+    /// The last quotation of the paragraph before (a quote continued in a new paragraph).
+    case previousParagraph
+}
+
+/// The patterns that tie a quotation to its source, in order of strength (SPEC 7).
+extension ParagraphAnalysis {
+    /// One candidate per quotation, in order.
+    mutating func quoteCandidates(_ context: AttributionContext, previous: ParagraphSummary?) -> [Candidate] {
+        var candidates: [Candidate] = []
+        let label = transcriptLabel()
+        for number in quotations.indices {
+            let quotation = quotations[number]
+            var candidate = Candidate(kind: .quote, content: quotation.range, confidence: 0, quotation: number)
+            if let found = tagAfter(number) {
+                candidate.cue = found.cue
+                candidate.phrase = found.phrase
+                candidate.confidence = found.confidence
+                markTag(found.cue)
+            } else if let found = leadIn(number) ?? accordingTo(number) ?? labelled(number) ?? colonLeadIn(number) {
+                candidate.cue = found.cue
+                candidate.phrase = found.phrase
+                candidate.confidence = found.confidence
+            } else if let label {
+                candidate.cue = label.cue
+                candidate.phrase = label.phrase
+                candidate.confidence = 0.8
+            } else if let inherited = inheritance(number, previous: previous) {
+                candidate.inherit = inherited.from
+                candidate.confidence = inherited.confidence
+            }
+            candidates.append(candidate)
+        }
+        return candidates
+    }
+
+    private mutating func markTag(_ cue: Range<Int>?) {
+        guard let cue, let index = cues.firstIndex(where: { $0.tokens == cue }) else { return }
+        cues[index].tagsQuotation = true
+    }
+
+    /// The tokens of the quotation before `number` in the same sentence, or the sentence's start.
+    private func leftFloor(_ number: Int) -> Int {
+        let open = quotations[number].open
+        var floor = sentenceStart(open)
+        if number > 0, let previousClose = quotations[number - 1].close, previousClose + 1 > floor { floor = previousClose + 1 }
+        return floor
+    }
+
+    /// `“…,” Austin said`, `“…,” said the letter`, `“…” — Lloyd Austin`: a tag right after the quotation.
+    private func tagAfter(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        let quotation = quotations[number]
+        guard let close = quotation.close else { return nil }
+        var start = close + 1
+        let ceiling = min(clauseEnd(from: start), number + 1 < quotations.count ? quotations[number + 1].open : tokens.count)
+        // The quotation's own last sign: a comma asks for a tag, a period allows one.
+        let endsWithComma = close > 0 && tokens[close - 1].kind == .comma || (start < ceiling && tokens[start].kind == .comma)
+        while start < ceiling, tokens[start].kind == .comma || tokens[start].kind == .closeParen { start += 1 }
+        guard start < ceiling else { return nil }
+        // A caption: "— Name".
+        if tokens[start].kind == .dash, let phrase = phrase(startingAt: start + 1, ceiling: ceiling), isNameLike(phrase.lowerBound) {
+            return (nil, phrase, 0.75)
+        }
+        // Inversion: "said Trump", "asked the senator".
+        if let cue = cueIndex(at: start, ceiling: ceiling), cues[cue].entry.role != .medium {
+            let cueTokens = cues[cue].tokens
+            if cues[cue].entry.role == .accordingTo {
+                if let phrase = phrase(startingAt: cueTokens.upperBound, ceiling: ceiling) { return (cueTokens, phrase, 0.9) }
+                return nil
+            }
+            if let phrase = phrase(startingAt: cueTokens.upperBound, ceiling: ceiling) { return (cueTokens, phrase, 0.95) }
+        }
+        // Subject and verb: "Austin said", "the spokesman continued", "Durbin, a Democrat, asked".
+        for cue in cues.indices where cues[cue].tokens.lowerBound >= start && cues[cue].tokens.lowerBound < ceiling {
+            let entry = cues[cue].entry
+            guard entry.role != .accordingTo, entry.role != .medium else { continue }
+            guard case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: start, form: entry.form),
+                phrase.lowerBound == start
+            else { continue }
+            // After a period the tag must end the clause ("“….” Trump said." but not "Trump said Clinton lied").
+            if !endsWithComma, !endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role) { return nil }
+            return (cues[cue].tokens, phrase, 0.95)
+        }
+        return nil
+    }
+
+    /// Whether what follows a cue at `start` is no clause of its own: the end, a comma, a time or a
+    /// place ("said on Tuesday", "said in a statement"), an addressee ("told reporters").
+    private func endsTag(after start: Int, ceiling: Int, role: CueRole) -> Bool {
+        var start = start
+        // "asked Austin, …", "told reporters.": past the addressee.
+        if role == .address || role == .naming || role == .judgement, start < ceiling, let object = phrase(startingAt: start, ceiling: ceiling),
+            object.count <= 6
+        {
+            start = object.upperBound
+        }
+        guard start < ceiling else { return true }
+        let token = tokens[start]
+        if token.kind != .word { return token.kind == .comma || token.kind == .terminator || token.kind == .dash || token.kind == .openParen }
+        if token.classes.contains(.preposition) || token.classes.contains(.temporal) || token.classes.contains(.clauseBoundary) && word(start) != "that" {
+            return true
+        }
+        return false
+    }
+
+    /// The cue that starts at `start`, after adverbs ("then asked"), if any.
+    private func cueIndex(at start: Int, ceiling: Int) -> Int? {
+        var index = start
+        while index < ceiling, tokens[index].isWord, tokens[index].classes.contains(.adverb), cue(startingAt: index) == nil { index += 1 }
+        return cue(startingAt: index)
+    }
+
+    /// `Durbin asked Austin: “…”`, `He added, “…”`, `Morris says the candidate has “…”`,
+    /// `…, telling the Washington Examiner, “…”`: the last cue before the quotation in its sentence.
+    private func leadIn(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        let open = quotations[number].open
+        let floor = leftFloor(number)
+        let candidates = cues.indices.filter { cues[$0].tokens.upperBound <= open && cues[$0].tokens.lowerBound >= floor && cues[$0].entry.role != .accordingTo }
+        // The reporting verb of the sentence governs what it reports ("A spokesperson said the United
+        // States supports a “…”"): speech verbs first, in order; then the others, nearest first.
+        let speech = candidates.filter { [.speech, .address, .medium].contains(cues[$0].entry.role) }
+        let others = candidates.filter { ![.speech, .address, .medium].contains(cues[$0].entry.role) }.reversed()
+        for cue in speech + others {
+            if let found = leadIn(cue: cue, open: open, floor: floor) { return found }
+        }
+        return nil
+    }
+
+    private func leadIn(cue: Int, open: Int, floor: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        let entry = cues[cue].entry
+        let cueTokens = cues[cue].tokens
+        let distance = open - cueTokens.upperBound
+        let confidence = distance <= 4 ? 0.95 : distance <= 12 ? 0.85 : 0.7
+        if entry.role == .medium {
+            // "In a statement, the campaign said: “…”" is the verb's; "In a statement, Trump: “…”" is rare.
+            guard let phrase = mainSubject(of: open, limit: open) else { return nil }
+            return (cueTokens, phrase, confidence - 0.1)
+        }
+        switch subject(before: cueTokens.lowerBound, floor: floor, form: entry.form) {
+        case let .phrase(phrase):
+            return (cueTokens, phrase, confidence)
+        case .sharesSubject:
+            guard let phrase = mainSubject(of: cueTokens.lowerBound, limit: cueTokens.lowerBound) else { return nil }
+            return (cueTokens, phrase, confidence - 0.1)
+        case .passive:
+            // "Trump was asked, “…”" names the addressee, not the speaker.
+            return nil
+        case .none:
+            // "Said Trump: “…”" inverted at the sentence's start.
+            if startsSentence(cueTokens.lowerBound), let phrase = phrase(startingAt: cueTokens.upperBound, ceiling: open) {
+                return (cueTokens, phrase, confidence)
+            }
+            return nil
+        }
+    }
+
+    /// `According to Trump, “…”` and `“…,” according to the letter`.
+    private func accordingTo(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        let open = quotations[number].open
+        let floor = leftFloor(number)
+        guard let cue = cues.lastIndex(where: { $0.entry.role == .accordingTo && $0.tokens.lowerBound >= floor && $0.tokens.upperBound <= open }),
+            let phrase = phrase(startingAt: cues[cue].tokens.upperBound, ceiling: open)
+        else { return nil }
+        return (cues[cue].tokens, phrase, 0.9)
+    }
+
+    /// `NYT (“Biden Orders…”):` a quotation in parentheses right after a name: its title or words.
+    private func labelled(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        let open = quotations[number].open
+        guard open >= 2, tokens[open - 1].kind == .openParen, let phrase = phrase(endingAt: open - 2, floor: leftFloor(number)),
+            isNameLike(phrase.upperBound - 1)
+        else { return nil }
+        return (nil, phrase, 0.6)
+    }
+
+    /// `Mook: “…”`, `Meghan McCain, Twitter: "…"`: a colon right before the quotation after a name,
+    /// with or without a verb the lexicon knows.
+    private func colonLeadIn(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        let open = quotations[number].open
+        guard open >= 2, tokens[open - 1].kind == .colon else { return nil }
+        let floor = leftFloor(number)
+        let colon = open - 1
+        guard let subject = mainSubject(of: colon, limit: colon) ?? phrase(endingAt: colon - 1, floor: floor), isNameLike(subject.lowerBound)
+            || tokens[subject.lowerBound].classes.contains(.personPronoun) || tokens[subject.lowerBound].classes.contains(.definite)
+        else { return nil }
+        return (colon..<open, subject, 0.7)
+    }
+
+    /// `DURBIN: Why are you…`: a paragraph that opens with a name in capitals and a colon.
+    func transcriptLabel() -> (cue: Range<Int>, phrase: Range<Int>)? {
+        var end = 0
+        while end < tokens.count, end < 4, tokens[end].isWord, tokens[end].flags.contains(.allCaps) || tokens[end].classes.contains(.nameParticle) {
+            end += 1
+        }
+        guard end > 0, end < tokens.count, tokens[end].kind == .colon, end + 1 < tokens.count else { return nil }
+        // "UPDATE:", "BREAKING:", "CORRECTION:" label no speaker.
+        let text = word(0)
+        if end == 1, ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video"].contains(text) {
+            return nil
+        }
+        return (end..<(end + 1), 0..<end)
+    }
+
+    /// The statement a transcript label introduces: everything after its colon.
+    func transcriptContent(_ label: (cue: Range<Int>, phrase: Range<Int>)) -> ByteRange? {
+        let start = label.cue.upperBound
+        guard start < tokens.count else { return nil }
+        return ByteRange(tokens[start].range.start, tokens[tokens.count - 1].range.end)
+    }
+
+    /// A quotation with no tag: the second half of a split quote, a quote after another one of the
+    /// same speaker, or a paragraph continuing the quote of the one before.
+    private func inheritance(_ number: Int, previous: ParagraphSummary?) -> (from: Inheritance, confidence: Double)? {
+        let quotation = quotations[number]
+        let bareStart = isBare(before: quotation.open, floor: number > 0 ? quotations[number - 1].after(tokens.count) : 0)
+        // A comma inside the marks asks for a tag that is not there (“…,” then nothing): no guess.
+        if let close = quotation.close, close > 0, tokens[close - 1].kind == .comma, isBare(after: close) { return nil }
+        if number > 0 {
+            // “A,” she said. “B.” / “A,” she said, “B.”
+            let previousQuote = quotations[number - 1]
+            let between = previousQuote.after(tokens.count)..<quotation.open
+            if cues.contains(where: { between.contains($0.tokens.lowerBound) }) || bareStart { return (.quotation(number - 1), 0.9) }
+        }
+        if number + 1 < quotations.count, let close = quotation.close {
+            // “A.” “B,” Trump said.
+            let between = (close + 1)..<quotations[number + 1].open
+            if between.allSatisfy({ tokens[$0].kind != .word }) { return (.quotation(number + 1), 0.8) }
+        }
+        if number == 0, bareStart, let previous, previous.lastQuoteAttributed || previous.leadIn {
+            return (.previousParagraph, quotation.continuesPrevious || previous.leftQuoteOpen ? 0.85 : 0.75)
+        }
+        if number > 0, bareStart || quotation.open == sentenceStart(quotation.open) { return (.quotation(number - 1), 0.7) }
+        return nil
+    }
+
+    /// Whether only signs stand between `floor` and the quotation opening at `open` in its sentence.
+    private func isBare(before open: Int, floor: Int) -> Bool {
+        let start = max(floor, sentenceStart(open))
+        return (start..<open).allSatisfy { tokens[$0].kind != .word }
+    }
+
+    /// Whether only signs follow the mark at `close` up to the end of its sentence.
+    private func isBare(after close: Int) -> Bool {
+        let end = clauseEnd(from: close + 1)
+        return ((close + 1)..<end).allSatisfy { tokens[$0].kind != .word }
+    }
+}
+
+/// What the next paragraph needs to know of the one before.
+struct ParagraphSummary {
+    /// The paragraph's last quotation found a source.
+    var lastQuoteAttributed = false
+    /// The paragraph ends inside a quotation.
+    var leftQuoteOpen = false
+    /// The paragraph ends with a lead-in ("Trump said:"), its source in `leadInCandidate`.
+    var leadIn = false
+    /// The resolved sources of its last quotation or lead-in.
+    var sources: [AttributionSource] = []
+    var sourceRange: ByteRange?
+    var cue: ByteRange?
+}

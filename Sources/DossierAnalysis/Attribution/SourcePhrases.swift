@@ -1,0 +1,263 @@
+import DossierSyntax
+
+/// What stands before a cue where its subject should be.
+enum SubjectLookup {
+    /// The subject's tokens.
+    case phrase(Range<Int>)
+    /// The cue is a passive participle ("was told"): its subject is not the source.
+    case passive
+    /// No subject right before the cue, but a comma or "and" before it: a participle clause or a
+    /// second verb, whose subject is the sentence's ("…, telling the Examiner", "… and said").
+    case sharesSubject
+    case none
+}
+
+extension ParagraphAnalysis {
+    /// The words that can be part of a source's noun phrase.
+    func isPhraseWord(_ index: Int) -> Bool {
+        let token = tokens[index]
+        if token.kind == .possessive { return true }
+        guard token.isWord, token.quotation < 0 else { return false }
+        if token.flags.contains(.mention) || token.flags.contains(.numeric) { return true }
+        let classes = token.classes
+        if token.isCapitalized {
+            // Capitalised function words start a sentence; they are not names.
+            return !classes.contains(.clauseBoundary) && !classes.contains(.adverb) && !classes.contains(.auxiliary)
+                && !classes.contains(.preposition) || classes.contains(.determiner) || classes.contains(.personPronoun)
+                || classes.contains(.title) || classes.contains(.pluralPronoun) || classes.contains(.thingPronoun)
+        }
+        if classes.contains(.determiner) || classes.contains(.possessive) { return !classes.contains(.relative) || classes.contains(.definite) }
+        if classes.contains(.personPronoun) || classes.contains(.pluralPronoun) || classes.contains(.thingPronoun) { return true }
+        if classes.contains(.clauseBoundary) || classes.contains(.auxiliary) || classes.contains(.preposition) || classes.contains(.adverb) {
+            return false
+        }
+        return cue(startingAt: index) == nil
+    }
+
+    /// Whether a phrase may start at `index`: a determiner, a name, a pronoun, a number, a known noun.
+    func isPhraseStart(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord else { return false }
+        if token.isCapitalized || token.flags.contains(.mention) || token.flags.contains(.numeric) { return true }
+        let classes = token.classes
+        return !classes.intersection([.determiner, .possessive, .personPronoun, .pluralPronoun, .thingPronoun, .personNoun, .pluralNoun, .groupNoun, .title]).isEmpty
+    }
+
+    /// Skips, leftwards from `index`, what may stand between a subject and its verb: adverbs,
+    /// auxiliaries, time phrases ("on Tuesday", "last week"), a parenthesis, ", however,".
+    /// Returns the index of the first token that is none of these, and whether a form of "be" was skipped last.
+    func skipBackOverModifiers(from index: Int, floor: Int) -> (index: Int, afterBe: Bool) {
+        var index = index
+        var afterBe = false
+        var first = true
+        while index >= floor {
+            let token = tokens[index]
+            if token.kind == .closeParen {
+                var open = index - 1
+                while open >= floor, tokens[open].kind != .openParen { open -= 1 }
+                guard open >= floor, index - open <= 8 else { break }
+                index = open - 1
+                continue
+            }
+            if token.kind == .possessive, first {
+                // "he’s said": the contraction of "has".
+                index -= 1
+                first = false
+                continue
+            }
+            guard token.isWord, !token.flags.contains(.mention) else { break }
+            let classes = token.classes
+            if classes.contains(.auxiliary) || (classes.contains(.adverb) && !token.isCapitalized) {
+                if first { afterBe = classes.contains(.be) }
+                index -= 1
+                first = false
+                continue
+            }
+            if classes.contains(.temporal), token.isCapitalized || !classes.contains(.preposition) {
+                // "on Tuesday", "last week", "earlier this month".
+                var start = index - 1
+                while start >= floor, tokens[start].isWord, tokens[start].classes.contains(.temporal) || tokens[start].classes.contains(.preposition),
+                    !tokens[start].isCapitalized || tokens[start].classes.contains(.temporal)
+                {
+                    start -= 1
+                }
+                if start < index - 1 || token.isCapitalized || classes.contains(.adverb) {
+                    index = start
+                    first = false
+                    continue
+                }
+            }
+            break
+        }
+        return (index, afterBe)
+    }
+
+    /// The subject before the cue whose first token is `cue`, not looking before `floor`.
+    func subject(before cue: Int, floor: Int, form: Inflection.Form) -> SubjectLookup {
+        let (end, afterBe) = skipBackOverModifiers(from: cue - 1, floor: floor)
+        if afterBe, form == .past { return .passive }
+        guard end >= floor else { return .none }
+        let token = tokens[end]
+        if token.kind == .comma {
+            if let apposed = subjectBeforeApposition(comma: end, floor: floor) { return .phrase(apposed) }
+            return .sharesSubject
+        }
+        if token.isWord, token.classes.contains(.relative), !token.isCapitalized {
+            // "Durbin, who said…", "a letter that said…": the phrase before the relative pronoun.
+            var before = end - 1
+            if before >= floor, tokens[before].kind == .comma { before -= 1 }
+            guard let phrase = phrase(endingAt: before, floor: floor) else { return .none }
+            return .phrase(coordinated(phrase, floor: floor))
+        }
+        if token.isWord, token.classes.contains(.clauseBoundary), !isPhraseWord(end) {
+            // "and said", "but added": a second verb of the sentence's subject.
+            let text = word(end)
+            return text == "and" || text == "but" || text == "or" ? .sharesSubject : .none
+        }
+        guard let phrase = phrase(endingAt: end, floor: floor) else { return .none }
+        return .phrase(coordinated(phrase, floor: floor))
+    }
+
+    /// A noun phrase that ends at `end` (included), at most ten tokens, starting where a phrase may start.
+    func phrase(endingAt end: Int, floor: Int) -> Range<Int>? {
+        guard end >= floor, isPhraseWord(end) else { return nil }
+        var start = end
+        while start > floor, end - start < 10 {
+            let previous = start - 1
+            if isPhraseWord(previous) {
+                start = previous
+                continue
+            }
+            // "a spokeswoman for the court", "Secretary of Defense Lloyd Austin", "people close to Durbin".
+            let token = tokens[previous]
+            if token.isWord, token.classes.contains(.preposition), previous > floor, isPhraseWord(previous - 1) {
+                let before = tokens[previous - 1]
+                let nounBefore = before.isCapitalized || !before.classes.intersection([.personNoun, .pluralNoun, .groupNoun, .title]).isEmpty
+                    || (previous - 2 >= floor && tokens[previous - 2].isWord && tokens[previous - 2].classes.contains(.determiner))
+                let closeTo = before.isWord && (word(previous - 1) == "close" || word(previous - 1) == "familiar")
+                if nounBefore || closeTo {
+                    start = closeTo ? previous - 1 : previous
+                    if closeTo { start = max(floor, previous - 1) }
+                    continue
+                }
+            }
+            break
+        }
+        // Trim from the left to a token a phrase may start with.
+        while start <= end, !isPhraseStart(start) || tokens[start].kind == .possessive { start += 1 }
+        guard start <= end else { return nil }
+        // A phrase does not end with a determiner or a possessive determiner alone ("his").
+        let last = tokens[end]
+        if last.isWord, last.classes.contains(.determiner), !last.isCapitalized, !last.classes.contains(.personPronoun) { return nil }
+        if last.isWord, last.classes.contains(.notASource), start == end { return nil }
+        return start..<(end + 1)
+    }
+
+    /// "Durbin, a Democrat, said": the phrase before an apposition that ends with the comma at `comma`.
+    func subjectBeforeApposition(comma: Int, floor: Int) -> Range<Int>? {
+        var open = comma - 1
+        while open >= floor, tokens[open].kind != .comma {
+            if tokens[open].kind == .terminator || tokens[open].kind == .colon || tokens[open].quotation >= 0 { return nil }
+            open -= 1
+        }
+        guard open > floor, comma - open >= 2, comma - open <= 25 else { return nil }
+        let first = tokens[open + 1]
+        guard first.isWord else { return nil }
+        let classes = first.classes
+        let apposition = classes.contains(.determiner) || classes.contains(.relative) || first.flags.contains(.numeric)
+            || classes.contains(.title) || classes.contains(.personNoun) || isPartyAndState(open + 1)
+            || (first.isCapitalized && comma - open <= 6 && isTitleRun(open + 1..<comma))
+        guard apposition else { return nil }
+        guard let subject = phrase(endingAt: open - 1, floor: floor) else { return nil }
+        return coordinated(subject, floor: floor)
+    }
+
+    /// "D-Ill.", "R-S.C.": a party and a state.
+    private func isPartyAndState(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, token.range.length >= 3 else { return false }
+        let text = rawWord(index)
+        guard let first = text.first, "DRI".contains(first), text.dropFirst().first == "-" else { return false }
+        return true
+    }
+
+    /// Whether every word of `range` is a capitalised title or name word of an apposition such as
+    /// "Republican of South Carolina" or "Democrat of Illinois".
+    private func isTitleRun(_ range: Range<Int>) -> Bool {
+        guard let first = range.first, tokens[first].classes.contains(.title) else { return false }
+        return range.allSatisfy { tokens[$0].isWord }
+    }
+
+    /// Extends `phrase` leftwards over "A and B" / "A, B and C" when its neighbours are names too.
+    func coordinated(_ phrase: Range<Int>, floor: Int) -> Range<Int> {
+        var start = phrase.lowerBound
+        while start - 2 >= floor {
+            let joiner = tokens[start - 1]
+            let isAnd = joiner.isWord && word(start - 1) == "and"
+            guard isAnd || joiner.kind == .comma, isNameLike(start), isNameLike(start - 2) else { break }
+            guard let previous = self.phrase(endingAt: start - 2, floor: floor), isNameLike(previous.lowerBound) else { break }
+            start = previous.lowerBound
+        }
+        return start..<phrase.upperBound
+    }
+
+    /// A capitalised word, a mention or a person pronoun.
+    func isNameLike(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord else { return false }
+        return (token.isCapitalized && !token.classes.contains(.determiner)) || token.flags.contains(.mention)
+    }
+
+    /// The noun phrase that starts at `start` (inversion "said Trump", "according to the Times"), up
+    /// to `ceiling`: phrase words, and "of"/"for"/"at" followed by more of them.
+    func phrase(startingAt start: Int, ceiling: Int) -> Range<Int>? {
+        guard start < ceiling, isPhraseWord(start), isPhraseStart(start) else { return nil }
+        var end = start + 1
+        while end < ceiling, end - start < 12 {
+            if isPhraseWord(end), !(tokens[end].classes.contains(.determiner) && end > start && !tokens[end].classes.contains(.possessive)
+                && tokens[end - 1].kind != .possessive && !tokens[end].isCapitalized)
+            {
+                end += 1
+                continue
+            }
+            let token = tokens[end]
+            if token.isWord, token.classes.contains(.preposition), end + 1 < ceiling, isPhraseWord(end + 1) {
+                let text = word(end)
+                if text == "of" || text == "for" || text == "at" || text == "from" {
+                    end += 1
+                    continue
+                }
+            }
+            break
+        }
+        return start..<end
+    }
+
+    /// The subject of the sentence holding `token`: the phrase at the sentence's start, after an
+    /// introduction ("In May,", "When pressed,") and before `limit`.
+    func mainSubject(of token: Int, limit: Int) -> Range<Int>? {
+        var start = sentenceStart(token)
+        // Past quotations and their tags that open the sentence.
+        while start < limit, tokens[start].quotation >= 0 { start += 1 }
+        while start < limit, !tokens[start].isWord { start += 1 }
+        guard start < limit else { return nil }
+        let first = tokens[start]
+        let introduced = first.classes.contains(.preposition) || first.classes.contains(.clauseBoundary) || first.classes.contains(.adverb)
+            || (first.classes.contains(.temporal) && !first.classes.contains(.determiner)) || !isPhraseStart(start)
+        if introduced {
+            var comma = start
+            while comma < limit, tokens[comma].kind != .comma { comma += 1 }
+            guard comma < limit else { return nil }
+            start = comma + 1
+        }
+        guard start < limit, let phrase = phrase(startingAt: start, ceiling: limit) else { return nil }
+        // "Austin, a retired Army general…": the phrase stops at the apposition's comma.
+        return phrase
+    }
+
+    /// The lower-cased text of one token.
+    func word(_ index: Int) -> String { rawWord(index).lowercased() }
+
+    /// The text of one token as written.
+    func rawWord(_ index: Int) -> String { bytes.string(in: tokens[index].range) }
+}
