@@ -1,4 +1,5 @@
 import Foundation
+import DossierAnalysis
 
 /// One gold attribution of PolNeAR: its source, cue and content spans as UTF-8 byte ranges of the article.
 struct GoldAttribution {
@@ -7,7 +8,8 @@ struct GoldAttribution {
     var content: [Range<Int>] = []
 }
 
-/// One article of a split: its text and its gold attributions (one annotator's).
+/// One article of a split, read as `dossier annotate` reads a `.txt` article (`PlainText`: every line
+/// a paragraph), with its gold attributions (one annotator's) moved to the Markdown's offsets.
 struct Article {
     var name: String
     var bytes: [UInt8]
@@ -35,7 +37,12 @@ enum Brat {
             guard let annotation = byArticle[name] else { return nil }
             let text = try String(contentsOfFile: "\(textFolder)/\(file)", encoding: .utf8)
             let standoff = try String(contentsOfFile: "\(annotationFolder)/\(annotation)", encoding: .utf8)
-            return Article(name: name, bytes: Array(text.utf8), gold: parse(standoff, text: text))
+            let markdown = PlainText(Array(text.utf8))
+            func move(_ range: Range<Int>) -> Range<Int> { markdown.offsets[range.lowerBound]..<markdown.offsets[range.upperBound] }
+            let gold = parse(standoff, text: text).map { attribution in
+                GoldAttribution(source: attribution.source.map(move), cue: attribution.cue.map(move), content: attribution.content.map(move))
+            }
+            return Article(name: name, bytes: markdown.markdown, gold: gold)
         }
     }
 

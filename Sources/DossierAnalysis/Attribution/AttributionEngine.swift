@@ -122,7 +122,7 @@ struct AttributionEngine {
         var candidates = analysis.quoteCandidates(context, previous: previous)
         if analysis.quotations.isEmpty, let label = analysis.transcriptLabel(), let content = analysis.transcriptContent(label) {
             candidates.append(Candidate(kind: .quote, content: content, cue: label.cue, phrase: label.phrase, confidence: 0.8))
-        } else if analysis.quotations.isEmpty, previous?.leadIn == true, isBlockQuote(paragraph), analysis.cues.isEmpty,
+        } else if analysis.quotations.isEmpty, previous?.ending == .leadIn, isBlockQuote(paragraph), analysis.cues.isEmpty,
             let content = analysis.contentRange(trimming: 0..<analysis.tokens.count)
         {
             candidates.append(Candidate(kind: .quote, content: content, inherit: .previousParagraph, confidence: 0.8))
@@ -297,31 +297,34 @@ struct AttributionEngine {
         paragraph.range.start < context.bytes.count && context.bytes[paragraph.range.start] == 0x3E
     }
 
-    /// What the next paragraph needs: whether its last quotation has a source, or whether it ends with a lead-in.
-    private func summary(_ analysis: ParagraphAnalysis, _ candidates: [Candidate], _ resolutions: [Resolution]) -> ParagraphSummary {
+    /// What the next paragraph needs: the lead-in the paragraph ends with ("Cruz continued:"), else
+    /// its last quotation when only its tag follows it, else its last statement in its last sentence.
+    private mutating func summary(_ analysis: ParagraphAnalysis, _ candidates: [Candidate], _ resolutions: [Resolution]) -> ParagraphSummary {
         var summary = ParagraphSummary()
-        if let lastQuote = candidates.indices.last(where: { candidates[$0].kind == .quote }) {
-            let quoteEnd = candidates[lastQuote].content.end
-            let lastToken = analysis.tokens[analysis.tokens.count - 1].range.end
-            // Only a quotation near the paragraph's end carries over ("“…,” he said." but not a quote mid-paragraph).
-            let trailing = analysis.tokens.filter { $0.range.start >= quoteEnd && $0.isWord }.count
-            if trailing <= 8 || quoteEnd == lastToken {
-                summary.lastQuoteAttributed = !resolutions[lastQuote].sources.isEmpty
-                summary.sources = resolutions[lastQuote].sources
-                summary.cue = resolutions[lastQuote].cue
-                summary.sourceRange = resolutions[lastQuote].sourceRange
+        summary.leftQuoteOpen = analysis.quotations.last.map { $0.close == nil } ?? false
+        if let leadIn = analysis.leadInAtEnd() {
+            let candidate = Candidate(kind: .statement, content: ByteRange(0, 0), cue: leadIn.cue, phrase: leadIn.phrase, confidence: leadIn.confidence)
+            let resolution = resolvePhrase(candidate, analysis)
+            if !resolution.sources.isEmpty {
+                summary.ending = .leadIn
+                summary.sources = resolution.sources
+                summary.cue = resolution.cue
+                return summary
             }
-            summary.leftQuoteOpen = analysis.quotations.last?.close == nil
         }
-        // "Trump tweeted:" closing the paragraph with no quotation after it.
-        if let last = analysis.tokens.last, last.kind == .colon, analysis.quotations.last.map({ $0.range.end < last.range.start }) ?? true,
-            let cue = candidates.indices.last(where: { candidates[$0].kind == .statement || candidates[$0].cue != nil }),
-            !resolutions[cue].sources.isEmpty
-        {
-            summary.leadIn = true
-            summary.sources = resolutions[cue].sources
-            summary.cue = resolutions[cue].cue
+        let attributed = candidates.indices.filter { !resolutions[$0].sources.isEmpty }
+        guard let last = attributed.max(by: { candidates[$0].content.end < candidates[$1].content.end }) else { return summary }
+        let end = candidates[last].content.end
+        let tag = candidates[last].cue
+        // Only the tag of the last attribution may follow it: no other cue, no long sentence.
+        let after = analysis.tokens.indices.filter { analysis.tokens[$0].range.start >= end }
+        let otherCue = analysis.cues.contains { cue in
+            analysis.tokens[cue.tokens.lowerBound].range.start >= end && cue.tokens != tag
         }
+        guard !otherCue, after.filter({ analysis.tokens[$0].isWord }).count <= 30 else { return summary }
+        summary.ending = candidates[last].kind == .quote ? .quote : .statement
+        summary.sources = resolutions[last].sources
+        summary.cue = resolutions[last].cue
         return summary
     }
 }

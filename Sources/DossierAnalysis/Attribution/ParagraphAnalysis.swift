@@ -88,9 +88,10 @@ struct ParagraphAnalysis {
     private func isVerbUse(_ token: Int, _ entry: CueEntry) -> Bool {
         let word = tokens[token]
         if entry.role == .accordingTo || entry.role == .medium { return true }
-        if word.isCapitalized, token > 0, !startsSentence(token) { return false }
         guard token > 0 else { return true }
         let previous = tokens[token - 1]
+        // Part of a name: "the United States", "The Washington Post".
+        if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner) { return false }
         if previous.kind == .possessive { return entry.form == .past }
         if previous.isWord, previous.classes.contains(.determiner) || previous.classes.contains(.possessive),
             !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative)

@@ -101,6 +101,21 @@ extension ParagraphAnalysis {
             if !endsWithComma, !endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role) { return nil }
             return (cues[cue].tokens, phrase, 0.95)
         }
+        // Later in the clause, closing it: "“…” for the second time, Durbin said." / "…, said professor Lena Hart."
+        for cue in cues.indices where cues[cue].tokens.lowerBound > start && cues[cue].tokens.lowerBound < ceiling {
+            let entry = cues[cue].entry
+            guard entry.role != .accordingTo, entry.role != .medium, endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role)
+            else { continue }
+            let cueStart = cues[cue].tokens.lowerBound
+            if tokens[cueStart - 1].kind == .comma, let phrase = phrase(startingAt: cueStart + (cues[cue].tokens.count), ceiling: ceiling) {
+                return (cues[cue].tokens, phrase, 0.85)
+            }
+            if case let .phrase(phrase) = subject(before: cueStart, floor: start, form: entry.form), phrase.lowerBound > start,
+                tokens[phrase.lowerBound - 1].kind == .comma
+            {
+                return (cues[cue].tokens, phrase, 0.85)
+            }
+        }
         return nil
     }
 
@@ -135,15 +150,45 @@ extension ParagraphAnalysis {
     private func leadIn(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let open = quotations[number].open
         let floor = leftFloor(number)
+        if let found = leadIn(before: open, floor: floor) { return found }
+        // "Trump argued that Cruz has “A” on ethanol, “B”": the verb before an earlier quotation of the sentence.
+        let sentence = sentenceStart(open)
+        guard sentence < floor else { return nil }
+        let earlier = cues.indices.filter {
+            cues[$0].tokens.lowerBound >= sentence && cues[$0].tokens.upperBound <= floor && !cues[$0].tagsQuotation
+                && [.speech, .address, .cognition, .naming].contains(cues[$0].entry.role)
+        }
+        for cue in earlier.reversed() {
+            if let found = leadIn(cue: cue, open: open, floor: sentence) { return (found.cue, found.phrase, found.confidence - 0.1) }
+        }
+        return nil
+    }
+
+    /// The lead-in cue between `floor` and the token `open` (a quotation's opening mark, or a colon
+    /// ending a paragraph): the sentence's reporting verb governs what it reports ("A spokesperson
+    /// said the United States supports a “…”"), so speech verbs first, in order; then the others, nearest first.
+    func leadIn(before open: Int, floor: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let candidates = cues.indices.filter { cues[$0].tokens.upperBound <= open && cues[$0].tokens.lowerBound >= floor && cues[$0].entry.role != .accordingTo }
-        // The reporting verb of the sentence governs what it reports ("A spokesperson said the United
-        // States supports a “…”"): speech verbs first, in order; then the others, nearest first.
         let speech = candidates.filter { [.speech, .address, .medium].contains(cues[$0].entry.role) }
         let others = candidates.filter { ![.speech, .address, .medium].contains(cues[$0].entry.role) }.reversed()
         for cue in speech + others {
             if let found = leadIn(cue: cue, open: open, floor: floor) { return found }
         }
         return nil
+    }
+
+    /// `Cruz continued:` / `Breitbart News responded:` ending the paragraph: the source of the block
+    /// or quotation in the next paragraph.
+    func leadInAtEnd() -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        guard let last = tokens.indices.last, tokens[last].kind == .colon, tokens[last].quotation < 0 else { return nil }
+        var floor = sentenceStart(last)
+        if let quotation = quotations.last, quotation.after(tokens.count) > floor { floor = quotation.after(tokens.count) }
+        guard floor < last else { return nil }
+        if let found = leadIn(before: last, floor: floor) { return found }
+        guard let subject = mainSubject(of: last, limit: last) ?? phrase(endingAt: last - 1, floor: floor),
+            isNameLike(subject.lowerBound) || tokens[subject.lowerBound].classes.contains(.personPronoun)
+        else { return nil }
+        return (last..<(last + 1), subject, 0.7)
     }
 
     private func leadIn(cue: Int, open: Int, floor: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
@@ -233,30 +278,38 @@ extension ParagraphAnalysis {
     private func inheritance(_ number: Int, previous: ParagraphSummary?) -> (from: Inheritance, confidence: Double)? {
         let quotation = quotations[number]
         let bareStart = isBare(before: quotation.open, floor: number > 0 ? quotations[number - 1].after(tokens.count) : 0)
-        // A comma inside the marks asks for a tag that is not there (“…,” then nothing): no guess.
-        if let close = quotation.close, close > 0, tokens[close - 1].kind == .comma, isBare(after: close) { return nil }
+        // A comma inside the marks asks for a tag right after (“…,” she said); with none there, only
+        // the first half of a split quote in the same sentence may lend its source.
+        let wantsTag = quotation.close.map { $0 > 0 && tokens[$0 - 1].kind == .comma } ?? false
         if number > 0 {
             // “A,” she said. “B.” / “A,” she said, “B.”
             let previousQuote = quotations[number - 1]
             let between = previousQuote.after(tokens.count)..<quotation.open
-            if cues.contains(where: { between.contains($0.tokens.lowerBound) }) || bareStart { return (.quotation(number - 1), 0.9) }
+            let sameSentence = sentenceOf[previousQuote.open] == sentenceOf[quotation.open] || between.allSatisfy { tokens[$0].kind != .word }
+            if cues.contains(where: { between.contains($0.tokens.lowerBound) }) && (sameSentence || !wantsTag) || (bareStart && !wantsTag) {
+                return (.quotation(number - 1), 0.9)
+            }
         }
+        if wantsTag { return nil }
         if number + 1 < quotations.count, let close = quotation.close {
             // “A.” “B,” Trump said.
             let between = (close + 1)..<quotations[number + 1].open
             if between.allSatisfy({ tokens[$0].kind != .word }) { return (.quotation(number + 1), 0.8) }
         }
-        if number == 0, bareStart, let previous, previous.lastQuoteAttributed || previous.leadIn {
-            return (.previousParagraph, quotation.continuesPrevious || previous.leftQuoteOpen ? 0.85 : 0.75)
+        if number == 0, bareStart, let previous, let ending = previous.ending, !previous.sources.isEmpty {
+            switch ending {
+            case .quote: return (.previousParagraph, quotation.continuesPrevious || previous.leftQuoteOpen ? 0.85 : 0.75)
+            case .leadIn: return (.previousParagraph, 0.85)
+            case .statement: return (.previousParagraph, 0.6)
+            }
         }
-        if number > 0, bareStart || quotation.open == sentenceStart(quotation.open) { return (.quotation(number - 1), 0.7) }
+        if number > 0, bareStart { return (.quotation(number - 1), 0.7) }
         return nil
     }
 
-    /// Whether only signs stand between `floor` and the quotation opening at `open` in its sentence.
+    /// Whether nothing stands between `floor` and the quotation opening at `open` in its sentence.
     private func isBare(before open: Int, floor: Int) -> Bool {
-        let start = max(floor, sentenceStart(open))
-        return (start..<open).allSatisfy { tokens[$0].kind != .word }
+        max(floor, sentenceStart(open)) >= open
     }
 
     /// Whether only signs follow the mark at `close` up to the end of its sentence.
@@ -268,14 +321,20 @@ extension ParagraphAnalysis {
 
 /// What the next paragraph needs to know of the one before.
 struct ParagraphSummary {
-    /// The paragraph's last quotation found a source.
-    var lastQuoteAttributed = false
+    /// How a paragraph ends, for a quotation that opens the next one with no tag of its own.
+    enum Ending {
+        /// With a quotation and its tag ("“…,” Cruz said."): the next quotation is likely more of it.
+        case quote
+        /// With a lead-in ("Cruz continued:").
+        case leadIn
+        /// With a reported statement ("Viguerie sees Cruz as a uniter.").
+        case statement
+    }
+
+    var ending: Ending?
     /// The paragraph ends inside a quotation.
     var leftQuoteOpen = false
-    /// The paragraph ends with a lead-in ("Trump said:"), its source in `leadInCandidate`.
-    var leadIn = false
-    /// The resolved sources of its last quotation or lead-in.
+    /// The sources of the quotation, lead-in or statement it ends with.
     var sources: [AttributionSource] = []
-    var sourceRange: ByteRange?
     var cue: ByteRange?
 }

@@ -41,7 +41,9 @@ public struct ReportingLexicon: Sendable {
         admonish chastise publish blurt stammer stutter drawl bellow roar thunder growl hiss grunt chuckle sob wail \
         howl cheer celebrate tout trumpet defend justify counsel cry quote cite pen broadcast caution volunteer \
         concede recollect reminisce narrate relate gripe whine moan huff snort bark bristle marvel cheer joke \
-        proclaim vent complain recount lament insist rail
+        proclaim vent complain recount lament insist rail react read riff express allude echo describe \
+        acknowledge assure offer share add declare retort scoff tout quip vouch attest concede predict warn \
+        recommend advocate call urge float pitch insist emphasize
         """
     /// Verbs that may name an addressee before the content: "told reporters (that)", "warned Congress".
     static let addressVerbs = """

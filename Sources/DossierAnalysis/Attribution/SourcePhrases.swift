@@ -20,18 +20,47 @@ extension ParagraphAnalysis {
         guard token.isWord, token.quotation < 0 else { return false }
         if token.flags.contains(.mention) || token.flags.contains(.numeric) { return true }
         let classes = token.classes
+        let pronoun = classes.contains(.personPronoun) || classes.contains(.pluralPronoun) || classes.contains(.thingPronoun)
+        // "that" introduces a clause far more often than it points at a noun.
+        if classes.contains(.relative), !classes.contains(.personNoun), !pronoun { return false }
         if token.isCapitalized {
-            // Capitalised function words start a sentence; they are not names.
+            // A capitalised function word starts a sentence; it is not a name.
+            if classes.contains(.determiner) || pronoun || classes.contains(.title) { return true }
             return !classes.contains(.clauseBoundary) && !classes.contains(.adverb) && !classes.contains(.auxiliary)
-                && !classes.contains(.preposition) || classes.contains(.determiner) || classes.contains(.personPronoun)
-                || classes.contains(.title) || classes.contains(.pluralPronoun) || classes.contains(.thingPronoun)
+                && !classes.contains(.preposition)
         }
-        if classes.contains(.determiner) || classes.contains(.possessive) { return !classes.contains(.relative) || classes.contains(.definite) }
-        if classes.contains(.personPronoun) || classes.contains(.pluralPronoun) || classes.contains(.thingPronoun) { return true }
+        if classes.contains(.determiner) || classes.contains(.possessive) || pronoun { return true }
         if classes.contains(.clauseBoundary) || classes.contains(.auxiliary) || classes.contains(.preposition) || classes.contains(.adverb) {
             return false
         }
         return cue(startingAt: index) == nil
+    }
+
+    /// A known noun of a description: "spokeswoman", "campaign", "officials", "letter", "former".
+    func isKnownNoun(_ index: Int) -> Bool {
+        !tokens[index].classes.intersection([.personNoun, .pluralNoun, .groupNoun, .title, .documentNoun]).isEmpty
+    }
+
+    /// Whether the lower-case word at `index` reads as a verb after the word before it: any word but
+    /// a known noun after a name or a pronoun ("Trump went", "He echoed"), a word in -ed or -ing
+    /// after a noun ("the campaign issued").
+    func readsAsVerb(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, !token.isCapitalized, index > 0 else { return false }
+        let classes = token.classes
+        if classes.contains(.determiner) || classes.contains(.possessive) { return false }
+        let previous = tokens[index - 1]
+        if previous.kind == .possessive { return false }
+        guard previous.isWord else { return false }
+        let text = rawWord(index)
+        let verbLike = text.hasSuffix("ed") || text.hasSuffix("ing")
+        if previous.isCapitalized || previous.flags.contains(.mention) || previous.classes.contains(.personPronoun)
+            || previous.classes.contains(.pluralPronoun) || previous.classes.contains(.thingPronoun)
+        {
+            return !isKnownNoun(index) || verbLike && !classes.contains(.personNoun)
+        }
+        if isKnownNoun(index - 1), !previous.classes.contains(.determiner) { return !isKnownNoun(index) }
+        return verbLike && !isKnownNoun(index) && !previous.classes.contains(.determiner)
     }
 
     /// Whether a phrase may start at `index`: a determiner, a name, a pronoun, a number, a known noun.
@@ -102,6 +131,8 @@ extension ParagraphAnalysis {
             if let apposed = subjectBeforeApposition(comma: end, floor: floor) { return .phrase(apposed) }
             return .sharesSubject
         }
+        // "took to Twitter to say", "used the debate to argue": the infinitive's subject is the sentence's.
+        if token.isWord, form == .base, word(end) == "to" { return .sharesSubject }
         if token.isWord, token.classes.contains(.relative), !token.isCapitalized {
             // "Durbin, who said…", "a letter that said…": the phrase before the relative pronoun.
             var before = end - 1
@@ -153,23 +184,63 @@ extension ParagraphAnalysis {
         return start..<(end + 1)
     }
 
-    /// "Durbin, a Democrat, said": the phrase before an apposition that ends with the comma at `comma`.
+    /// "Durbin, a Democrat, said", "Ana Ruiz, 41, of Tulsa, Okla., who was asked, said": the
+    /// phrase before the appositions that end with the comma at `comma`. "the committee chairman,
+    /// Dick Durbin, wrote": a name in apposition to a description is the subject.
     func subjectBeforeApposition(comma: Int, floor: Int) -> Range<Int>? {
-        var open = comma - 1
-        while open >= floor, tokens[open].kind != .comma {
-            if tokens[open].kind == .terminator || tokens[open].kind == .colon || tokens[open].quotation >= 0 { return nil }
-            open -= 1
+        var closing = comma
+        var appositions: [Range<Int>] = []
+        while appositions.count < 5 {
+            var open = closing - 1
+            while open >= floor, tokens[open].kind != .comma {
+                if tokens[open].kind == .terminator || tokens[open].kind == .colon || tokens[open].kind == .semicolon || tokens[open].quotation >= 0 {
+                    return nil
+                }
+                open -= 1
+            }
+            let segment = (open + 1)..<closing
+            guard !segment.isEmpty, segment.count <= 25, tokens[segment.lowerBound].isWord else { return nil }
+            if open < floor || !isApposition(segment) {
+                // The subject's segment.
+                guard !appositions.isEmpty, let subject = phrase(endingAt: closing - 1, floor: max(floor, open + 1)) else { return nil }
+                if let name = appositions.last, !isNameLike(subject.lowerBound), isNameRun(name) { return name }
+                return coordinated(subject, floor: floor)
+            }
+            appositions.append(segment)
+            closing = open
         }
-        guard open > floor, comma - open >= 2, comma - open <= 25 else { return nil }
-        let first = tokens[open + 1]
-        guard first.isWord else { return nil }
+        return nil
+    }
+
+    /// Whether a segment between commas reads as an apposition: a description ("a Democrat",
+    /// "the chief of staff"), a relative clause ("who was among those asked"), an age, a place
+    /// ("of Tulsa", "Okla."), a party and state ("D-Ill."), a role ("housing policy director at…").
+    func isApposition(_ segment: Range<Int>) -> Bool {
+        let first = tokens[segment.lowerBound]
         let classes = first.classes
-        let apposition = classes.contains(.determiner) || classes.contains(.relative) || first.flags.contains(.numeric)
-            || classes.contains(.title) || classes.contains(.personNoun) || isPartyAndState(open + 1)
-            || (first.isCapitalized && comma - open <= 6 && isTitleRun(open + 1..<comma))
-        guard apposition else { return nil }
-        guard let subject = phrase(endingAt: open - 1, floor: floor) else { return nil }
-        return coordinated(subject, floor: floor)
+        if classes.contains(.relative), !first.isCapitalized { return true }
+        // No reporting verb, and no verb of a clause of its own ("Trump, meanwhile, said" aside).
+        for index in segment {
+            if cues.contains(where: { $0.tokens.lowerBound == index }) { return false }
+            let token = tokens[index]
+            if token.isWord, token.classes.contains(.auxiliary), !token.classes.contains(.temporal) { return false }
+            if token.isWord, token.classes.contains(.personPronoun) || token.classes.contains(.pluralPronoun) { return false }
+        }
+        if classes.contains(.determiner) || first.flags.contains(.numeric) || classes.contains(.title) || classes.contains(.personNoun)
+            || classes.contains(.adverb) || isPartyAndState(segment.lowerBound) || word(segment.lowerBound) == "of"
+        {
+            return true
+        }
+        // "N.C.", "Calif.": a state after a city.
+        if segment.count == 1, first.isCapitalized, rawWord(segment.lowerBound).hasSuffix(".") { return true }
+        if first.isCapitalized { return isNameRun(segment) || isTitleRun(segment) }
+        // A role in lower case: "housing policy director at the tenants union".
+        return segment.contains { isKnownNoun($0) }
+    }
+
+    /// Whether `range` is capitalised words (a name) and nothing else.
+    func isNameRun(_ range: Range<Int>) -> Bool {
+        range.allSatisfy { isNameLike($0) || (tokens[$0].isWord && tokens[$0].classes.contains(.nameParticle)) }
     }
 
     /// "D-Ill.", "R-S.C.": a party and a state.
@@ -201,27 +272,36 @@ extension ParagraphAnalysis {
         return start..<phrase.upperBound
     }
 
-    /// A capitalised word, a mention or a person pronoun.
+    /// A capitalised word that may belong to a name, or a mention.
     func isNameLike(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isWord else { return false }
-        return (token.isCapitalized && !token.classes.contains(.determiner)) || token.flags.contains(.mention)
+        if token.flags.contains(.mention) { return true }
+        guard token.isCapitalized else { return false }
+        let classes = token.classes
+        return classes.intersection([.determiner, .clauseBoundary, .adverb, .auxiliary, .preposition, .personPronoun, .pluralPronoun, .thingPronoun, .notASource]).isEmpty
     }
 
     /// The noun phrase that starts at `start` (inversion "said Trump", "according to the Times"), up
     /// to `ceiling`: phrase words, and "of"/"for"/"at" followed by more of them.
     func phrase(startingAt start: Int, ceiling: Int) -> Range<Int>? {
         guard start < ceiling, isPhraseWord(start), isPhraseStart(start) else { return nil }
+        // A pronoun is a phrase of its own.
+        if tokens[start].classes.contains(.personPronoun) || tokens[start].classes.contains(.pluralPronoun)
+            || tokens[start].classes.contains(.thingPronoun), !tokens[start].classes.contains(.possessive)
+        {
+            return start..<(start + 1)
+        }
         var end = start + 1
         while end < ceiling, end - start < 12 {
-            if isPhraseWord(end), !(tokens[end].classes.contains(.determiner) && end > start && !tokens[end].classes.contains(.possessive)
-                && tokens[end - 1].kind != .possessive && !tokens[end].isCapitalized)
+            let token = tokens[end]
+            if isPhraseWord(end), !readsAsVerb(end),
+                !(token.classes.contains(.determiner) && !token.classes.contains(.possessive) && tokens[end - 1].kind != .possessive && !token.isCapitalized)
             {
                 end += 1
                 continue
             }
-            let token = tokens[end]
-            if token.isWord, token.classes.contains(.preposition), end + 1 < ceiling, isPhraseWord(end + 1) {
+            if token.isWord, token.classes.contains(.preposition), end + 1 < ceiling, isPhraseWord(end + 1), isKnownNoun(end - 1) || tokens[end - 1].isCapitalized {
                 let text = word(end)
                 if text == "of" || text == "for" || text == "at" || text == "from" {
                     end += 1
@@ -240,19 +320,34 @@ extension ParagraphAnalysis {
         // Past quotations and their tags that open the sentence.
         while start < limit, tokens[start].quotation >= 0 { start += 1 }
         while start < limit, !tokens[start].isWord { start += 1 }
-        guard start < limit else { return nil }
-        let first = tokens[start]
-        let introduced = first.classes.contains(.preposition) || first.classes.contains(.clauseBoundary) || first.classes.contains(.adverb)
-            || (first.classes.contains(.temporal) && !first.classes.contains(.determiner)) || !isPhraseStart(start)
-        if introduced {
+        // Past introductions: "In May,", "When pressed,", "Speaking to reporters,", "Later,".
+        var introductions = 0
+        while start < limit, introductions < 3, isIntroduction(start) {
             var comma = start
             while comma < limit, tokens[comma].kind != .comma { comma += 1 }
             guard comma < limit else { return nil }
             start = comma + 1
+            introductions += 1
         }
         guard start < limit, let phrase = phrase(startingAt: start, ceiling: limit) else { return nil }
-        // "Austin, a retired Army general…": the phrase stops at the apposition's comma.
         return phrase
+    }
+
+    /// Whether the word at `index` opens an introductory phrase rather than the subject.
+    private func isIntroduction(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord else { return false }
+        let classes = token.classes
+        if classes.contains(.preposition) || classes.contains(.clauseBoundary) || classes.contains(.adverb) { return true }
+        if classes.contains(.temporal), !classes.contains(.determiner) { return true }
+        let text = word(index)
+        if text.hasSuffix("ing") || (text.hasSuffix("ed") && !token.isCapitalized) { return true }
+        if text.hasSuffix("ing") || text.hasSuffix("ed"), !isKnownNoun(index), entity(at: index) == nil, index + 1 < tokens.count,
+            tokens[index + 1].isWord, !tokens[index + 1].isCapitalized
+        {
+            return true
+        }
+        return !isPhraseStart(index)
     }
 
     /// The lower-cased text of one token.
