@@ -93,6 +93,13 @@ struct ParagraphAnalysis {
         // Part of a name: "the United States", "The Washington Post".
         if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner) { return false }
         if previous.kind == .possessive { return entry.form == .past }
+        // "press secretary", "report card": a noun before a noun.
+        if entry.form == .base || entry.form == .present, token + 1 < tokens.count, tokens[token + 1].isWord, !tokens[token + 1].isCapitalized,
+            !tokens[token + 1].classes.intersection([.personNoun, .title, .groupNoun, .pluralNoun]).isEmpty,
+            !tokens[token + 1].classes.contains(.determiner)
+        {
+            return false
+        }
         if previous.isWord, previous.classes.contains(.determiner) || previous.classes.contains(.possessive),
             !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative)
         {

@@ -22,17 +22,32 @@ enum QuotationFinder {
     static func find(_ tokens: inout [ProseToken]) -> [Quotation] {
         var quotations: [Quotation] = []
         var open: Int?
+        // A quotation of the other style opened inside the open one ("…about “Equal Justice” anymore").
+        var nestedOpen = false
         for index in tokens.indices where tokens[index].kind == .doubleQuote {
-            if let start = open {
-                if closes(tokens, index) {
-                    quotations.append(Quotation(open: start, close: index, range: ByteRange(tokens[start].range.start, tokens[index].range.end)))
-                    open = nil
-                } else if opens(tokens, index) {
-                    // Two openings in a row: the first was a stray mark.
-                    open = index
+            guard let start = open else {
+                if opens(tokens, index) { open = index }
+                continue
+            }
+            if isCurly(tokens[index]) != isCurly(tokens[start]) {
+                // The other style: a nested quotation's mark, or a closing mark typed in the other style.
+                if opens(tokens, index), tokens[index].flags.contains(.spaceBefore) {
+                    nestedOpen = true
+                    continue
                 }
+                if nestedOpen {
+                    nestedOpen = false
+                    continue
+                }
+            }
+            if closes(tokens, index) {
+                quotations.append(Quotation(open: start, close: index, range: ByteRange(tokens[start].range.start, tokens[index].range.end)))
+                open = nil
+                nestedOpen = false
             } else if opens(tokens, index) {
+                // Two openings in a row: the first was a stray mark.
                 open = index
+                nestedOpen = false
             }
         }
         if let start = open, let last = tokens.last, tokens.count > start + 1 {
@@ -68,6 +83,8 @@ enum QuotationFinder {
         if token.flags.contains(.curlyOpen) { return !opens(tokens, index) }
         return !opens(tokens, index) || !token.flags.contains(.spaceBefore)
     }
+
+    private static func isCurly(_ token: ProseToken) -> Bool { !token.flags.isDisjoint(with: [.curlyOpen, .curlyClose]) }
 
     private static func isClosingSign(_ token: ProseToken) -> Bool {
         switch token.kind {

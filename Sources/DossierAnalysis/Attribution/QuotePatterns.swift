@@ -72,7 +72,7 @@ extension ParagraphAnalysis {
         let quotation = quotations[number]
         guard let close = quotation.close else { return nil }
         var start = close + 1
-        let ceiling = min(clauseEnd(from: start), number + 1 < quotations.count ? quotations[number + 1].open : tokens.count)
+        let ceiling = clauseEnd(from: start)
         // The quotation's own last sign: a comma asks for a tag, a period allows one.
         let endsWithComma = close > 0 && tokens[close - 1].kind == .comma || (start < ceiling && tokens[start].kind == .comma)
         while start < ceiling, tokens[start].kind == .comma || tokens[start].kind == .closeParen { start += 1 }
@@ -88,14 +88,14 @@ extension ParagraphAnalysis {
                 if let phrase = phrase(startingAt: cueTokens.upperBound, ceiling: ceiling) { return (cueTokens, phrase, 0.9) }
                 return nil
             }
-            if let phrase = phrase(startingAt: cueTokens.upperBound, ceiling: ceiling) { return (cueTokens, phrase, 0.95) }
+            if let phrase = inverted(after: cueTokens.upperBound, ceiling: ceiling) { return (cueTokens, phrase, 0.95) }
         }
         // Subject and verb: "Austin said", "the spokesman continued", "Durbin, a Democrat, asked".
         for cue in cues.indices where cues[cue].tokens.lowerBound >= start && cues[cue].tokens.lowerBound < ceiling {
             let entry = cues[cue].entry
-            guard entry.role != .accordingTo, entry.role != .medium else { continue }
+            guard entry.role == .speech || entry.role == .address else { continue }
             guard case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: start, form: entry.form),
-                phrase.lowerBound == start
+                phrase.lowerBound == start || (start..<phrase.lowerBound).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized }) && phrase.lowerBound - start <= 2
             else { continue }
             // After a period the tag must end the clause ("“….” Trump said." but not "Trump said Clinton lied").
             if !endsWithComma, !endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role) { return nil }
@@ -104,16 +104,18 @@ extension ParagraphAnalysis {
         // Later in the clause, closing it: "“…” for the second time, Durbin said." / "…, said professor Lena Hart."
         for cue in cues.indices where cues[cue].tokens.lowerBound > start && cues[cue].tokens.lowerBound < ceiling {
             let entry = cues[cue].entry
-            guard entry.role != .accordingTo, entry.role != .medium, endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role)
-            else { continue }
-            let cueStart = cues[cue].tokens.lowerBound
-            if tokens[cueStart - 1].kind == .comma, let phrase = phrase(startingAt: cueStart + (cues[cue].tokens.count), ceiling: ceiling) {
-                return (cues[cue].tokens, phrase, 0.85)
+            guard entry.role != .accordingTo, entry.role != .medium else { continue }
+            let cueTokens = cues[cue].tokens
+            if tokens[cueTokens.lowerBound - 1].kind == .comma, let phrase = inverted(after: cueTokens.upperBound, ceiling: ceiling),
+                endsTag(after: phrase.upperBound, ceiling: ceiling, role: .speech)
+            {
+                return (cueTokens, phrase, 0.85)
             }
-            if case let .phrase(phrase) = subject(before: cueStart, floor: start, form: entry.form), phrase.lowerBound > start,
+            if endsTag(after: cueTokens.upperBound, ceiling: ceiling, role: entry.role),
+                case let .phrase(phrase) = subject(before: cueTokens.lowerBound, floor: start, form: entry.form), phrase.lowerBound > start,
                 tokens[phrase.lowerBound - 1].kind == .comma
             {
-                return (cues[cue].tokens, phrase, 0.85)
+                return (cueTokens, phrase, 0.85)
             }
         }
         return nil
@@ -165,12 +167,12 @@ extension ParagraphAnalysis {
     }
 
     /// The lead-in cue between `floor` and the token `open` (a quotation's opening mark, or a colon
-    /// ending a paragraph): the sentence's reporting verb governs what it reports ("A spokesperson
-    /// said the United States supports a “…”"), so speech verbs first, in order; then the others, nearest first.
+    /// ending a paragraph): a verb of speech governs what it reports ("A spokesperson said the United
+    /// States supports a “…”"), so speech verbs first, then the others, nearest first.
     func leadIn(before open: Int, floor: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let candidates = cues.indices.filter { cues[$0].tokens.upperBound <= open && cues[$0].tokens.lowerBound >= floor && cues[$0].entry.role != .accordingTo }
-        let speech = candidates.filter { [.speech, .address, .medium].contains(cues[$0].entry.role) }
-        let others = candidates.filter { ![.speech, .address, .medium].contains(cues[$0].entry.role) }.reversed()
+        let speech = Array(candidates.filter { [.speech, .address, .medium].contains(cues[$0].entry.role) }.reversed())
+        let others = Array(candidates.filter { ![.speech, .address, .medium].contains(cues[$0].entry.role) }.reversed())
         for cue in speech + others {
             if let found = leadIn(cue: cue, open: open, floor: floor) { return found }
         }

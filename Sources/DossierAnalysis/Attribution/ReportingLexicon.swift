@@ -48,7 +48,7 @@ public struct ReportingLexicon: Sendable {
     /// Verbs that may name an addressee before the content: "told reporters (that)", "warned Congress".
     static let addressVerbs = """
         tell inform assure reassure remind warn advise notify brief instruct urge ask inquire enquire query promise \
-        caution implore beseech challenge press
+        caution implore beseech challenge
         """
     /// Verbs that take an object and then the content: "called it “a disaster”".
     static let namingVerbs = """

@@ -24,16 +24,28 @@ extension ParagraphAnalysis {
         // "that" introduces a clause far more often than it points at a noun.
         if classes.contains(.relative), !classes.contains(.personNoun), !pronoun { return false }
         if token.isCapitalized {
-            // A capitalised function word starts a sentence; it is not a name.
+            // A capitalised function word starts a sentence; it is not a name, unless a name follows ("Will Doyle").
             if classes.contains(.determiner) || pronoun || classes.contains(.title) { return true }
             return !classes.contains(.clauseBoundary) && !classes.contains(.adverb) && !classes.contains(.auxiliary)
-                && !classes.contains(.preposition)
+                && !classes.contains(.preposition) || startsName(index)
         }
         if classes.contains(.determiner) || classes.contains(.possessive) || pronoun { return true }
         if classes.contains(.clauseBoundary) || classes.contains(.auxiliary) || classes.contains(.preposition) || classes.contains(.adverb) {
             return false
         }
         return cue(startingAt: index) == nil
+    }
+
+    /// Whether the word at `index` is a verb of a clause before the phrase that ends to its right,
+    /// so that the phrase stops there going leftwards ("his campaign sent out a message" stops at
+    /// "sent"; "this Trump look-alike" does not stop at "look-alike").
+    func breaksLeftwards(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, !token.isCapitalized, index > 0, tokens[index - 1].isWord else { return false }
+        let previous = tokens[index - 1]
+        if previous.classes.contains(.personPronoun) || previous.classes.contains(.pluralPronoun) { return true }
+        if previous.isCapitalized { return rawWord(index).hasSuffix("ed") && !isKnownNoun(index) }
+        return readsAsVerb(index)
     }
 
     /// A known noun of a description: "spokeswoman", "campaign", "officials", "letter", "former".
@@ -125,6 +137,12 @@ extension ParagraphAnalysis {
     func subject(before cue: Int, floor: Int, form: Inflection.Form) -> SubjectLookup {
         let (end, afterBe) = skipBackOverModifiers(from: cue - 1, floor: floor)
         if afterBe, form == .past { return .passive }
+        // "…, telling the Examiner", "an email to members asking": a participle takes the
+        // sentence's subject; "he is saying" is a progressive (the auxiliary was skipped above).
+        if form == .gerund, !afterBe, end == cue - 1 || end < floor || tokens[end].kind == .comma {
+            let pronoun = end >= floor && tokens[end].isWord && (tokens[end].classes.contains(.personPronoun) || tokens[end].classes.contains(.pluralPronoun))
+            if !pronoun { return .sharesSubject }
+        }
         guard end >= floor else { return .none }
         let token = tokens[end]
         if token.kind == .comma {
@@ -153,9 +171,9 @@ extension ParagraphAnalysis {
     func phrase(endingAt end: Int, floor: Int) -> Range<Int>? {
         guard end >= floor, isPhraseWord(end) else { return nil }
         var start = end
-        while start > floor, end - start < 10 {
+        while start > floor, end - start < 14 {
             let previous = start - 1
-            if isPhraseWord(previous) {
+            if isPhraseWord(previous), !breaksLeftwards(start) {
                 start = previous
                 continue
             }
@@ -280,6 +298,15 @@ extension ParagraphAnalysis {
         guard token.isCapitalized else { return false }
         let classes = token.classes
         return classes.intersection([.determiner, .clauseBoundary, .adverb, .auxiliary, .preposition, .personPronoun, .pluralPronoun, .thingPronoun, .notASource]).isEmpty
+            || startsName(index)
+    }
+
+    /// A capitalised function word followed by a capitalised word that is no function word: a first name ("Will Doyle", "May Stevens").
+    private func startsName(_ index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].isCapitalized, !tokens[index].classes.contains(.personPronoun) else { return false }
+        let next = tokens[index + 1]
+        return next.isWord && next.isCapitalized && next.flags.contains(.spaceBefore)
+            && next.classes.intersection([.determiner, .clauseBoundary, .adverb, .auxiliary, .preposition, .personPronoun, .pluralPronoun, .thingPronoun, .notASource]).isEmpty
     }
 
     /// The noun phrase that starts at `start` (inversion "said Trump", "according to the Times"), up
@@ -293,10 +320,19 @@ extension ParagraphAnalysis {
             return start..<(start + 1)
         }
         var end = start + 1
-        while end < ceiling, end - start < 12 {
+        while end < ceiling, end - start < 14 {
             let token = tokens[end]
-            if isPhraseWord(end), !readsAsVerb(end),
-                !(token.classes.contains(.determiner) && !token.classes.contains(.possessive) && tokens[end - 1].kind != .possessive && !token.isCapitalized)
+            let afterPreposition = tokens[end - 1].isWord && tokens[end - 1].classes.contains(.preposition)
+            if isPhraseWord(end), !readsAsVerb(end) || afterPreposition,
+                !(token.classes.contains(.determiner) && !token.classes.contains(.possessive) && tokens[end - 1].kind != .possessive
+                    && !token.isCapitalized && !afterPreposition)
+            {
+                end += 1
+                continue
+            }
+            // "the recently court-released playbook": an adverb inside the phrase.
+            if token.isWord, token.classes.contains(.adverb), !token.isCapitalized, end + 1 < ceiling, isPhraseWord(end + 1),
+                tokens[end - 1].isWord, tokens[end - 1].classes.contains(.determiner)
             {
                 end += 1
                 continue
@@ -310,7 +346,23 @@ extension ParagraphAnalysis {
             }
             break
         }
+        // Not ending with a preposition or a determiner ("Stu Rothenberg of").
+        while end > start + 1, tokens[end - 1].isWord, tokens[end - 1].classes.contains(.preposition) || tokens[end - 1].classes.contains(.determiner)
+            && !tokens[end - 1].isCapitalized && !tokens[end - 1].classes.contains(.personPronoun)
+        {
+            end -= 1
+        }
         return start..<end
+    }
+
+    /// The subject after an inverted cue ("said Trump", "said undecided voter Stephanie Hooton"):
+    /// a phrase, or lower-case words of a role before a name.
+    func inverted(after start: Int, ceiling: Int) -> Range<Int>? {
+        if let phrase = phrase(startingAt: start, ceiling: ceiling) { return phrase }
+        var name = start
+        while name < ceiling, name - start < 4, tokens[name].isWord, !tokens[name].isCapitalized, isPhraseWord(name) { name += 1 }
+        guard name > start, name < ceiling, isNameLike(name), let rest = phrase(startingAt: name, ceiling: ceiling) else { return nil }
+        return start..<rest.upperBound
     }
 
     /// The subject of the sentence holding `token`: the phrase at the sentence's start, after an

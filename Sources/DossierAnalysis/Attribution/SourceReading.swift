@@ -110,12 +110,16 @@ extension ParagraphAnalysis {
         }
         guard start < range.upperBound else { return nil }
         // "Secretary of Defense Lloyd Austin" continues over "of" when all before it is a title.
-        if start - 2 >= range.lowerBound, tokens[start - 1].isWord, word(start - 1) == "of" {
-            let before = range.lowerBound..<(start - 1)
-            if before.allSatisfy({ tokens[$0].isWord && (tokens[$0].classes.contains(.title) || tokens[$0].classes.contains(.determiner)) }) {
+        var preposition = start - 1
+        if preposition > range.lowerBound, tokens[preposition].isWord, tokens[preposition].classes.contains(.determiner) { preposition -= 1 }
+        if preposition > range.lowerBound, tokens[preposition].isWord, tokens[preposition].classes.contains(.preposition) {
+            let before = range.lowerBound..<preposition
+            if word(preposition) == "of",
+                before.allSatisfy({ tokens[$0].isWord && (tokens[$0].classes.contains(.title) || tokens[$0].classes.contains(.determiner)) })
+            {
                 start = range.lowerBound
-            } else if !before.isEmpty {
-                // "the head of the ICC": the head is before the preposition.
+            } else if before.contains(where: { tokens[$0].isWord && !tokens[$0].isCapitalized && !tokens[$0].classes.contains(.determiner) }) {
+                // "the head of the ICC", "a Dutch analyst from Utrecht": the head is before the preposition.
                 return nil
             }
         }

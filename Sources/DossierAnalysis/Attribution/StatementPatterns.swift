@@ -37,6 +37,12 @@ extension ParagraphAnalysis {
             floor = close + 1
         }
         let end = clauseEnd(from: cue.upperBound)
+        // ", said state university professor Lena Hart." closing a clause.
+        if cue.lowerBound > sentence, tokens[cue.lowerBound - 1].kind == .comma, let inverted = inverted(after: cue.upperBound, ceiling: end),
+            closesClause(after: inverted.upperBound, end: end), let range = contentRange(trimming: sentence..<(cue.lowerBound - 1))
+        {
+            return Candidate(kind: .statement, content: range, cue: cue, phrase: inverted, confidence: 0.85)
+        }
         var phrase: Range<Int>?
         var confidence = 0.9
         switch subject(before: cue.lowerBound, floor: floor, form: found.entry.form) {
