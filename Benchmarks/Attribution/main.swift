@@ -76,6 +76,16 @@ func text(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> String { ranges.map { byt
 
 let pronouns: Set<String> = ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"]
 
+/// The head word of a gold source; a relative pronoun ("Austin, who told the senators") stands for the
+/// phrase it follows, so its head is that phrase's last word.
+func goldHeadWord(_ article: Article, _ gold: GoldAttribution) -> String {
+    let head = HeadWord.of(text(article.bytes, gold.source))
+    guard ["who", "which", "that"].contains(head), let start = gold.source.first?.lowerBound else { return head }
+    let before = article.bytes.string(in: max(0, start - 120)..<start)
+    let words = before.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
+    return words.last.map { HeadWord.of(String($0)) } ?? head
+}
+
 @MainActor func score(_ article: Article, into score: inout Score, split: String) {
     let inferred = Inferred(article.bytes)
     score.articles += 1
@@ -83,7 +93,7 @@ let pronouns: Set<String> = ["he", "she", "they", "it", "i", "we", "you", "him",
         let gold = article.gold[quote.attribution]
         guard !gold.source.isEmpty else { continue }
         score.quotes += 1
-        let goldHead = HeadWord.of(text(article.bytes, gold.source))
+        let goldHead = goldHeadWord(article, gold)
         let found = inferred.covering(quote.range)
         if !Inferred.hasSource(found) {
             score.quotesWithoutSource += 1

@@ -102,7 +102,9 @@ extension ParagraphAnalysis {
             return (cues[cue].tokens, phrase, 0.95)
         }
         // Later in the clause, closing it: "“…” for the second time, Durbin said." / "…, said professor Lena Hart."
-        for cue in cues.indices where cues[cue].tokens.lowerBound > start && cues[cue].tokens.lowerBound < ceiling {
+        // Not after a quotation that ends its sentence: what follows is another sentence.
+        let endsSentence = close > 0 && tokens[close - 1].kind == .terminator
+        for cue in cues.indices where !endsSentence && cues[cue].tokens.lowerBound > start && cues[cue].tokens.lowerBound < ceiling {
             let entry = cues[cue].entry
             guard entry.role != .accordingTo, entry.role != .medium else { continue }
             let cueTokens = cues[cue].tokens
@@ -187,7 +189,8 @@ extension ParagraphAnalysis {
         if let quotation = quotations.last, quotation.after(tokens.count) > floor { floor = quotation.after(tokens.count) }
         guard floor < last else { return nil }
         if let found = leadIn(before: last, floor: floor) { return found }
-        guard let subject = mainSubject(of: last, limit: last) ?? phrase(endingAt: last - 1, floor: floor),
+        let named = phrase(endingAt: last - 1, floor: floor).flatMap { isNameLike($0.upperBound - 1) ? $0 : nil }
+        guard let subject = named ?? mainSubject(of: last, limit: last) ?? phrase(endingAt: last - 1, floor: floor),
             isNameLike(subject.lowerBound) || tokens[subject.lowerBound].classes.contains(.personPronoun)
         else { return nil }
         return (last..<(last + 1), subject, 0.7)
@@ -207,7 +210,7 @@ extension ParagraphAnalysis {
         case let .phrase(phrase):
             return (cueTokens, phrase, confidence)
         case .sharesSubject:
-            guard let phrase = mainSubject(of: cueTokens.lowerBound, limit: cueTokens.lowerBound) else { return nil }
+            guard let phrase = sharedSubject(of: cue) else { return nil }
             return (cueTokens, phrase, confidence - 0.1)
         case .passive:
             // "Trump was asked, “…”" names the addressee, not the speaker.
@@ -247,7 +250,8 @@ extension ParagraphAnalysis {
         guard open >= 2, tokens[open - 1].kind == .colon else { return nil }
         let floor = leftFloor(number)
         let colon = open - 1
-        guard let subject = mainSubject(of: colon, limit: colon) ?? phrase(endingAt: colon - 1, floor: floor), isNameLike(subject.lowerBound)
+        let named = phrase(endingAt: colon - 1, floor: floor).flatMap { isNameLike($0.upperBound - 1) ? $0 : nil }
+        guard let subject = named ?? mainSubject(of: colon, limit: colon) ?? phrase(endingAt: colon - 1, floor: floor), isNameLike(subject.lowerBound)
             || tokens[subject.lowerBound].classes.contains(.personPronoun) || tokens[subject.lowerBound].classes.contains(.definite)
         else { return nil }
         return (colon..<open, subject, 0.7)

@@ -66,6 +66,12 @@ extension ParagraphAnalysis {
         guard previous.isWord else { return false }
         let text = rawWord(index)
         let verbLike = text.hasSuffix("ed") || text.hasSuffix("ing")
+        // "Senate leadership aide", "former bank executive Lena Hart": a modifier before a noun or a name.
+        if !verbLike, index + 1 < tokens.count, tokens[index + 1].isWord, isKnownNoun(index + 1) || isNameLike(index + 1),
+            cue(startingAt: index + 1) == nil
+        {
+            return false
+        }
         if previous.isCapitalized || previous.flags.contains(.mention) || previous.classes.contains(.personPronoun)
             || previous.classes.contains(.pluralPronoun) || previous.classes.contains(.thingPronoun)
         {
@@ -218,7 +224,7 @@ extension ParagraphAnalysis {
             }
             let segment = (open + 1)..<closing
             guard !segment.isEmpty, segment.count <= 25, tokens[segment.lowerBound].isWord else { return nil }
-            if open < floor || !isApposition(segment) {
+            if open < floor || !isApposition(segment) || (isNameRun(segment) && !appositions.isEmpty) {
                 // The subject's segment.
                 guard !appositions.isEmpty, let subject = phrase(endingAt: closing - 1, floor: max(floor, open + 1)) else { return nil }
                 if let name = appositions.last, !isNameLike(subject.lowerBound), isNameRun(name) { return name }
@@ -251,9 +257,22 @@ extension ParagraphAnalysis {
         }
         // "N.C.", "Calif.": a state after a city.
         if segment.count == 1, first.isCapitalized, rawWord(segment.lowerBound).hasSuffix(".") { return true }
-        if first.isCapitalized { return isNameRun(segment) || isTitleRun(segment) }
+        // "the committee chairman, Dick Durbin, wrote": a name after a description is the subject.
+        if first.isCapitalized, isNameRun(segment), open(before: segment).map({ tokens[$0].isWord && tokens[$0].classes.contains(.determiner) }) == true {
+            return true
+        }
+        if first.isCapitalized { return isTitleRun(segment) }
         // A role in lower case: "housing policy director at the tenants union".
         return segment.contains { isKnownNoun($0) }
+    }
+
+    /// The first token of the comma-separated segment before `segment` in its sentence.
+    private func open(before segment: Range<Int>) -> Int? {
+        guard segment.lowerBound >= 2, tokens[segment.lowerBound - 1].kind == .comma else { return nil }
+        var index = segment.lowerBound - 2
+        let sentence = sentenceStart(segment.lowerBound)
+        while index > sentence, tokens[index - 1].kind != .comma { index -= 1 }
+        return index
     }
 
     /// Whether `range` is capitalised words (a name) and nothing else.
@@ -365,6 +384,24 @@ extension ParagraphAnalysis {
         return start..<rest.upperBound
     }
 
+    /// The subject of a participle or a second verb ("Hart said, adding that…", "Austin expressed
+    /// his concerns and said…"): the subject of the nearest cue before it in the sentence, else the sentence's.
+    func sharedSubject(of cue: Int) -> Range<Int>? {
+        let start = cues[cue].tokens.lowerBound
+        let sentence = sentenceStart(start)
+        for earlier in cues[..<cue].indices.reversed() where cues[earlier].tokens.lowerBound >= sentence {
+            let entry = cues[earlier].entry
+            guard entry.role != .accordingTo, entry.role != .medium else { continue }
+            if case let .phrase(phrase) = subject(before: cues[earlier].tokens.lowerBound, floor: sentence, form: entry.form) { return phrase }
+            if cues[earlier].tokens.lowerBound > sentence, tokens[cues[earlier].tokens.lowerBound - 1].kind == .comma,
+                let phrase = inverted(after: cues[earlier].tokens.upperBound, ceiling: start)
+            {
+                return phrase
+            }
+        }
+        return mainSubject(of: start, limit: start)
+    }
+
     /// The subject of the sentence holding `token`: the phrase at the sentence's start, after an
     /// introduction ("In May,", "When pressed,") and before `limit`.
     func mainSubject(of token: Int, limit: Int) -> Range<Int>? {
@@ -394,6 +431,8 @@ extension ParagraphAnalysis {
         if classes.contains(.temporal), !classes.contains(.determiner) { return true }
         let text = word(index)
         if text.hasSuffix("ing") || (text.hasSuffix("ed") && !token.isCapitalized) { return true }
+        // "Shortly after…," "Immediately,": an adverb opening the sentence.
+        if text.hasSuffix("ly"), text.count > 4, startsSentence(index), index + 1 < tokens.count, !tokens[index + 1].isCapitalized { return true }
         if text.hasSuffix("ing") || text.hasSuffix("ed"), !isKnownNoun(index), entity(at: index) == nil, index + 1 < tokens.count,
             tokens[index + 1].isWord, !tokens[index + 1].isCapitalized
         {

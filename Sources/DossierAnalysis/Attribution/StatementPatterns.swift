@@ -48,7 +48,7 @@ extension ParagraphAnalysis {
         switch subject(before: cue.lowerBound, floor: floor, form: found.entry.form) {
         case let .phrase(found): phrase = found
         case .sharesSubject:
-            phrase = mainSubject(of: cue.lowerBound, limit: cue.lowerBound)
+            phrase = cues.firstIndex(where: { $0.tokens == cue }).flatMap { sharedSubject(of: $0) }
             confidence = 0.75
         case .passive:
             // "was first reported by MSNBC": the agent.
