@@ -170,6 +170,11 @@ struct AttributionEngine {
                     guard let previous, !previous.sources.isEmpty else { continue }
                     resolutions[index] = Resolution(
                         sources: previous.sources, sourceRange: nil, cue: previous.cue, confidence: candidates[index].confidence)
+                case let .phrase(cue, phrase):
+                    var tagged = candidates[index]
+                    tagged.cue = cue
+                    tagged.phrase = phrase
+                    resolutions[index] = resolvePhrase(tagged, analysis)
                 }
             }
         }

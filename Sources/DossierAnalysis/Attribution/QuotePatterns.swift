@@ -21,6 +21,8 @@ enum Inheritance {
     case quotation(Int)
     /// The last quotation of the paragraph before (a quote continued in a new paragraph).
     case previousParagraph
+    /// A tag of its own in the sentence before ("Souders said in a statement. “…”").
+    case phrase(cue: Range<Int>, phrase: Range<Int>)
 }
 
 /// The patterns that tie a quotation to its source, in order of strength (SPEC 7).
@@ -94,8 +96,11 @@ extension ParagraphAnalysis {
         for cue in cues.indices where cues[cue].tokens.lowerBound >= start && cues[cue].tokens.lowerBound < ceiling {
             let entry = cues[cue].entry
             guard entry.role == .speech || entry.role == .address else { continue }
+            // The phrase opens the tag, or follows what belongs with it ("his wife, Anna Berg,
+            // wrote", "tenants union organizer Maria Solis told").
             guard case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: start, form: entry.form),
-                phrase.lowerBound == start || (start..<phrase.lowerBound).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized }) && phrase.lowerBound - start <= 2
+                phrase.lowerBound - start <= 14,
+                (start..<phrase.lowerBound).allSatisfy({ ![.terminator, .colon, .semicolon, .doubleQuote].contains(tokens[$0].kind) })
             else { continue }
             // After a period the tag must end the clause ("“….” Trump said." but not "Trump said Clinton lied").
             if !endsWithComma, !endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role) { return nil }
@@ -310,7 +315,26 @@ extension ParagraphAnalysis {
             }
         }
         if number > 0, bareStart { return (.quotation(number - 1), 0.7) }
+        // "… she said on Monday. “Our office will…”": a tag in the sentence before.
+        if bareStart, number == 0 || sentenceOf[quotations[number - 1].open] < sentenceOf[quotation.open] - 1,
+            let tag = tagSentence(before: sentenceStart(quotation.open))
+        {
+            return (.phrase(cue: tag.cue, phrase: tag.phrase), 0.75)
+        }
         return nil
+    }
+
+    /// The sentence that ends right before `start` when it is a tag with nothing after its cue but a
+    /// time, a place or a medium ("Pat Souders said in a statement."): its cue and subject.
+    private func tagSentence(before start: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
+        guard start > 0, tokens[start - 1].kind == .terminator else { return nil }
+        let sentence = sentenceStart(start - 1)
+        guard let cue = cues.lastIndex(where: { $0.tokens.lowerBound >= sentence && $0.tokens.upperBound < start }),
+            [.speech, .address].contains(cues[cue].entry.role), quotations.allSatisfy({ $0.range.end <= tokens[sentence].range.start || $0.range.start >= tokens[start - 1].range.end }),
+            endsTag(after: cues[cue].tokens.upperBound, ceiling: start - 1, role: cues[cue].entry.role),
+            case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: sentence, form: cues[cue].entry.form)
+        else { return nil }
+        return (cues[cue].tokens, phrase)
     }
 
     /// Whether nothing stands between `floor` and the quotation opening at `open` in its sentence.

@@ -43,7 +43,13 @@ public struct ReportingLexicon: Sendable {
         concede recollect reminisce narrate relate gripe whine moan huff snort bark bristle marvel cheer joke \
         proclaim vent complain recount lament insist rail react read riff express allude echo describe \
         acknowledge assure offer share add declare retort scoff tout quip vouch attest concede predict warn \
-        recommend advocate call urge float pitch insist emphasize
+        recommend advocate call urge float pitch insist emphasize surmise scold lash gripe chant exult enthuse \
+        rave huff snipe sniff snarl spit ask demur quibble object hedge waffle equivocate hint clarify stipulate \
+        certify verify attest admit concede allow grant acknowledge recant retract deny repudiate disavow \
+        contradict correct amend update revise rephrase paraphrase translate summarize recap relay convey \
+        transmit forward repeat echo parrot mimic mock imitate joke jest kid banter muse reflect ruminate \
+        meditate speculate conjecture guess estimate project predict prophesy forecast warn caution alert \
+        threaten menace vow swear pledge promise commit guarantee assure insure ensure confirm affirm
         """
     /// Verbs that may name an addressee before the content: "told reporters (that)", "warned Congress".
     static let addressVerbs = """

@@ -77,7 +77,6 @@ extension ParagraphAnalysis {
         {
             return !isKnownNoun(index) || verbLike && !classes.contains(.personNoun)
         }
-        if isKnownNoun(index - 1), !previous.classes.contains(.determiner) { return !isKnownNoun(index) }
         return verbLike && !isKnownNoun(index) && !previous.classes.contains(.determiner)
     }
 
@@ -251,14 +250,21 @@ extension ParagraphAnalysis {
             if token.isWord, token.classes.contains(.personPronoun) || token.classes.contains(.pluralPronoun) { return false }
         }
         if classes.contains(.determiner) || first.flags.contains(.numeric) || classes.contains(.title) || classes.contains(.personNoun)
-            || classes.contains(.adverb) || isPartyAndState(segment.lowerBound) || word(segment.lowerBound) == "of"
+            || classes.contains(.adverb) || classes.contains(.preposition) || isPartyAndState(segment.lowerBound)
         {
             return true
         }
         // "N.C.", "Calif.": a state after a city.
         if segment.count == 1, first.isCapitalized, rawWord(segment.lowerBound).hasSuffix(".") { return true }
-        // "the committee chairman, Dick Durbin, wrote": a name after a description is the subject.
-        if first.isCapitalized, isNameRun(segment), open(before: segment).map({ tokens[$0].isWord && tokens[$0].classes.contains(.determiner) }) == true {
+        // "the committee chairman, Dick Durbin, wrote", "Durbin's chief of staff, Pat Souders,
+        // said": a name after a description is the subject.
+        if first.isCapitalized, isNameRun(segment), let before = open(before: segment) {
+            let descriptionBefore = tokens[before].isWord && tokens[before].classes.contains(.determiner)
+                || isKnownNoun(segment.lowerBound - 2)
+            if descriptionBefore { return true }
+        }
+        // "Durbin' press aide", "the court’s director of communications": a role.
+        if first.isCapitalized, !isNameRun(segment), segment.contains(where: { tokens[$0].classes.contains(.personNoun) || tokens[$0].classes.contains(.title) && !tokens[$0].isCapitalized }) {
             return true
         }
         if first.isCapitalized { return isTitleRun(segment) }
