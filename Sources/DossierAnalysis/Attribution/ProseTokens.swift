@@ -235,8 +235,12 @@ enum ProseTokenizer {
                 continue
             }
             if byte == 0x2D || byte == 0x2E || byte == 0x27 || byte == 0x26 {
-                if index + 1 < end, isWordByte(bytes[index + 1]) || bytes[index + 1] >= 0xC0 {
+                if index + 1 < end, isWordByte(bytes[index + 1]) {
                     index += 2
+                    continue
+                }
+                if index + 1 < end, bytes[index + 1] >= 0xC0, isLetter(bytes, index + 1, min(end, index + 1 + scalarWidth(bytes[index + 1]))) {
+                    index += 1
                     continue
                 }
                 if byte == 0x2E, isAbbreviation(bytes, start, index) { return index + 1 }
@@ -252,10 +256,6 @@ enum ProseTokenizer {
                     index += width
                     continue
                 }
-            }
-            if byte >= 0x80, byte < 0xC0 {
-                index += 1
-                continue
             }
             return index
         }

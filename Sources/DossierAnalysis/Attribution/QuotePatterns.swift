@@ -292,13 +292,21 @@ extension ParagraphAnalysis {
         // A comma inside the marks asks for a tag right after (“…,” she said); with none there, only
         // the first half of a split quote in the same sentence may lend its source.
         let wantsTag = quotation.close.map { $0 > 0 && tokens[$0 - 1].kind == .comma } ?? false
+        // The quotation before, leaving out short ones inside a tag ("he said on the “Evening Hour” program").
+        var previousNumber = number - 1
+        while previousNumber > 0, words(in: quotations[previousNumber]) < 4 {
+            let open = quotations[previousNumber].open
+            let earlierEnd = quotations[previousNumber - 1].after(tokens.count)
+            guard cues.contains(where: { $0.tokens.lowerBound >= earlierEnd && $0.tokens.upperBound <= open && open - $0.tokens.upperBound < 12 }) else { break }
+            previousNumber -= 1
+        }
         if number > 0 {
             // “A,” she said. “B.” / “A,” she said, “B.”
-            let previousQuote = quotations[number - 1]
+            let previousQuote = quotations[previousNumber]
             let between = previousQuote.after(tokens.count)..<quotation.open
             let sameSentence = sentenceOf[previousQuote.open] == sentenceOf[quotation.open] || between.allSatisfy { tokens[$0].kind != .word }
             if cues.contains(where: { between.contains($0.tokens.lowerBound) }) && (sameSentence || !wantsTag) || (bareStart && !wantsTag) {
-                return (.quotation(number - 1), 0.9)
+                return (.quotation(previousNumber), 0.9)
             }
         }
         if wantsTag { return nil }
@@ -340,6 +348,11 @@ extension ParagraphAnalysis {
     /// Whether nothing stands between `floor` and the quotation opening at `open` in its sentence.
     private func isBare(before open: Int, floor: Int) -> Bool {
         max(floor, sentenceStart(open)) >= open
+    }
+
+    /// The words between a quotation's marks.
+    private func words(in quotation: Quotation) -> Int {
+        (quotation.open..<quotation.after(tokens.count)).filter { tokens[$0].isWord }.count
     }
 
     /// Whether only signs follow the mark at `close` up to the end of its sentence.

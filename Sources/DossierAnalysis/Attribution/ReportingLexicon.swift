@@ -108,6 +108,8 @@ public struct ReportingLexicon: Sendable {
         for phrase in extra { add(phrase, .speech, .past) }
         add("according to", .accordingTo, .base)
         for phrase in ReportingLexicon.mediumPhrases { add(phrase, .medium, .base) }
+        // "Braynard is quoted as saying": the subject spoke, though the verb is passive.
+        for phrase in ["quoted as saying", "quoted as telling", "quoted as writing", "on record as saying"] { add(phrase, .speech, .base) }
         // Address before speech: "tell" is first an addressing verb, "promise" a speech verb second.
         let lists: [(String, CueRole)] = [
             (ReportingLexicon.addressVerbs, .address), (ReportingLexicon.namingVerbs, .naming),

@@ -305,6 +305,8 @@ extension ParagraphAnalysis {
     /// Extends `phrase` leftwards over "A and B" / "A, B and C" when its neighbours are names too.
     func coordinated(_ phrase: Range<Int>, floor: Int) -> Range<Int> {
         var start = phrase.lowerBound
+        // "A and B", then "C, " before them: a list ends with "and".
+        guard start - 2 >= floor, tokens[start - 1].isWord, word(start - 1) == "and" else { return phrase }
         while start - 2 >= floor {
             let joiner = tokens[start - 1]
             let isAnd = joiner.isWord && word(start - 1) == "and"
@@ -328,7 +330,9 @@ extension ParagraphAnalysis {
 
     /// A capitalised function word followed by a capitalised word that is no function word: a first name ("Will Doyle", "May Stevens").
     private func startsName(_ index: Int) -> Bool {
-        guard index + 1 < tokens.count, tokens[index].isCapitalized, !tokens[index].classes.contains(.personPronoun) else { return false }
+        guard index + 1 < tokens.count, tokens[index].isCapitalized,
+            tokens[index].classes.isDisjoint(with: [.personPronoun, .preposition, .clauseBoundary, .determiner, .pluralPronoun, .thingPronoun])
+        else { return false }
         let next = tokens[index + 1]
         return next.isWord && next.isCapitalized && next.flags.contains(.spaceBefore)
             && next.classes.intersection([.determiner, .clauseBoundary, .adverb, .auxiliary, .preposition, .personPronoun, .pluralPronoun, .thingPronoun, .notASource]).isEmpty
