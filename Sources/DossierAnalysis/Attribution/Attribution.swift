@@ -35,11 +35,14 @@ public struct Attribution: Hashable, Sendable {
     public var confidence: Double
     /// Whether the content lies inside a claim span (already annotated).
     public var annotated: Bool
+    /// Whether the source is named where the cue is (an actor's name or mention, or a person's
+    /// name), not a pronoun, a description or a source carried over from elsewhere.
+    public var namedAtCue = false
 
     /// Creates an inference.
     public init(
         kind: AttributionKind, content: ByteRange, cue: ByteRange?, source: AttributionSource?, otherSources: [AttributionSource] = [],
-        sourceRange: ByteRange?, confidence: Double, annotated: Bool
+        sourceRange: ByteRange?, confidence: Double, annotated: Bool, namedAtCue: Bool = false
     ) {
         self.kind = kind
         self.content = content
@@ -49,6 +52,7 @@ public struct Attribution: Hashable, Sendable {
         self.sourceRange = sourceRange
         self.confidence = confidence
         self.annotated = annotated
+        self.namedAtCue = namedAtCue
     }
 
     /// `source` followed by `otherSources`.

@@ -20,14 +20,15 @@ public enum Attributions {
     /// continue (the rules include every paragraph that holds a quotation mark or ends with a colon).
     static func infer(in document: Document, snapshot: WorkspaceSnapshot, where include: (Int) -> Bool) -> [Attribution] {
         var engine = AttributionEngine(context: AttributionContext(document: document, snapshot: snapshot))
+        var results: [Attribution] = []
         for index in document.syntax.paragraphs.indices {
             if include(index) {
-                engine.read(paragraph: index)
+                results += engine.read(paragraph: index)
             } else {
                 engine.skip()
             }
         }
-        return engine.results
+        return results
     }
 }
 
@@ -101,7 +102,6 @@ struct AttributionEngine {
     let context: AttributionContext
     var discourse = Discourse()
     var previous: ParagraphSummary?
-    private(set) var results: [Attribution] = []
 
     init(context: AttributionContext) {
         self.context = context
@@ -110,12 +110,13 @@ struct AttributionEngine {
     /// Forgets what a skipped paragraph would have carried over.
     mutating func skip() { previous = nil }
 
-    mutating func read(paragraph index: Int) {
+    /// The attributions of paragraph `index`, in text order; what the next paragraph needs is kept.
+    mutating func read(paragraph index: Int) -> [Attribution] {
         let paragraph = context.syntax.paragraphs[index]
         var analysis = ParagraphAnalysis(index: index, paragraph: paragraph, context: context)
         guard !analysis.tokens.isEmpty else {
             previous = nil
-            return
+            return []
         }
         discourse.forget(before: index)
         addReferents(analysis)
@@ -129,12 +130,14 @@ struct AttributionEngine {
         }
         candidates += analysis.statementCandidates(context)
         let resolved = resolve(candidates, analysis)
+        var results: [Attribution] = []
         for (candidate, resolution) in zip(candidates, resolved) {
             guard candidate.kind == .quote || resolution.found else { continue }
             results.append(attribution(candidate, resolution, analysis))
         }
         results.sort { $0.content.start < $1.content.start }
         previous = summary(analysis, candidates, resolved)
+        return results
     }
 
     /// A source found for a candidate.
@@ -143,6 +146,8 @@ struct AttributionEngine {
         var sourceRange: ByteRange?
         var cue: ByteRange?
         var confidence = 0.0
+        /// The phrase at the cue names the source (`Attribution.namedAtCue`).
+        var named = false
         /// A source phrase was found, even a pronoun whose antecedent was not.
         var found: Bool { !sources.isEmpty || sourceRange != nil }
     }
@@ -166,6 +171,7 @@ struct AttributionEngine {
                     guard let other = candidates.firstIndex(where: { $0.quotation == number }), resolutions[other].found else { continue }
                     resolutions[index] = resolutions[other]
                     resolutions[index].confidence = min(resolutions[other].confidence, candidates[index].confidence)
+                    resolutions[index].named = false
                 case .previousParagraph:
                     guard let previous, !previous.sources.isEmpty else { continue }
                     resolutions[index] = Resolution(
@@ -191,6 +197,7 @@ struct AttributionEngine {
         case let .named(sources, found):
             resolution.sources = sources
             traits = found
+            if let first = sources.first, case .description = first {} else { resolution.named = true }
             if case .description = sources.first, let signers = signers(after: phrase, analysis) {
                 resolution.sources = signers
                 traits = ReferentTraits(person: true, plural: signers.count > 1)
@@ -247,7 +254,8 @@ struct AttributionEngine {
         Attribution(
             kind: candidate.kind, content: candidate.content, cue: resolution.cue, source: resolution.sources.first,
             otherSources: Array(resolution.sources.dropFirst()), sourceRange: resolution.sourceRange,
-            confidence: resolution.found ? resolution.confidence : 0, annotated: context.isAnnotated(candidate.content))
+            confidence: resolution.found ? resolution.confidence : 0, annotated: context.isAnnotated(candidate.content),
+            namedAtCue: resolution.named && resolution.sourceRange != nil)
     }
 
     /// Names and actors of the paragraph outside its quotations, as referents for later pronouns.
@@ -321,12 +329,17 @@ struct AttributionEngine {
         guard let last = attributed.max(by: { candidates[$0].content.end < candidates[$1].content.end }) else { return summary }
         let end = candidates[last].content.end
         let tag = candidates[last].cue
-        // Only the tag of the last attribution may follow it: no other cue, no long sentence.
+        // Only the tag of the last attribution may follow it: no other cue, no long sentence, no
+        // sentence after the tag's ("“…,” he said. Then he left." ends with something else).
         let after = analysis.tokens.indices.filter { analysis.tokens[$0].range.start >= end }
         let otherCue = analysis.cues.contains { cue in
             analysis.tokens[cue.tokens.lowerBound].range.start >= end && cue.tokens != tag
         }
-        guard !otherCue, after.filter({ analysis.tokens[$0].isWord }).count <= 30 else { return summary }
+        let lastSentence = analysis.sentenceOf[analysis.tokens.count - 1]
+        let tagEnd = max(tag?.upperBound ?? 0, analysis.tokens.lastIndex { $0.range.end <= end } ?? 0)
+        guard !otherCue, after.filter({ analysis.tokens[$0].isWord }).count <= 30, analysis.sentenceOf[min(tagEnd, analysis.tokens.count - 1)] == lastSentence
+            || analysis.clauseEnd(from: tagEnd) >= analysis.tokens.count - 1
+        else { return summary }
         summary.ending = candidates[last].kind == .quote ? .quote : .statement
         summary.sources = resolutions[last].sources
         summary.cue = resolutions[last].cue

@@ -311,7 +311,9 @@ extension ParagraphAnalysis {
             let joiner = tokens[start - 1]
             let isAnd = joiner.isWord && word(start - 1) == "and"
             guard isAnd || joiner.kind == .comma, isNameLike(start), isNameLike(start - 2) else { break }
-            guard let previous = self.phrase(endingAt: start - 2, floor: floor), isNameLike(previous.lowerBound) else { break }
+            guard let previous = self.phrase(endingAt: start - 2, floor: floor), isNameLike(previous.lowerBound),
+                isAnd || isNameRun(previous) || previous.allSatisfy({ tokens[$0].kind == .possessive || isNameLike($0) || tokens[$0].classes.contains(.title) })
+            else { break }
             start = previous.lowerBound
         }
         return start..<phrase.upperBound

@@ -1,7 +1,9 @@
 import DossierSyntax
 
 /// The rules that read prose: `unlinked-mention`, `vague-attribution`, `anonymous-source`,
-/// `unattributed-quote` and `unattributed-claim`, sentence by sentence.
+/// `unattributed-quote` and `unattributed-claim`, sentence by sentence. Attribution inference
+/// (SPEC 7) runs only on the paragraphs that need it: those with a quotation mark outside claim
+/// spans, a vague cue, or a claim with no source.
 struct ProseRules {
     let document: Document
     let snapshot: WorkspaceSnapshot
@@ -10,13 +12,10 @@ struct ProseRules {
     /// Mentions and claims ordered by start, for range lookups.
     private let mentions: [MentionSyntax]
     private let claimOrder: [Int]
-    /// The ids the document refers to that no document defines.
-    private let unknownActors: [String]
 
-    init(document: Document, snapshot: WorkspaceSnapshot, unknownActors: [String]) {
+    init(document: Document, snapshot: WorkspaceSnapshot) {
         self.document = document
         self.snapshot = snapshot
-        self.unknownActors = unknownActors
         bytes = document.syntax.bytes
         let claims = document.syntax.claims
         self.claims = claims
@@ -28,61 +27,50 @@ struct ProseRules {
         claimOrder = claims.indices.sorted { claims[$0].range.start < claims[$1].range.start }
     }
 
-    /// An actor named in prose; its id is read only when a diagnostic needs it.
-    private enum NamedActor {
-        /// The mention at this index of `mentions`.
-        case mention(Int)
-        /// The one owner of the name phrase with this index.
-        case name(Int)
-    }
-
-    /// What one sentence holds that the rules look at. Plain values: the cues and actors are ranges
-    /// of `ProseFacts` buffers, so building a sentence allocates nothing.
+    /// What one sentence holds that the cue rules look at. Plain values: the cues are a range of
+    /// `ProseFacts.cues`, so building a sentence allocates nothing.
     private struct SentenceFacts {
         var range: ByteRange
         /// The sentence's cues, a range of `ProseFacts.cues`.
         var cues: Range<Int> = 0..<0
-        /// Actors named in the sentence (mentions and plain names), in order, a range of `ProseFacts.actors`.
-        var actors: Range<Int> = 0..<0
-        var hasReporting = false
         var hasUnnamed = false
         var hasDescribedClaim = false
     }
 
-    /// The facts of the document's prose: `sentences` are the paragraph being checked; the other
-    /// buffers grow through the whole document (sentences hold ranges of them), so nothing is
-    /// cleared or allocated anew for each paragraph.
+    /// The facts of the document's prose: `sentences` are the paragraph being checked; `cues` grows
+    /// through the whole document (sentences hold ranges of it), so nothing is cleared or allocated
+    /// anew for each paragraph.
     private struct ProseFacts {
         var sentences: [SentenceFacts] = []
         var cues: [(range: ByteRange, kind: CueKind)] = []
-        var actors: [NamedActor] = []
-        /// Plain names found in prose, in order, before they are merged with the mentions.
-        var names: [(offset: Int, phrase: Int)] = []
-        /// Mentions of defined actors (indices into `mentions`), before that merge.
-        var mentions: [Int] = []
+        /// The paragraph has a vague cue.
+        var hasVague = false
         /// The cue and name matches of the segment being read.
         var cueMatches: [NameMatcher.Match] = []
         var nameMatches: [NameMatcher.Match] = []
     }
 
     func check(_ sink: inout DiagnosticSink) {
-        // For each claim, once its sentence is found: the actor a reporting cue names there or in the next sentence.
-        var claimSources = [NamedActor??](repeating: nil, count: claims.count)
+        // For each claim without `by`, the actor inference finds for it, if any.
+        var claimSources = [String?](repeating: nil, count: claims.count)
         var proseFacts = ProseFacts()
-        for paragraph in document.syntax.paragraphs {
+        var inference = ParagraphInference(document: document, snapshot: snapshot)
+        let paragraphs = document.syntax.paragraphs
+        for (index, paragraph) in paragraphs.enumerated() {
             facts(for: paragraph, into: &proseFacts, sink: &sink)
-            let sentences = proseFacts.sentences
-            for (position, sentence) in sentences.enumerated() {
-                checkCues(sentence, proseFacts, &sink)
-                for claim in claims(overlapping: sentence.range) where claimSources[claim] == nil {
-                    if claims[claim].range.end <= sentence.range.end || position + 1 == sentences.count {
-                        let candidates = sentences[position..<min(position + 2, sentences.count)]
-                        let source = candidates.first { $0.hasReporting && !$0.actors.isEmpty }
-                        claimSources[claim] = .some(source.map { proseFacts.actors[$0.actors.lowerBound] })
-                    }
-                }
+            let claimsHere = claims(overlapping: paragraph.range)
+            let unattributedClaims = claimsHere.filter { !claims[$0].hasBy && claims[$0].cites.isEmpty }
+            let needsInference = proseFacts.hasVague || !unattributedClaims.isEmpty || hasQuotationMarkOutsideClaims(paragraph)
+            let attributions = needsInference ? inference.attributions(ofParagraph: index) : []
+            for sentence in proseFacts.sentences {
+                checkCues(sentence, proseFacts, attributions, &sink)
             }
-            checkQuotes(paragraph, proseFacts, &sink)
+            checkQuotes(attributions, &sink)
+            for claim in unattributedClaims {
+                let text = claims[claim].textRange
+                let source = attributions.first { $0.content.overlaps(text) && $0.sources.contains { if case .actor = $0 { true } else { false } } }
+                claimSources[claim] = source?.sources.lazy.compactMap { if case let .actor(id) = $0 { id } else { nil } }.first
+            }
         }
         // By index, not by element: most claims name their source, and a copy of each would
         // retain all of its strings and arrays.
@@ -100,15 +88,15 @@ struct ProseRules {
 
     private func facts(for paragraph: ParagraphSyntax, into facts: inout ProseFacts, sink: inout DiagnosticSink) {
         facts.sentences.removeAll(keepingCapacity: true)
+        facts.hasVague = false
         Sentences.split(bytes, paragraph.range) { facts.sentences.append(SentenceFacts(range: $0)) }
-        let (firstName, firstMention) = (facts.names.count, facts.mentions.count)
         var cursor = 0
         func sentenceIndex(_ offset: Int) -> Int {
             while cursor + 1 < facts.sentences.count, facts.sentences[cursor].range.end <= offset { cursor += 1 }
             while cursor > 0, facts.sentences[cursor].range.start > offset { cursor -= 1 }
             return cursor
         }
-        // Cues and actors come in text order, so each sentence's are consecutive in the buffers.
+        // Cues come in text order, so each sentence's are consecutive in the buffer.
         let paragraphMentions = mentionsIn(paragraph.range)
         for segment in document.syntax.segments(of: paragraph) {
             NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment, into: &facts.cueMatches, &facts.nameMatches)
@@ -118,43 +106,18 @@ struct ProseRules {
                 if facts.sentences[sentence].cues.isEmpty { facts.sentences[sentence].cues = facts.cues.count..<facts.cues.count }
                 facts.cues.append((match.range, kind))
                 facts.sentences[sentence].cues = facts.sentences[sentence].cues.lowerBound..<facts.cues.count
-                if kind == .reporting { facts.sentences[sentence].hasReporting = true }
                 if kind == .unnamed { facts.sentences[sentence].hasUnnamed = true }
+                if kind == .vague { facts.hasVague = true }
             }
             for match in facts.nameMatches {
                 if paragraphMentions.contains(where: { $0.fullRange.overlaps(match.range) }) { continue }
                 let owners = snapshot.phraseOwners[match.phrase]
                 guard owners.count == 1, let owner = owners.first else { continue }
-                facts.names.append((match.range.start, match.phrase))
                 sink.add(
                     .unlinkedMention, match.range,
                     "“\(snapshot.nameMatcher.phrases[match.phrase])” is `@\(owner)`: link it as [\(snapshot.nameMatcher.phrases[match.phrase])](@\(owner))",
                     fixes: [.linkMention(owner)])
             }
-        }
-        // The mentions of defined actors by the offset of their id (a bare mention can sit in a
-        // link's text, before the link's id), merged with the names, which come in text order.
-        for mention in paragraphMentions.indices where !unknownActors.contains(mentions[mention].reference.id) {
-            facts.mentions.append(mention)
-        }
-        if facts.mentions[firstMention...].indices.dropFirst().contains(where: { referenceStart(facts.mentions[$0 - 1]) > referenceStart(facts.mentions[$0]) }) {
-            facts.mentions[firstMention...].sort { referenceStart($0) < referenceStart($1) }
-        }
-        cursor = 0
-        var (name, mention) = (firstName, firstMention)
-        while mention < facts.mentions.count || name < facts.names.count {
-            let mentionOffset = mention < facts.mentions.count ? referenceStart(facts.mentions[mention]) : Int.max
-            let nameOffset = name < facts.names.count ? facts.names[name].offset : Int.max
-            let sentence = sentenceIndex(min(mentionOffset, nameOffset))
-            if facts.sentences[sentence].actors.isEmpty { facts.sentences[sentence].actors = facts.actors.count..<facts.actors.count }
-            if mentionOffset < nameOffset {
-                facts.actors.append(.mention(facts.mentions[mention]))
-                mention += 1
-            } else {
-                facts.actors.append(.name(facts.names[name].phrase))
-                name += 1
-            }
-            facts.sentences[sentence].actors = facts.sentences[sentence].actors.lowerBound..<facts.actors.count
         }
         cursor = 0
         for claim in claims(overlapping: paragraph.range) where claims[claim].byDescription != nil {
@@ -162,11 +125,35 @@ struct ProseRules {
         }
     }
 
+    /// Whether a quotation mark (“, ” or ") stands in the paragraph's prose outside claim spans.
+    private func hasQuotationMarkOutsideClaims(_ paragraph: ParagraphSyntax) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            for segment in document.syntax.segments(of: paragraph) {
+                var index = segment.start
+                while index < segment.end {
+                    index = ByteSearch.firstIndex(of: 0xE2, 0x22, 0x22, in: buffer, from: index, to: segment.end)
+                    guard index < segment.end else { break }
+                    let isMark = buffer[index] == 0x22
+                        || (index + 2 < segment.end && buffer[index + 1] == 0x80 && (buffer[index + 2] == 0x9C || buffer[index + 2] == 0x9D))
+                    if isMark, !insideClaim(ByteRange(index, index + 1)) { return true }
+                    index += 1
+                }
+            }
+            return false
+        }
+    }
+
     // MARK: Rules
 
-    private func checkCues(_ sentence: SentenceFacts, _ facts: ProseFacts, _ sink: inout DiagnosticSink) {
-        let satisfied = sentence.hasReporting && !sentence.actors.isEmpty
-        for cue in facts.cues[sentence.cues] {
+    private func checkCues(_ sentence: SentenceFacts, _ facts: ProseFacts, _ attributions: [Attribution], _ sink: inout DiagnosticSink) {
+        // A source named with a reporting cue in the sentence, in the cast or not (SPEC 3.1); not
+        // the vague phrase itself read as one ("Reports indicate").
+        let cues = facts.cues[sentence.cues]
+        let satisfied = attributions.contains { attribution in
+            guard attribution.namedAtCue, let source = attribution.sourceRange, sentence.range.contains(source) else { return false }
+            return !cues.contains { $0.range.overlaps(source) || attribution.cue.map($0.range.overlaps) == true }
+        }
+        for cue in cues {
             switch cue.kind {
             case .unnamed:
                 if sentence.hasDescribedClaim || insideClaim(cue.range) { continue }
@@ -179,30 +166,25 @@ struct ProseRules {
                     .vagueAttribution, cue.range,
                     "“\(text(cue.range))” attributes to no one: say who (a named source and a reporting verb) or mark the claim with by=",
                     fixes: insideClaim(cue.range) ? [] : [.wrapSentence(sentence.range)])
-            case .reporting:
-                break
             }
         }
     }
 
-    private func checkQuotes(_ paragraph: ParagraphSyntax, _ facts: ProseFacts, _ sink: inout DiagnosticSink) {
-        let sentences = facts.sentences
-        for quote in Quotations.find(bytes, segments: document.syntax.segments(of: paragraph)) where Quotations.wordCount(bytes, quote) >= 4 {
-            if !claims(overlapping: quote).isEmpty { continue }
-            guard let first = sentences.firstIndex(where: { $0.range.end > quote.start }) else { continue }
-            let last = sentences.lastIndex(where: { $0.range.start < quote.end }) ?? first
-            let window = sentences[first...min(last + 1, sentences.count - 1)]
-            if window.contains(where: \.hasReporting) { continue }
-            let speaker = window.first { !$0.actors.isEmpty }.map { id(of: facts.actors[$0.actors.lowerBound]) }
+    /// `unattributed-quote`: a quotation of four words or more, outside claim spans, for which inference finds no source.
+    private func checkQuotes(_ attributions: [Attribution], _ sink: inout DiagnosticSink) {
+        for attribution in attributions where attribution.kind == .quote && !attribution.annotated {
+            guard attribution.source == nil, attribution.sourceRange == nil, ProseRules.wordCount(bytes, attribution.content) >= 4,
+                claims(overlapping: attribution.content).isEmpty
+            else { continue }
             sink.add(
-                .unattributedQuote, quote,
+                .unattributedQuote, attribution.content,
                 "this quotation has no source: add who said it with a reporting verb (“…,” Austin said) or mark it [“…”]{.quote by=@id}",
-                fixes: [.wrapQuote(quote, actor: speaker)])
+                fixes: [.wrapQuote(attribution.content, actor: nil)])
         }
     }
 
-    /// `source`: nil when the claim's sentence was not found, else the actor its reporting cue names, if any.
-    private func checkAttribution(_ claim: ClaimSyntax, source: NamedActor??, _ sink: inout DiagnosticSink) {
+    /// `source`: the actor inference finds for the claim, if any.
+    private func checkAttribution(_ claim: ClaimSyntax, source: String?, _ sink: inout DiagnosticSink) {
         guard !snapshot.isAttributed(claim) else { return }
         if claim.cites.contains(where: { snapshot.claimSites[$0.text] == nil }) { return }
         let kind = claim.kind == .quote ? "quote" : "claim"
@@ -213,25 +195,25 @@ struct ProseRules {
             let cited = claim.cites.map { "#" + $0.text }.joined(separator: ", ")
             message = "this \(kind) cites \(cited), which has no source on record: attribute the cited claim or add by= here"
         }
-        var fixes: [DiagnosticFix] = []
-        if case let .some(.some(actor)) = source {
-            fixes.append(.attribute(id(of: actor)))
-        }
-        sink.add(.unattributedClaim, claim.range, message, fixes: fixes)
+        sink.add(.unattributedClaim, claim.range, message, fixes: source.map { [.attribute($0)] } ?? [])
     }
 
     // MARK: Lookups
 
-    private func text(_ range: ByteRange) -> String { bytes.string(in: range) }
-
-    private func referenceStart(_ mention: Int) -> Int { mentions[mention].reference.range.start }
-
-    private func id(of actor: NamedActor) -> String {
-        switch actor {
-        case let .mention(index): mentions[index].reference.id
-        case let .name(phrase): snapshot.phraseOwners[phrase][0]
+    /// Words in a quotation: runs separated by white space, its marks included.
+    static func wordCount(_ bytes: [UInt8], _ range: ByteRange) -> Int {
+        var count = 0
+        var inWord = false
+        for index in range.start..<range.end {
+            let byte = bytes[index]
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+            if !space, !inWord { count += 1 }
+            inWord = !space
         }
+        return count
     }
+
+    private func text(_ range: ByteRange) -> String { bytes.string(in: range) }
 
     private func mentionsIn(_ range: ByteRange) -> ArraySlice<MentionSyntax> {
         let lower = lowerBound(mentions.count) { mentions[$0].fullRange.start < range.start }
@@ -269,5 +251,27 @@ struct ProseRules {
             if isBefore(mid) { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+/// Attribution inference paragraph by paragraph, as the rules ask for it: a paragraph is read
+/// together with the one before it when that one was skipped, so a quotation continued from it,
+/// or opening after its lead-in, finds its source as it does when the whole document is read.
+struct ParagraphInference {
+    private var engine: AttributionEngine
+    private var lastRead = -2
+
+    init(document: Document, snapshot: WorkspaceSnapshot) {
+        engine = AttributionEngine(context: AttributionContext(document: document, snapshot: snapshot))
+    }
+
+    /// The attributions of paragraph `index`; paragraphs must be asked for in increasing order.
+    mutating func attributions(ofParagraph index: Int) -> [Attribution] {
+        if lastRead != index - 1 {
+            engine.skip()
+            if index > 0 { _ = engine.read(paragraph: index - 1) }
+        }
+        lastRead = index
+        return engine.read(paragraph: index)
     }
 }
