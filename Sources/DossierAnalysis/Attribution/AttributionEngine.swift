@@ -102,6 +102,10 @@ struct AttributionEngine {
     let context: AttributionContext
     var discourse = Discourse()
     var previous: ParagraphSummary?
+    /// The detail of the paragraph being read.
+    private var detail = Detail.full
+    /// The analysis read into for each paragraph, kept for its buffers.
+    private var scratch = ParagraphAnalysis()
 
     init(context: AttributionContext) {
         self.context = context
@@ -110,16 +114,36 @@ struct AttributionEngine {
     /// Forgets what a skipped paragraph would have carried over.
     mutating func skip() { previous = nil }
 
+    /// How much a read works out.
+    enum Detail {
+        /// Every quotation and statement with its source resolved (pronouns and descriptions included).
+        case full
+        /// Whether each quotation and statement has a source, without reading the source: what
+        /// `unattributed-quote` needs, at a fraction of the cost.
+        case quotations
+        /// Quotations and statements with their sources read where the cue is, without resolving
+        /// pronouns and descriptions: what `vague-attribution` and the claim fixes need.
+        case sources
+    }
+
     /// The attributions of paragraph `index`, in text order; what the next paragraph needs is kept.
-    mutating func read(paragraph index: Int) -> [Attribution] {
+    /// Whether a quotation has a source (a phrase at a cue, or one carried over) is the same at every detail.
+    /// `focus`: at `.sources` detail, the ranges whose statements are wanted (statements elsewhere are not looked for).
+    mutating func read(paragraph index: Int, detail: Detail = .full, sentenceEnds: [Int]? = nil, focus: [ByteRange]? = nil) -> [Attribution] {
         let paragraph = context.syntax.paragraphs[index]
-        var analysis = ParagraphAnalysis(index: index, paragraph: paragraph, context: context)
+        var analysis = scratch
+        scratch = ParagraphAnalysis()
+        defer { scratch = analysis }
+        analysis.read(index: index, paragraph: paragraph, context: context, entities: detail != .quotations, sentenceEnds: sentenceEnds)
         guard !analysis.tokens.isEmpty else {
             previous = nil
             return []
         }
-        discourse.forget(before: index)
-        addReferents(analysis)
+        self.detail = detail
+        if detail == .full {
+            discourse.forget(before: index)
+            addReferents(analysis)
+        }
         var candidates = analysis.quoteCandidates(context, previous: previous)
         if analysis.quotations.isEmpty, let label = analysis.transcriptLabel(), let content = analysis.transcriptContent(label) {
             candidates.append(Candidate(kind: .quote, content: content, cue: label.cue, phrase: label.phrase, confidence: 0.8))
@@ -128,7 +152,7 @@ struct AttributionEngine {
         {
             candidates.append(Candidate(kind: .quote, content: content, inherit: .previousParagraph, confidence: 0.8))
         }
-        candidates += analysis.statementCandidates(context)
+        if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus) }
         let resolved = resolve(candidates, analysis)
         var results: [Attribution] = []
         for (candidate, resolution) in zip(candidates, resolved) {
@@ -148,8 +172,8 @@ struct AttributionEngine {
         var confidence = 0.0
         /// The phrase at the cue names the source (`Attribution.namedAtCue`).
         var named = false
-        /// A source phrase was found, even a pronoun whose antecedent was not.
-        var found: Bool { !sources.isEmpty || sourceRange != nil }
+        /// A source phrase was found (even a pronoun whose antecedent was not), here or where the source was carried from.
+        var found = false
     }
 
     /// Resolves candidates with a phrase in text order (so that speakers found earlier in the
@@ -173,9 +197,10 @@ struct AttributionEngine {
                     resolutions[index].confidence = min(resolutions[other].confidence, candidates[index].confidence)
                     resolutions[index].named = false
                 case .previousParagraph:
-                    guard let previous, !previous.sources.isEmpty else { continue }
+                    guard let previous, previous.ending != nil else { continue }
                     resolutions[index] = Resolution(
-                        sources: previous.sources, sourceRange: nil, cue: previous.cue, confidence: candidates[index].confidence)
+                        sources: previous.sources, sourceRange: previous.sourceRange, cue: previous.cue, confidence: candidates[index].confidence,
+                        found: true)
                 case let .phrase(cue, phrase):
                     var tagged = candidates[index]
                     tagged.cue = cue
@@ -191,9 +216,19 @@ struct AttributionEngine {
         guard let phrase = candidate.phrase else { return Resolution() }
         let cue = candidate.cue.map { analysis.byteRange($0) }
         let sourceRange = analysis.byteRange(phrase)
-        var resolution = Resolution(sources: [], sourceRange: sourceRange, cue: cue, confidence: candidate.confidence)
+        var resolution = Resolution(sources: [], sourceRange: sourceRange, cue: cue, confidence: candidate.confidence, found: true)
+        if detail == .quotations { return resolution }
         var traits = ReferentTraits()
-        switch analysis.read(phrase, context) {
+        let reading = analysis.read(phrase, context)
+        if detail == .sources {
+            // What the phrase names, unresolved: a pronoun or a definite description gives no source.
+            if case let .named(sources, _) = reading {
+                resolution.sources = sources
+                if let first = sources.first, case .description = first {} else { resolution.named = true }
+            }
+            return resolution
+        }
+        switch reading {
         case let .named(sources, found):
             resolution.sources = sources
             traits = found
@@ -203,7 +238,7 @@ struct AttributionEngine {
                 traits = ReferentTraits(person: true, plural: signers.count > 1)
             }
         case let .pronoun(pronoun):
-            if analysis.word(phrase.lowerBound) == "i", let author = context.author {
+            if analysis.isWord(phrase.lowerBound, "i"), let author = context.author {
                 resolution.sources = [author]
                 traits = ReferentTraits(person: true)
             } else if let (referent, confidence) = discourse.resolvePronoun(pronoun, paragraph: analysis.index, token: phrase.lowerBound) {
@@ -238,8 +273,9 @@ struct AttributionEngine {
         guard let last = phrase.last, analysis.tokens[last].classes.contains(.documentNoun) else { return nil }
         let end = analysis.clauseEnd(from: phrase.upperBound)
         guard let by = (phrase.upperBound..<min(end, phrase.upperBound + 6)).first(where: {
-            analysis.tokens[$0].isWord && analysis.word($0) == "by" && $0 > phrase.lowerBound
-                && ["signed", "written", "sent", "authored", "penned"].contains(analysis.word($0 - 1))
+            analysis.tokens[$0].isWord && analysis.isWord($0, "by") && $0 > phrase.lowerBound
+                && (analysis.isWord($0 - 1, "signed") || analysis.isWord($0 - 1, "written") || analysis.isWord($0 - 1, "sent")
+                    || analysis.isWord($0 - 1, "authored") || analysis.isWord($0 - 1, "penned"))
         }) else { return nil }
         var sources: [AttributionSource] = []
         for entity in analysis.entities where entity.tokens.lowerBound > by && entity.tokens.upperBound <= end {
@@ -293,8 +329,8 @@ struct AttributionEngine {
             let between = (first.token + 1)..<second.token
             guard between.count <= 14, analysis.sentenceOf[first.token] == analysis.sentenceOf[second.token] else { continue }
             let words = between.filter { analysis.tokens[$0].isWord }
-            guard let last = words.last, analysis.word(last) == "and", last == second.token - 1 || analysis.tokens[second.token - 1].isCapitalized
-                || analysis.word(second.token - 1) == "and",
+            guard let last = words.last, analysis.isWord(last, "and"), last == second.token - 1 || analysis.tokens[second.token - 1].isCapitalized
+                || analysis.isWord(second.token - 1, "and"),
                 between.allSatisfy({ analysis.tokens[$0].isWord || analysis.tokens[$0].kind == .comma || analysis.tokens[$0].kind == .possessive }),
                 !words.contains(where: { analysis.cue(startingAt: $0) != nil || analysis.tokens[$0].classes.contains(.auxiliary) })
             else { continue }
@@ -318,14 +354,14 @@ struct AttributionEngine {
         if let leadIn = analysis.leadInAtEnd() {
             let candidate = Candidate(kind: .statement, content: ByteRange(0, 0), cue: leadIn.cue, phrase: leadIn.phrase, confidence: leadIn.confidence)
             let resolution = resolvePhrase(candidate, analysis)
-            if !resolution.sources.isEmpty {
-                summary.ending = .leadIn
-                summary.sources = resolution.sources
-                summary.cue = resolution.cue
-                return summary
-            }
+            summary.ending = .leadIn
+            summary.sources = resolution.sources
+            summary.sourceRange = resolution.sourceRange
+            summary.cue = resolution.cue
+            return summary
         }
-        let attributed = candidates.indices.filter { !resolutions[$0].sources.isEmpty }
+        // The last quotation with a source (statements carry nothing over).
+        let attributed = candidates.indices.filter { resolutions[$0].found && candidates[$0].kind == .quote }
         guard let last = attributed.max(by: { candidates[$0].content.end < candidates[$1].content.end }) else { return summary }
         let end = candidates[last].content.end
         let tag = candidates[last].cue
@@ -340,8 +376,9 @@ struct AttributionEngine {
         guard !otherCue, after.filter({ analysis.tokens[$0].isWord }).count <= 30, analysis.sentenceOf[min(tagEnd, analysis.tokens.count - 1)] == lastSentence
             || analysis.clauseEnd(from: tagEnd) >= analysis.tokens.count - 1
         else { return summary }
-        summary.ending = candidates[last].kind == .quote ? .quote : .statement
+        summary.ending = .quote
         summary.sources = resolutions[last].sources
+        summary.sourceRange = resolutions[last].sourceRange
         summary.cue = resolutions[last].cue
         return summary
     }

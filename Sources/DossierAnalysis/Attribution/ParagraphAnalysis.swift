@@ -16,11 +16,12 @@ struct NamedEntity: Sendable {
 }
 
 /// One paragraph read for attribution: its tokens, quotations, sentences, cues and named actors.
+/// An engine reads paragraph after paragraph into one value, which keeps its buffers' capacity.
 struct ParagraphAnalysis {
     /// The paragraph's index in its document.
-    let index: Int
+    private(set) var index = 0
     /// The document's text.
-    let bytes: [UInt8]
+    private(set) var bytes: [UInt8] = []
     var tokens: [ProseToken] = []
     var quotations: [Quotation] = []
     /// The sentence of each token.
@@ -28,29 +29,49 @@ struct ParagraphAnalysis {
     /// Each sentence's tokens.
     var sentences: [Range<Int>] = []
     var cues: [FoundCue] = []
+    /// For each token, the index of the cue that starts there, or -1.
+    private var cueAt: [Int32] = []
     /// Sorted by first token.
     var entities: [NamedEntity] = []
+    /// Scratch for the lexicon's matches.
+    private var matches: [NameMatcher.Match] = []
+    private var noMatches: [NameMatcher.Match] = []
 
-    init(index: Int, paragraph: ParagraphSyntax, context: AttributionContext) {
+    /// An empty analysis, to `read` into.
+    init() {}
+
+    /// Reads paragraph `index`; `entities` says whether to find the actors it names (sources are
+    /// read by them); `sentenceEnds` are the ends of its sentences when the caller has split them.
+    mutating func read(
+        index: Int, paragraph: ParagraphSyntax, context: AttributionContext, entities findsEntities: Bool = true, sentenceEnds: [Int]? = nil
+    ) {
         self.index = index
         bytes = context.bytes
+        tokens.removeAll(keepingCapacity: true)
+        quotations.removeAll(keepingCapacity: true)
+        sentenceOf.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        cues.removeAll(keepingCapacity: true)
+        cueAt.removeAll(keepingCapacity: true)
+        entities.removeAll(keepingCapacity: true)
         let segments = context.syntax.segments(of: paragraph)
+        tokens.reserveCapacity(paragraph.range.length / 4)
         context.bytes.withUnsafeBufferPointer { bytes in
             ProseTokenizer.tokenize(bytes, segments: segments, into: &tokens)
         }
         guard !tokens.isEmpty else { return }
-        quotations = QuotationFinder.find(&tokens)
-        splitSentences(paragraph.range, context)
+        QuotationFinder.find(&tokens, into: &quotations)
+        splitSentences(paragraph.range, context, ends: sentenceEnds)
         findCues(segments, context)
-        findEntities(paragraph, segments, context)
+        if findsEntities { findEntities(paragraph, segments, context) }
     }
 
     // MARK: Building
 
-    private mutating func splitSentences(_ range: ByteRange, _ context: AttributionContext) {
-        var ends: [Int] = []
-        Sentences.split(context.bytes, range) { ends.append($0.end) }
-        sentenceOf = [Int32](repeating: 0, count: tokens.count)
+    private mutating func splitSentences(_ range: ByteRange, _ context: AttributionContext, ends known: [Int]?) {
+        var ends: [Int] = known ?? []
+        if known == nil { Sentences.split(context.bytes, range) { ends.append($0.end) } }
+        sentenceOf.append(contentsOf: repeatElement(0, count: tokens.count))
         var sentence = 0
         var start = 0
         for index in tokens.indices {
@@ -65,11 +86,9 @@ struct ParagraphAnalysis {
     }
 
     private mutating func findCues(_ segments: ArraySlice<ByteRange>, _ context: AttributionContext) {
-        var matches: [NameMatcher.Match] = []
-        var none: [NameMatcher.Match] = []
         var token = 0
         for segment in segments {
-            NameMatcher.matches(context.lexicon.matcher, context.noNames, in: context.bytes, range: segment, into: &matches, &none)
+            NameMatcher.matches(context.lexicon.matcher, context.noNames, in: context.bytes, range: segment, into: &matches, &noMatches)
             for match in matches {
                 while token < tokens.count, tokens[token].range.start < match.range.start { token += 1 }
                 guard token < tokens.count, tokens[token].range.start == match.range.start else { continue }
@@ -78,6 +97,8 @@ struct ParagraphAnalysis {
                 guard tokens[token].quotation < 0 else { continue }
                 let entry = context.lexicon.entries[match.phrase]
                 guard isVerbUse(token, entry) else { continue }
+                if cueAt.isEmpty { cueAt.append(contentsOf: repeatElement(-1, count: tokens.count)) }
+                cueAt[token] = Int32(cues.count)
                 cues.append(FoundCue(tokens: token..<end, entry: entry))
             }
         }
@@ -172,7 +193,8 @@ struct ParagraphAnalysis {
 
     /// The cue whose first token is `token`, if any.
     func cue(startingAt token: Int) -> Int? {
-        cues.firstIndex { $0.tokens.lowerBound == token }
+        guard token < cueAt.count, cueAt[token] >= 0 else { return nil }
+        return Int(cueAt[token])
     }
 
     /// The text of tokens `range`, markup left out: tokens joined by one space where a space separates them.

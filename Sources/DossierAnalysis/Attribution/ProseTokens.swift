@@ -38,8 +38,6 @@ struct ProseToken: Sendable {
         static let curlyClose = Flags(rawValue: 1 << 6)
         /// A bare `@id` or the text of a linked mention.
         static let mention = Flags(rawValue: 1 << 7)
-        /// The token starts a line.
-        static let lineStart = Flags(rawValue: 1 << 8)
     }
 
     var range: ByteRange
@@ -53,6 +51,10 @@ struct ProseToken: Sendable {
     func `is`(_ kind: Kind) -> Bool { self.kind == kind }
     var isWord: Bool { kind == .word }
     var isCapitalized: Bool { flags.contains(.capitalized) }
+    /// A comma, dash, colon or semicolon.
+    var isSeparator: Bool { kind == .comma || kind == .dash || kind == .colon || kind == .semicolon }
+    /// A period, question or exclamation mark, colon, semicolon or double quotation mark: no tag runs across it.
+    var endsTag: Bool { kind == .terminator || kind == .colon || kind == .semicolon || kind == .doubleQuote }
 }
 
 /// Splits a paragraph's prose segments into tokens, in one pass, without building strings.
@@ -198,9 +200,6 @@ enum ProseTokenizer {
         var after = range.end
         while after < segment.end, isMarkup(bytes[after]) { after += 1 }
         if after == segment.end || isSpace(bytes[after]) { flags.insert(.spaceAfter) }
-        if range.start == 0 || bytes[range.start - 1] == 0x0A || (range.start >= 2 && bytes[range.start - 1] == 0x20 && bytes[range.start - 2] == 0x3E) {
-            flags.insert(.lineStart)
-        }
         return ProseToken(range: range, kind: kind, flags: flags)
     }
 
@@ -229,6 +228,9 @@ enum ProseTokenizer {
     private static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var index = start + 1
         while index < end {
+            // Most of a word is lower-case ASCII letters, eight bytes at a time.
+            index = ASCIIWord.lowercaseRunEnd(bytes, from: index, to: end)
+            guard index < end else { break }
             let byte = bytes[index]
             if isWordByte(byte) {
                 index += 1

@@ -18,9 +18,8 @@ struct Quotation: Sendable {
 
 /// Pairs the double quotation marks of a paragraph (single ones nest inside and are left alone).
 enum QuotationFinder {
-    /// The quotations of `tokens`, in order; marks them on the tokens they cover.
-    static func find(_ tokens: inout [ProseToken]) -> [Quotation] {
-        var quotations: [Quotation] = []
+    /// Appends the quotations of `tokens` to `quotations`, in order, and marks them on the tokens they cover.
+    static func find(_ tokens: inout [ProseToken], into quotations: inout [Quotation]) {
         var open: Int?
         // A quotation of the other style opened inside the open one ("…about “Equal Justice” anymore").
         var nestedOpen = false
@@ -56,7 +55,6 @@ enum QuotationFinder {
         for (number, quotation) in quotations.enumerated() {
             for token in quotation.open..<quotation.after(tokens.count) { tokens[token].quotation = Int32(number) }
         }
-        return quotations
     }
 
     /// Whether the mark at `index` opens a quotation: “ (unless it is glued to the word before and

@@ -100,7 +100,7 @@ extension ParagraphAnalysis {
             // wrote", "tenants union organizer Maria Solis told").
             guard case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: start, form: entry.form),
                 phrase.lowerBound - start <= 14,
-                (start..<phrase.lowerBound).allSatisfy({ ![.terminator, .colon, .semicolon, .doubleQuote].contains(tokens[$0].kind) })
+                (start..<phrase.lowerBound).allSatisfy({ !tokens[$0].endsTag })
             else { continue }
             // After a period the tag must end the clause ("“….” Trump said." but not "Trump said Clinton lied").
             if !endsWithComma, !endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role) { return nil }
@@ -141,7 +141,7 @@ extension ParagraphAnalysis {
         guard start < ceiling else { return true }
         let token = tokens[start]
         if token.kind != .word { return token.kind == .comma || token.kind == .terminator || token.kind == .dash || token.kind == .openParen }
-        if token.classes.contains(.preposition) || token.classes.contains(.temporal) || token.classes.contains(.clauseBoundary) && word(start) != "that" {
+        if token.classes.contains(.preposition) || token.classes.contains(.temporal) || token.classes.contains(.clauseBoundary) && !isWord(start, "that") {
             return true
         }
         return false
@@ -165,7 +165,7 @@ extension ParagraphAnalysis {
         guard sentence < floor else { return nil }
         let earlier = cues.indices.filter {
             cues[$0].tokens.lowerBound >= sentence && cues[$0].tokens.upperBound <= floor && !cues[$0].tagsQuotation
-                && [.speech, .address, .cognition, .naming].contains(cues[$0].entry.role)
+                && cues[$0].entry.role.reportsSpeechOrThought
         }
         for cue in earlier.reversed() {
             if let found = leadIn(cue: cue, open: open, floor: sentence) { return (found.cue, found.phrase, found.confidence - 0.1) }
@@ -178,8 +178,8 @@ extension ParagraphAnalysis {
     /// States supports a “…”"), so speech verbs first, then the others, nearest first.
     func leadIn(before open: Int, floor: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let candidates = cues.indices.filter { cues[$0].tokens.upperBound <= open && cues[$0].tokens.lowerBound >= floor && cues[$0].entry.role != .accordingTo }
-        let speech = Array(candidates.filter { [.speech, .address, .medium].contains(cues[$0].entry.role) }.reversed())
-        let others = Array(candidates.filter { ![.speech, .address, .medium].contains(cues[$0].entry.role) }.reversed())
+        let speech = Array(candidates.filter { cues[$0].entry.role.isSpeech }.reversed())
+        let others = Array(candidates.filter { !cues[$0].entry.role.isSpeech }.reversed())
         for cue in speech + others {
             if let found = leadIn(cue: cue, open: open, floor: floor) { return found }
         }
@@ -270,8 +270,7 @@ extension ParagraphAnalysis {
         }
         guard end > 0, end < tokens.count, tokens[end].kind == .colon, end + 1 < tokens.count else { return nil }
         // "UPDATE:", "BREAKING:", "CORRECTION:" label no speaker.
-        let text = word(0)
-        if end == 1, ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video"].contains(text) {
+        if end == 1, ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video"].contains(word(0)) {
             return nil
         }
         return (end..<(end + 1), 0..<end)
@@ -315,11 +314,11 @@ extension ParagraphAnalysis {
             let between = (close + 1)..<quotations[number + 1].open
             if between.allSatisfy({ tokens[$0].kind != .word }) { return (.quotation(number + 1), 0.8) }
         }
-        if number == 0, bareStart, let previous, let ending = previous.ending, !previous.sources.isEmpty {
+        // A quotation that opens the paragraph continues the one before (`ParagraphInference` relies on it).
+        if number == 0, quotation.open == 0, let previous, let ending = previous.ending {
             switch ending {
             case .quote: return (.previousParagraph, quotation.continuesPrevious || previous.leftQuoteOpen ? 0.85 : 0.75)
             case .leadIn: return (.previousParagraph, 0.85)
-            case .statement: return (.previousParagraph, 0.6)
             }
         }
         if number > 0, bareStart { return (.quotation(number - 1), 0.7) }
@@ -338,7 +337,7 @@ extension ParagraphAnalysis {
         guard start > 0, tokens[start - 1].kind == .terminator else { return nil }
         let sentence = sentenceStart(start - 1)
         guard let cue = cues.lastIndex(where: { $0.tokens.lowerBound >= sentence && $0.tokens.upperBound < start }),
-            [.speech, .address].contains(cues[cue].entry.role), quotations.allSatisfy({ $0.range.end <= tokens[sentence].range.start || $0.range.start >= tokens[start - 1].range.end }),
+            cues[cue].entry.role == .speech || cues[cue].entry.role == .address, quotations.allSatisfy({ $0.range.end <= tokens[sentence].range.start || $0.range.start >= tokens[start - 1].range.end }),
             endsTag(after: cues[cue].tokens.upperBound, ceiling: start - 1, role: cues[cue].entry.role),
             case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: sentence, form: cues[cue].entry.form)
         else { return nil }
@@ -370,14 +369,13 @@ struct ParagraphSummary {
         case quote
         /// With a lead-in ("Cruz continued:").
         case leadIn
-        /// With a reported statement ("Viguerie sees Cruz as a uniter.").
-        case statement
     }
 
     var ending: Ending?
     /// The paragraph ends inside a quotation.
     var leftQuoteOpen = false
-    /// The sources of the quotation, lead-in or statement it ends with.
+    /// The sources of the quotation or lead-in it ends with, and the words that name them.
     var sources: [AttributionSource] = []
+    var sourceRange: ByteRange?
     var cue: ByteRange?
 }

@@ -16,6 +16,13 @@ enum CueRole: UInt8, Hashable, Sendable {
     case medium
 }
 
+extension CueRole {
+    /// Speech, address or a medium: the verbs that govern a quotation they introduce.
+    var isSpeech: Bool { self == .speech || self == .address || self == .medium }
+    /// Speech, address, cognition or naming: verbs whose subject is on record for what follows.
+    var reportsSpeechOrThought: Bool { self == .speech || self == .address || self == .cognition || self == .naming }
+}
+
 /// What a cue phrase of the lexicon is.
 struct CueEntry: Hashable, Sendable {
     var role: CueRole

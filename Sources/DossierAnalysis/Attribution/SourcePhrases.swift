@@ -44,7 +44,7 @@ extension ParagraphAnalysis {
         guard token.isWord, !token.isCapitalized, index > 0, tokens[index - 1].isWord else { return false }
         let previous = tokens[index - 1]
         if previous.classes.contains(.personPronoun) || previous.classes.contains(.pluralPronoun) { return true }
-        if previous.isCapitalized { return rawWord(index).hasSuffix("ed") && !isKnownNoun(index) }
+        if previous.isCapitalized { return hasSuffix(index, "ed") && !isKnownNoun(index) }
         return readsAsVerb(index)
     }
 
@@ -64,8 +64,7 @@ extension ParagraphAnalysis {
         let previous = tokens[index - 1]
         if previous.kind == .possessive { return false }
         guard previous.isWord else { return false }
-        let text = rawWord(index)
-        let verbLike = text.hasSuffix("ed") || text.hasSuffix("ing")
+        let verbLike = hasSuffix(index, "ed") || hasSuffix(index, "ing")
         // "Senate leadership aide", "former bank executive Lena Hart": a modifier before a noun or a name.
         if !verbLike, index + 1 < tokens.count, tokens[index + 1].isWord, isKnownNoun(index + 1) || isNameLike(index + 1),
             cue(startingAt: index + 1) == nil
@@ -155,7 +154,7 @@ extension ParagraphAnalysis {
             return .sharesSubject
         }
         // "took to Twitter to say", "used the debate to argue": the infinitive's subject is the sentence's.
-        if token.isWord, form == .base, word(end) == "to" { return .sharesSubject }
+        if token.isWord, form == .base, isWord(end, "to") { return .sharesSubject }
         if token.isWord, token.classes.contains(.relative), !token.isCapitalized {
             // "Durbin, who said…", "a letter that said…": the phrase before the relative pronoun.
             var before = end - 1
@@ -165,8 +164,7 @@ extension ParagraphAnalysis {
         }
         if token.isWord, token.classes.contains(.clauseBoundary), !isPhraseWord(end) {
             // "and said", "but added": a second verb of the sentence's subject.
-            let text = word(end)
-            return text == "and" || text == "but" || text == "or" ? .sharesSubject : .none
+            return isWord(end, "and") || isWord(end, "but") || isWord(end, "or") ? .sharesSubject : .none
         }
         guard let phrase = phrase(endingAt: end, floor: floor) else { return .none }
         return .phrase(coordinated(phrase, floor: floor))
@@ -188,7 +186,7 @@ extension ParagraphAnalysis {
                 let before = tokens[previous - 1]
                 let nounBefore = before.isCapitalized || !before.classes.intersection([.personNoun, .pluralNoun, .groupNoun, .title]).isEmpty
                     || (previous - 2 >= floor && tokens[previous - 2].isWord && tokens[previous - 2].classes.contains(.determiner))
-                let closeTo = before.isWord && (word(previous - 1) == "close" || word(previous - 1) == "familiar")
+                let closeTo = before.isWord && (isWord(previous - 1, "close") || isWord(previous - 1, "familiar"))
                 if nounBefore || closeTo {
                     start = closeTo ? previous - 1 : previous
                     if closeTo { start = max(floor, previous - 1) }
@@ -244,7 +242,7 @@ extension ParagraphAnalysis {
         if classes.contains(.relative), !first.isCapitalized { return true }
         // No reporting verb, and no verb of a clause of its own ("Trump, meanwhile, said" aside).
         for index in segment {
-            if cues.contains(where: { $0.tokens.lowerBound == index }) { return false }
+            if cue(startingAt: index) != nil { return false }
             let token = tokens[index]
             if token.isWord, token.classes.contains(.auxiliary), !token.classes.contains(.temporal) { return false }
             if token.isWord, token.classes.contains(.personPronoun) || token.classes.contains(.pluralPronoun) { return false }
@@ -306,10 +304,10 @@ extension ParagraphAnalysis {
     func coordinated(_ phrase: Range<Int>, floor: Int) -> Range<Int> {
         var start = phrase.lowerBound
         // "A and B", then "C, " before them: a list ends with "and".
-        guard start - 2 >= floor, tokens[start - 1].isWord, word(start - 1) == "and" else { return phrase }
+        guard start - 2 >= floor, tokens[start - 1].isWord, isWord(start - 1, "and") else { return phrase }
         while start - 2 >= floor {
             let joiner = tokens[start - 1]
-            let isAnd = joiner.isWord && word(start - 1) == "and"
+            let isAnd = joiner.isWord && isWord(start - 1, "and")
             guard isAnd || joiner.kind == .comma, isNameLike(start), isNameLike(start - 2) else { break }
             guard let previous = self.phrase(endingAt: start - 2, floor: floor), isNameLike(previous.lowerBound),
                 isAnd || isNameRun(previous) || previous.allSatisfy({ tokens[$0].kind == .possessive || isNameLike($0) || tokens[$0].classes.contains(.title) })
@@ -369,8 +367,7 @@ extension ParagraphAnalysis {
                 continue
             }
             if token.isWord, token.classes.contains(.preposition), end + 1 < ceiling, isPhraseWord(end + 1), isKnownNoun(end - 1) || tokens[end - 1].isCapitalized {
-                let text = word(end)
-                if text == "of" || text == "for" || text == "at" || text == "from" {
+                if isWord(end, "of") || isWord(end, "for") || isWord(end, "at") || isWord(end, "from") {
                     end += 1
                     continue
                 }
@@ -441,16 +438,38 @@ extension ParagraphAnalysis {
         let classes = token.classes
         if classes.contains(.preposition) || classes.contains(.clauseBoundary) || classes.contains(.adverb) { return true }
         if classes.contains(.temporal), !classes.contains(.determiner) { return true }
-        let text = word(index)
-        if text.hasSuffix("ing") || (text.hasSuffix("ed") && !token.isCapitalized) { return true }
+        if hasSuffix(index, "ing") || (hasSuffix(index, "ed") && !token.isCapitalized) { return true }
         // "Shortly after…," "Immediately,": an adverb opening the sentence.
-        if text.hasSuffix("ly"), text.count > 4, startsSentence(index), index + 1 < tokens.count, !tokens[index + 1].isCapitalized { return true }
-        if text.hasSuffix("ing") || text.hasSuffix("ed"), !isKnownNoun(index), entity(at: index) == nil, index + 1 < tokens.count,
-            tokens[index + 1].isWord, !tokens[index + 1].isCapitalized
+        if hasSuffix(index, "ly"), token.range.length > 4, startsSentence(index), index + 1 < tokens.count, !tokens[index + 1].isCapitalized {
+            return true
+        }
+        if hasSuffix(index, "ed"), !isKnownNoun(index), entity(at: index) == nil, index + 1 < tokens.count, tokens[index + 1].isWord,
+            !tokens[index + 1].isCapitalized
         {
             return true
         }
         return !isPhraseStart(index)
+    }
+
+    /// Whether the token at `index` is the lower-case ASCII word `text`, in any case (no string is made).
+    func isWord(_ index: Int, _ text: StaticString) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, token.range.length == text.utf8CodeUnitCount else { return false }
+        return text.withUTF8Buffer { expected in
+            for offset in 0..<expected.count where bytes[token.range.start + offset] | 0x20 != expected[offset] { return false }
+            return true
+        }
+    }
+
+    /// Whether the word at `index` ends with the lower-case ASCII `suffix` (no string is made).
+    func hasSuffix(_ index: Int, _ suffix: StaticString) -> Bool {
+        let range = tokens[index].range
+        guard range.length > suffix.utf8CodeUnitCount else { return false }
+        return suffix.withUTF8Buffer { expected in
+            let start = range.end - expected.count
+            for offset in 0..<expected.count where bytes[start + offset] != expected[offset] { return false }
+            return true
+        }
     }
 
     /// The lower-cased text of one token.

@@ -88,7 +88,7 @@ extension ParagraphAnalysis {
         var start = phrase.lowerBound
         for index in phrase {
             let token = tokens[index]
-            if token.kind == .comma || (token.isWord && word(index) == "and") {
+            if token.kind == .comma || (token.isWord && isWord(index, "and")) {
                 if index > start { parts.append(start..<index) }
                 start = index + 1
             }
@@ -114,7 +114,7 @@ extension ParagraphAnalysis {
         if preposition > range.lowerBound, tokens[preposition].isWord, tokens[preposition].classes.contains(.determiner) { preposition -= 1 }
         if preposition > range.lowerBound, tokens[preposition].isWord, tokens[preposition].classes.contains(.preposition) {
             let before = range.lowerBound..<preposition
-            if word(preposition) == "of",
+            if isWord(preposition, "of"),
                 before.allSatisfy({ tokens[$0].isWord && (tokens[$0].classes.contains(.title) || tokens[$0].classes.contains(.determiner)) })
             {
                 start = range.lowerBound
@@ -130,7 +130,7 @@ extension ParagraphAnalysis {
         var first = run.lowerBound
         if !isOrganisation {
             while first < run.upperBound, tokens[first].isWord,
-                tokens[first].classes.contains(.title) || tokens[first].classes.contains(.determiner) || word(first) == "of"
+                tokens[first].classes.contains(.title) || tokens[first].classes.contains(.determiner) || isWord(first, "of")
             {
                 first += 1
             }

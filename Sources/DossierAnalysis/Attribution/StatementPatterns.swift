@@ -3,12 +3,13 @@ import DossierSyntax
 /// The patterns of reported statements (SPEC 7): `X said (that) …`, `…, X said`, `according to X, …`,
 /// `X told Y (that) …`, `X wrote/argued/warned/denied …`, `in a statement, X …`.
 extension ParagraphAnalysis {
-    /// One candidate per reported statement, in order of cue.
-    func statementCandidates(_ context: AttributionContext) -> [Candidate] {
+    /// One candidate per reported statement, in order of cue; only those whose cue lies in `focus` when given.
+    func statementCandidates(_ context: AttributionContext, within focus: [ByteRange]? = nil) -> [Candidate] {
         var candidates: [Candidate] = []
         var taken = 0  // the first token not yet inside a statement's content
         for cue in cues.indices {
             let found = cues[cue]
+            if let focus, !focus.contains(where: { $0.contains(tokens[found.tokens.lowerBound].range) }) { continue }
             guard found.tokens.lowerBound >= taken || found.entry.role == .accordingTo, !found.tagsQuotation else { continue }
             let candidate: Candidate?
             switch found.entry.role {
@@ -48,11 +49,11 @@ extension ParagraphAnalysis {
         switch subject(before: cue.lowerBound, floor: floor, form: found.entry.form) {
         case let .phrase(found): phrase = found
         case .sharesSubject:
-            phrase = cues.firstIndex(where: { $0.tokens == cue }).flatMap { sharedSubject(of: $0) }
+            phrase = self.cue(startingAt: cue.lowerBound).flatMap { sharedSubject(of: $0) }
             confidence = 0.75
         case .passive:
             // "was first reported by MSNBC": the agent.
-            if let by = (cue.upperBound..<min(end, cue.upperBound + 3)).first(where: { tokens[$0].isWord && word($0) == "by" }),
+            if let by = (cue.upperBound..<min(end, cue.upperBound + 3)).first(where: { tokens[$0].isWord && isWord($0, "by") }),
                 let agent = self.phrase(startingAt: by + 1, ceiling: end)
             {
                 let content = sentence..<(cue.lowerBound)
@@ -87,10 +88,10 @@ extension ParagraphAnalysis {
         // "said in a statement Tuesday that", "said on Fox News that".
         func skipPhrasesBeforeThat() {
             var probe = index
-            while probe < end, probe - index < 10, !(tokens[probe].isWord && word(probe) == "that"), tokens[probe].kind == .word || tokens[probe].kind == .comma {
+            while probe < end, probe - index < 10, !(tokens[probe].isWord && isWord(probe, "that")), tokens[probe].kind == .word || tokens[probe].kind == .comma {
                 probe += 1
             }
-            if probe < end, probe > index, tokens[probe].isWord, word(probe) == "that", tokens[index].classes.contains(.preposition) || tokens[index].classes.contains(.temporal) {
+            if probe < end, probe > index, tokens[probe].isWord, isWord(probe, "that"), tokens[index].classes.contains(.preposition) || tokens[index].classes.contains(.temporal) {
                 index = probe
             }
         }
@@ -105,16 +106,16 @@ extension ParagraphAnalysis {
                 index = object.upperBound
             }
             if index < end, tokens[index].kind == .comma { index += 1 }
-            if role == .naming, index < end, tokens[index].isWord, word(index) == "as" { index += 1 }
+            if role == .naming, index < end, tokens[index].isWord, isWord(index, "as") { index += 1 }
         }
         while index < end, tokens[index].kind == .comma || tokens[index].kind == .colon { index += 1 }
-        if index < end, tokens[index].isWord, word(index) == "that" { index += 1 }
+        if index < end, tokens[index].isWord, isWord(index, "that") { index += 1 }
         guard index < end else { return nil }
         let first = tokens[index]
         if first.kind == .doubleQuote || first.kind == .singleQuote { return index }
         guard first.isWord else { return nil }
         // "said on Tuesday." / "said in a statement." report no clause.
-        if first.classes.contains(.preposition), word(index) != "to" { return nil }
+        if first.classes.contains(.preposition), !isWord(index, "to") { return nil }
         if first.classes.contains(.adverb), first.classes.contains(.temporal) { return nil }
         return index
     }
@@ -142,7 +143,7 @@ extension ParagraphAnalysis {
         let token = tokens[start]
         if token.kind == .comma { return true }
         guard token.isWord else { return false }
-        if word(start) == "that" { return false }
+        if isWord(start, "that") { return false }
         return token.classes.contains(.preposition) || token.classes.contains(.temporal) || token.classes.contains(.adverb)
     }
 
@@ -180,7 +181,7 @@ extension ParagraphAnalysis {
         // A cue the lexicon knows makes its own statement.
         guard verb < end, tokens[verb].isWord, self.cue(startingAt: verb) == nil else { return nil }
         var start = verb + 1
-        if start < end, tokens[start].isWord, word(start) == "that" { start += 1 }
+        if start < end, tokens[start].isWord, isWord(start, "that") { start += 1 }
         guard let range = contentRange(trimming: start..<end) else { return nil }
         return Candidate(kind: .statement, content: range, cue: cue, phrase: phrase, confidence: 0.8)
     }
@@ -189,8 +190,8 @@ extension ParagraphAnalysis {
     func contentRange(trimming range: Range<Int>) -> ByteRange? {
         var start = range.lowerBound
         var end = range.upperBound
-        while start < end, [.comma, .dash, .colon, .semicolon].contains(tokens[start].kind) { start += 1 }
-        while end > start, [.comma, .dash, .colon, .semicolon].contains(tokens[end - 1].kind) { end -= 1 }
+        while start < end, tokens[start].isSeparator { start += 1 }
+        while end > start, tokens[end - 1].isSeparator { end -= 1 }
         guard start < end, (start..<end).contains(where: { tokens[$0].isWord }) else { return nil }
         return ByteRange(tokens[start].range.start, tokens[end - 1].range.end)
     }

@@ -81,47 +81,104 @@ struct WordClass: OptionSet, Hashable, Sendable {
         (.notASource, "there here what everyone everybody someone somebody anyone anybody nobody something anything nothing everything this that which who whom it's that's there's here's what's thing things way ways time times lot one"),
     ]
 
-    private static let table: [UInt64: WordClass] = {
-        var table: [UInt64: WordClass] = [:]
-        for (wordClass, words) in lists {
-            for word in words.split(separator: " ") {
-                let key = WordClass.key(Array(word.utf8)[...])
-                table[key, default: []].insert(wordClass)
-            }
-        }
-        return table
-    }()
+    /// The lists as an open-addressing table of (hash, classes), a power of two long: a lookup is
+    /// one hash of the word's bytes and a probe or two, with no `Hasher`, no string and no retain.
+    private static let table = WordTable(lists)
 
-    /// The classes of the word `bytes[range]`, case-insensitively (a curly apostrophe reads as a straight one).
+
+    /// The classes of the word `bytes[range]`, case-insensitively (a curly apostrophe reads as a
+    /// straight one, a final period is left out: "Sen." is "sen").
     static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: ByteRange) -> WordClass {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var index = range.start
-        while index < range.end {
-            var byte = bytes[index]
-            if byte == 0xE2, index + 2 < range.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                byte = 0x27
-                index += 2
-            } else if byte >= 0x41, byte <= 0x5A {
-                byte |= 0x20
+        var end = range.end
+        if end - range.start > 1, bytes[end - 1] == 0x2E { end -= 1 }
+        var found: WordClass
+        if bytes[range.start..<end].contains(0xE2) {
+            // "it’s": the curly apostrophe as a straight one.
+            var plain: [UInt8] = []
+            var index = range.start
+            while index < end {
+                if bytes[index] == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                    plain.append(0x27)
+                    index += 3
+                } else {
+                    plain.append(bytes[index])
+                    index += 1
+                }
             }
-            // "Sen." and "Sen" are one word to the table.
-            if byte == 0x2E, index + 1 == range.end { break }
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            index += 1
+            found = plain.withUnsafeBufferPointer { table.classes(of: key($0, 0, $0.count)) }
+        } else {
+            found = table.classes(of: key(bytes, range.start, end))
         }
-        var found = table[hash] ?? []
         // A lower-case word in -ly that the lists do not know is an adverb ("angrily", "tersely").
         let lowercase = bytes[range.start] >= 0x61 && bytes[range.start] <= 0x7A
         if found.isEmpty, lowercase, range.length > 3, bytes[range.end - 2] == 0x6C, bytes[range.end - 1] == 0x79 { found.insert(.adverb) }
         return found
     }
 
-    /// The table key of a lower-case ASCII word.
-    private static func key(_ word: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    /// The table key of `bytes[start..<end]`: eight bytes at a time, ASCII letters folded to lower
+    /// case (`| 0x20` leaves digits, `-`, `.` and `'` as they are), mixed so that any two words
+    /// the lists can tell apart get different keys; never 0.
+    @inline(__always)
+    fileprivate static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end - start)
+        var index = start
+        while index < end {
+            var chunk: UInt64 = 0
+            let stop = min(end, index + 8)
+            while index < stop {
+                chunk = chunk << 8 | UInt64(bytes[index] | 0x20)
+                index += 1
+            }
+            hash = (hash ^ chunk) &* 0x100_0000_01b3
+            hash ^= hash >> 29
         }
-        return hash
+        return hash == 0 ? 1 : hash
+    }
+
+    /// The key of a word of the lists.
+    fileprivate static func key(_ word: String) -> UInt64 {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { key($0, 0, $0.count) }
+    }
+}
+
+/// The word lists' table: keys and classes in memory allocated once and never freed, read through
+/// pointers (the lists never change).
+private struct WordTable: @unchecked Sendable {
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<WordClass>
+    private let mask: Int
+
+    init(_ lists: [(WordClass, String)]) {
+        var merged: [UInt64: WordClass] = [:]
+        for (wordClass, words) in lists {
+            for word in words.split(separator: " ") {
+                merged[WordClass.key(String(word)), default: []].insert(wordClass)
+            }
+        }
+        var size = 1
+        while size < merged.count * 4 { size <<= 1 }
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: [], count: size)
+        mask = size - 1
+        for (key, value) in merged {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    @inline(__always)
+    func classes(of key: UInt64) -> WordClass {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return [] }
+            slot = (slot + 1) & mask
+        }
     }
 }

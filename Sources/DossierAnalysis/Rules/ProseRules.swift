@@ -60,8 +60,18 @@ struct ProseRules {
             facts(for: paragraph, into: &proseFacts, sink: &sink)
             let claimsHere = claims(overlapping: paragraph.range)
             let unattributedClaims = claimsHere.filter { !claims[$0].hasBy && claims[$0].cites.isEmpty }
-            let needsInference = proseFacts.hasVague || !unattributedClaims.isEmpty || hasQuotationMarkOutsideClaims(paragraph)
-            let attributions = needsInference ? inference.attributions(ofParagraph: index) : []
+            // A source can satisfy a vague cue or offer a claim its fix only with a reporting cue,
+            // a colon or a quotation mark near it: the lexicon is tried on those sentences first.
+            let vagueSentences = proseFacts.sentences.filter { sentence in facts(proseFacts, sentence).contains { $0.kind == .vague } }
+            let focus = vagueSentences.filter { mayReport($0.range) }.map(\.range)
+                + proseFacts.sentences.filter { sentence in
+                    unattributedClaims.contains { sentence.range.overlaps(claims[$0].range) } && mayReport(sentence.range)
+                }.map(\.range)
+            let needsInference = !focus.isEmpty || hasQuotationMarkOutsideClaims(paragraph)
+            let attributions = needsInference
+                ? inference.attributions(
+                    ofParagraph: index, detail: focus.isEmpty ? .quotations : .sources, sentenceEnds: proseFacts.sentences.map(\.range.end), focus: focus)
+                : []
             for sentence in proseFacts.sentences {
                 checkCues(sentence, proseFacts, attributions, &sink)
             }
@@ -123,6 +133,21 @@ struct ProseRules {
         for claim in claims(overlapping: paragraph.range) where claims[claim].byDescription != nil {
             facts.sentences[sentenceIndex(claims[claim].range.start)].hasDescribedClaim = true
         }
+    }
+
+    /// The cues of a sentence.
+    private func facts(_ facts: ProseFacts, _ sentence: SentenceFacts) -> ArraySlice<(range: ByteRange, kind: CueKind)> {
+        facts.cues[sentence.cues]
+    }
+
+    /// Whether `range` holds a reporting cue, a colon or a quotation mark: where an attribution can be.
+    private func mayReport(_ range: ByteRange) -> Bool {
+        for index in range.start..<range.end {
+            let byte = bytes[index]
+            if byte == 0x3A || byte == 0x22 { return true }
+            if byte == 0xE2, index + 2 < range.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D { return true }
+        }
+        return !snapshot.cues.lexicon.matcher.matches(in: bytes, range: range).isEmpty
     }
 
     /// Whether a quotation mark (“, ” or ") stands in the paragraph's prose outside claim spans.
@@ -266,12 +291,28 @@ struct ParagraphInference {
     }
 
     /// The attributions of paragraph `index`; paragraphs must be asked for in increasing order.
-    mutating func attributions(ofParagraph index: Int) -> [Attribution] {
+    mutating func attributions(ofParagraph index: Int, detail: AttributionEngine.Detail, sentenceEnds: [Int], focus: [ByteRange]) -> [Attribution] {
         if lastRead != index - 1 {
             engine.skip()
-            if index > 0 { _ = engine.read(paragraph: index - 1) }
+            // Only a paragraph that opens with a quotation mark or a block quote takes a source from
+            // the one before (a continued quote, a lead-in): read that one first.
+            if index > 0, opensWithQuotation(index) { _ = engine.read(paragraph: index - 1, detail: .quotations) }
         }
         lastRead = index
-        return engine.read(paragraph: index)
+        return engine.read(paragraph: index, detail: detail, sentenceEnds: sentenceEnds, focus: detail == .sources ? focus : nil)
+    }
+
+    /// Whether paragraph `index` opens with a quotation mark or is a block quote (markup before it aside).
+    private func opensWithQuotation(_ index: Int) -> Bool {
+        let syntax = engine.context.syntax
+        let paragraph = syntax.paragraphs[index]
+        let bytes = syntax.bytes
+        if paragraph.range.start < bytes.count, bytes[paragraph.range.start] == 0x3E { return true }
+        guard let segment = syntax.segments(of: paragraph).first else { return false }
+        var offset = segment.start
+        while offset < segment.end, [0x20, 0x09, 0x0A, 0x0D, 0x5B, 0x2A, 0x5F, 0x3E].contains(bytes[offset]) { offset += 1 }
+        guard offset < segment.end else { return false }
+        if bytes[offset] == 0x22 { return true }
+        return offset + 2 < segment.end && bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0x9C || bytes[offset + 2] == 0x9D)
     }
 }
