@@ -60,6 +60,7 @@ struct ParagraphAnalysis {
             ProseTokenizer.tokenize(bytes, segments: segments, into: &tokens)
         }
         guard !tokens.isEmpty else { return }
+        markMentions(paragraph, context)
         QuotationFinder.find(&tokens, into: &quotations)
         splitSentences(paragraph.range, context, ends: sentenceEnds)
         findCues(segments, context)
@@ -67,6 +68,20 @@ struct ParagraphAnalysis {
     }
 
     // MARK: Building
+
+    /// Flags the words of linked mentions' texts as mentions: a linked phrase is a name, whatever its words.
+    private mutating func markMentions(_ paragraph: ParagraphSyntax, _ context: AttributionContext) {
+        var token = 0
+        for mention in context.mentions(in: paragraph.range) {
+            guard let text = mention.linkText else { continue }
+            while token < tokens.count, tokens[token].range.end <= text.start { token += 1 }
+            var index = token
+            while index < tokens.count, tokens[index].range.start < text.end {
+                if tokens[index].kind == .word { tokens[index].flags.insert(.mention) }
+                index += 1
+            }
+        }
+    }
 
     private mutating func splitSentences(_ range: ByteRange, _ context: AttributionContext, ends known: [Int]?) {
         var ends: [Int] = known ?? []

@@ -99,7 +99,7 @@ extension ParagraphAnalysis {
             // The phrase opens the tag, or follows what belongs with it ("his wife, Anna Berg,
             // wrote", "tenants union organizer Maria Solis told").
             guard case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: start, form: entry.form),
-                phrase.lowerBound - start <= 14,
+                accepts(phrase, for: entry), phrase.lowerBound - start <= 14,
                 (start..<phrase.lowerBound).allSatisfy({ !tokens[$0].endsTag })
             else { continue }
             // After a period the tag must end the clause ("“….” Trump said." but not "Trump said Clinton lied").
@@ -213,9 +213,9 @@ extension ParagraphAnalysis {
         }
         switch subject(before: cueTokens.lowerBound, floor: floor, form: entry.form) {
         case let .phrase(phrase):
-            return (cueTokens, phrase, confidence)
+            return accepts(phrase, for: entry) ? (cueTokens, phrase, confidence) : nil
         case .sharesSubject:
-            guard let phrase = sharedSubject(of: cue) else { return nil }
+            guard let phrase = sharedSubject(of: cue), accepts(phrase, for: entry) else { return nil }
             return (cueTokens, phrase, confidence - 0.1)
         case .passive:
             // "Trump was asked, “…”" names the addressee, not the speaker.

@@ -27,6 +27,8 @@ extension CueRole {
 struct CueEntry: Hashable, Sendable {
     var role: CueRole
     var form: Inflection.Form
+    /// "read", "reads": only a text is its subject ("the letter reads"), not a banner or a person.
+    var needsTextSubject = false
 }
 
 /// The reporting cues of SPEC 7: a few hundred speech, writing and cognition verbs in every
@@ -101,16 +103,28 @@ public struct ReportingLexicon: Sendable {
     let matcher: NameMatcher
     let entries: [CueEntry]
 
-    /// The default lexicon plus `extra` phrases (`cues.reporting`), which count as speech verbs as written.
+    /// The default lexicon plus `extra` phrases (`cues.reporting`), which count as speech verbs as
+    /// written. Without extra phrases the lexicon is built once per process and shared.
     public init(extra: [String] = []) {
+        if extra.isEmpty {
+            self = ReportingLexicon.standard
+        } else {
+            self.init(building: extra)
+        }
+    }
+
+    /// The default lexicon.
+    private static let standard = ReportingLexicon(building: [])
+
+    private init(building extra: [String]) {
         var phrases: [String] = []
         var entries: [CueEntry] = []
         var seen: Set<String> = []
-        func add(_ phrase: String, _ role: CueRole, _ form: Inflection.Form) {
+        func add(_ phrase: String, _ role: CueRole, _ form: Inflection.Form, textSubject: Bool = false) {
             let key = phrase.lowercased()
             guard !key.isEmpty, seen.insert(key).inserted else { return }
             phrases.append(key)
-            entries.append(CueEntry(role: role, form: form))
+            entries.append(CueEntry(role: role, form: form, needsTextSubject: textSubject))
         }
         for phrase in extra { add(phrase, .speech, .past) }
         add("according to", .accordingTo, .base)
@@ -125,7 +139,7 @@ public struct ReportingLexicon: Sendable {
         ]
         for (list, role) in lists {
             for lemma in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                for (word, form) in Inflection.forms(of: String(lemma)) { add(word, role, form) }
+                for (word, form) in Inflection.forms(of: String(lemma)) { add(word, role, form, textSubject: lemma == "read") }
             }
         }
         for phrase in ReportingLexicon.phrasalVerbs {

@@ -137,6 +137,12 @@ extension ParagraphAnalysis {
         return (index, afterBe)
     }
 
+    /// Whether `phrase` can be the subject of `entry`: "read" takes only a text ("the statement read").
+    func accepts(_ phrase: Range<Int>, for entry: CueEntry) -> Bool {
+        guard entry.needsTextSubject, let last = phrase.last else { return true }
+        return tokens[last].classes.contains(.documentNoun) || tokens[last].classes.contains(.thingPronoun)
+    }
+
     /// The subject before the cue whose first token is `cue`, not looking before `floor`.
     func subject(before cue: Int, floor: Int, form: Inflection.Form) -> SubjectLookup {
         let (end, afterBe) = skipBackOverModifiers(from: cue - 1, floor: floor)

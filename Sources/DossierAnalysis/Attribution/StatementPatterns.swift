@@ -69,7 +69,7 @@ extension ParagraphAnalysis {
             else { return nil }
             return Candidate(kind: .statement, content: range, cue: cue, phrase: inverted, confidence: 0.85)
         }
-        guard let phrase else { return nil }
+        guard let phrase, accepts(phrase, for: found.entry) else { return nil }
         // The tag closes the clause before it: "CLAUSE, Trump said."
         if phrase.lowerBound > sentence, tokens[phrase.lowerBound - 1].kind == .comma, closesClause(after: cue.upperBound, end: end),
             let range = contentRange(trimming: sentence..<(phrase.lowerBound - 1))

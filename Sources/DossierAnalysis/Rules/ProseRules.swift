@@ -45,6 +45,9 @@ struct ProseRules {
         var cues: [(range: ByteRange, kind: CueKind)] = []
         /// The paragraph has a vague cue.
         var hasVague = false
+        /// Known names and aliases in prose, through the document; the paragraph's from `paragraphNames`.
+        var names: [ByteRange] = []
+        var paragraphNames = 0
         /// The cue and name matches of the segment being read.
         var cueMatches: [NameMatcher.Match] = []
         var nameMatches: [NameMatcher.Match] = []
@@ -63,14 +66,18 @@ struct ProseRules {
             // A source can satisfy a vague cue or offer a claim its fix only with a reporting cue,
             // a colon or a quotation mark near it: the lexicon is tried on those sentences first.
             let vagueSentences = proseFacts.sentences.filter { sentence in facts(proseFacts, sentence).contains { $0.kind == .vague } }
-            let focus = vagueSentences.filter { mayReport($0.range) }.map(\.range)
+            let names = proseFacts.names[proseFacts.paragraphNames...]
+            let focus = vagueSentences.filter { mayReport($0.range) && mayName($0.range, names) }.map(\.range)
                 + proseFacts.sentences.filter { sentence in
                     unattributedClaims.contains { sentence.range.overlaps(claims[$0].range) } && mayReport(sentence.range)
+                        && (!mentionsIn(paragraph.range).isEmpty || !names.isEmpty)
                 }.map(\.range)
-            let needsInference = !focus.isEmpty || hasQuotationMarkOutsideClaims(paragraph)
+            let needsInference = !focus.isEmpty
+                || hasQuotationMarkOutsideClaims(paragraph) && !QuoteTagShortcut.applies(paragraph, in: document.syntax, lexicon: snapshot.cues.lexicon)
             let attributions = needsInference
                 ? inference.attributions(
-                    ofParagraph: index, detail: focus.isEmpty ? .quotations : .sources, sentenceEnds: proseFacts.sentences.map(\.range.end), focus: focus)
+                    ofParagraph: index, detail: focus.isEmpty ? .quotations : .sources,
+                    sentenceEnds: proseFacts.sentences.isEmpty ? nil : proseFacts.sentences.map(\.range.end), focus: focus)
                 : []
             for sentence in proseFacts.sentences {
                 checkCues(sentence, proseFacts, attributions, &sink)
@@ -99,27 +106,18 @@ struct ProseRules {
     private func facts(for paragraph: ParagraphSyntax, into facts: inout ProseFacts, sink: inout DiagnosticSink) {
         facts.sentences.removeAll(keepingCapacity: true)
         facts.hasVague = false
-        Sentences.split(bytes, paragraph.range) { facts.sentences.append(SentenceFacts(range: $0)) }
-        var cursor = 0
-        func sentenceIndex(_ offset: Int) -> Int {
-            while cursor + 1 < facts.sentences.count, facts.sentences[cursor].range.end <= offset { cursor += 1 }
-            while cursor > 0, facts.sentences[cursor].range.start > offset { cursor -= 1 }
-            return cursor
-        }
-        // Cues come in text order, so each sentence's are consecutive in the buffer.
+        facts.paragraphNames = facts.names.count
+        let firstCue = facts.cues.count
         let paragraphMentions = mentionsIn(paragraph.range)
         for segment in document.syntax.segments(of: paragraph) {
             NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment, into: &facts.cueMatches, &facts.nameMatches)
             for match in facts.cueMatches {
-                let sentence = sentenceIndex(match.range.start)
                 let kind = snapshot.cues.kinds[match.phrase]
-                if facts.sentences[sentence].cues.isEmpty { facts.sentences[sentence].cues = facts.cues.count..<facts.cues.count }
                 facts.cues.append((match.range, kind))
-                facts.sentences[sentence].cues = facts.sentences[sentence].cues.lowerBound..<facts.cues.count
-                if kind == .unnamed { facts.sentences[sentence].hasUnnamed = true }
                 if kind == .vague { facts.hasVague = true }
             }
             for match in facts.nameMatches {
+                facts.names.append(match.range)
                 if paragraphMentions.contains(where: { $0.fullRange.overlaps(match.range) }) { continue }
                 let owners = snapshot.phraseOwners[match.phrase]
                 guard owners.count == 1, let owner = owners.first else { continue }
@@ -129,8 +127,25 @@ struct ProseRules {
                     fixes: [.linkMention(owner)])
             }
         }
+        // Sentences only where a cue or a claim needs them: most paragraphs have neither.
+        let claimsHere = claims(overlapping: paragraph.range)
+        guard facts.cues.count > firstCue || !claimsHere.isEmpty else { return }
+        Sentences.split(bytes, paragraph.range) { facts.sentences.append(SentenceFacts(range: $0)) }
+        var cursor = 0
+        func sentenceIndex(_ offset: Int) -> Int {
+            while cursor + 1 < facts.sentences.count, facts.sentences[cursor].range.end <= offset { cursor += 1 }
+            while cursor > 0, facts.sentences[cursor].range.start > offset { cursor -= 1 }
+            return cursor
+        }
+        // Cues come in text order, so each sentence's are consecutive in the buffer.
+        for cue in firstCue..<facts.cues.count {
+            let sentence = sentenceIndex(facts.cues[cue].range.start)
+            if facts.sentences[sentence].cues.isEmpty { facts.sentences[sentence].cues = cue..<cue }
+            facts.sentences[sentence].cues = facts.sentences[sentence].cues.lowerBound..<(cue + 1)
+            if facts.cues[cue].kind == .unnamed { facts.sentences[sentence].hasUnnamed = true }
+        }
         cursor = 0
-        for claim in claims(overlapping: paragraph.range) where claims[claim].byDescription != nil {
+        for claim in claimsHere where claims[claim].byDescription != nil {
             facts.sentences[sentenceIndex(claims[claim].range.start)].hasDescribedClaim = true
         }
     }
@@ -150,16 +165,48 @@ struct ProseRules {
         return !snapshot.cues.lexicon.matcher.matches(in: bytes, range: range).isEmpty
     }
 
+    /// Whether `range` (a sentence) can name a source, for `vague-attribution`: a mention, a known
+    /// name, or a capitalised word that is no function word or common noun opening the sentence.
+    /// Inference reads a source as a name only from these.
+    private func mayName(_ range: ByteRange, _ names: ArraySlice<ByteRange>) -> Bool {
+        if names.contains(where: { range.overlaps($0) }) || mentionsIn(range).contains(where: { range.overlaps($0.fullRange) }) { return true }
+        var first = true
+        var index = range.start
+        while index < range.end {
+            let byte = bytes[index]
+            let startsWord = ASCIIWord.isWordByte(byte) || byte >= 0xC0
+            guard startsWord, index == range.start || !ASCIIWord.isWordByte(bytes[index - 1]) && bytes[index - 1] < 0x80 else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < range.end, ASCIIWord.isWordByte(bytes[end]) || bytes[end] >= 0x80 && !(bytes[end] == 0xE2) { end += 1 }
+            let capital = (byte >= 0x41 && byte <= 0x5A) || byte >= 0xC0
+            if capital {
+                guard first else { return true }
+                let classes = bytes.withUnsafeBufferPointer { WordClass.of($0, ByteRange(index, end)) }
+                if classes.isDisjoint(with: [.determiner, .personPronoun, .pluralPronoun, .thingPronoun, .clauseBoundary, .adverb, .auxiliary,
+                    .preposition, .personNoun, .pluralNoun, .groupNoun, .notASource, .be])
+                {
+                    return true
+                }
+            }
+            first = false
+            index = end
+        }
+        return false
+    }
+
     /// Whether a quotation mark (“, ” or ") stands in the paragraph's prose outside claim spans.
     private func hasQuotationMarkOutsideClaims(_ paragraph: ParagraphSyntax) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             for segment in document.syntax.segments(of: paragraph) {
                 var index = segment.start
+                // The last byte of “ (E2 80 9C) and ” (E2 80 9D), or ": rarer than E2, which opens every ’ and —.
                 while index < segment.end {
-                    index = ByteSearch.firstIndex(of: 0xE2, 0x22, 0x22, in: buffer, from: index, to: segment.end)
+                    index = ByteSearch.firstIndex(of: 0x9C, 0x9D, 0x22, in: buffer, from: index, to: segment.end)
                     guard index < segment.end else { break }
-                    let isMark = buffer[index] == 0x22
-                        || (index + 2 < segment.end && buffer[index + 1] == 0x80 && (buffer[index + 2] == 0x9C || buffer[index + 2] == 0x9D))
+                    let isMark = buffer[index] == 0x22 || (index >= segment.start + 2 && buffer[index - 2] == 0xE2 && buffer[index - 1] == 0x80)
                     if isMark, !insideClaim(ByteRange(index, index + 1)) { return true }
                     index += 1
                 }
@@ -291,7 +338,7 @@ struct ParagraphInference {
     }
 
     /// The attributions of paragraph `index`; paragraphs must be asked for in increasing order.
-    mutating func attributions(ofParagraph index: Int, detail: AttributionEngine.Detail, sentenceEnds: [Int], focus: [ByteRange]) -> [Attribution] {
+    mutating func attributions(ofParagraph index: Int, detail: AttributionEngine.Detail, sentenceEnds: [Int]?, focus: [ByteRange]) -> [Attribution] {
         if lastRead != index - 1 {
             engine.skip()
             // Only a paragraph that opens with a quotation mark or a block quote takes a source from
