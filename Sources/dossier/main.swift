@@ -60,6 +60,8 @@ func main() -> Int32 {
             return try ListCommand(kind: command, arguments: arguments).run()
         case "attributions":
             return try AttributionsCommand(arguments: arguments).run()
+        case "annotate":
+            return try AnnotateCommand(arguments: arguments).run()
         case "--version", "-V", "version":
             print("dossier \(dossierVersion)")
             return 0

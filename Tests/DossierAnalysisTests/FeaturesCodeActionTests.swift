@@ -11,7 +11,7 @@ import Testing
     @Test func replaceMistypedIDAndCreateActor() throws {
         let text = "“Hi” 🎉 [Austin](@lloyd-austen) spoke.\n"
         let snap = workspace([("article.md", text)])
-        let actions = Features.codeActions(for: range(of: "austen", in: text), in: articleID, snapshot: snap)
+        let actions = Features.actions(for: range(of: "austen", in: text), in: articleID, snapshot: snap)
         #expect(actions.map(\.title) == [
             "Replace with `@lloyd-austin`", "Create actor `@lloyd-austen` in cast.md", "Ignore unknown-actor here",
             "Ignore unknown-actor in this file",
@@ -26,7 +26,7 @@ import Testing
     @Test func linkUnlinkedMentionCRLF() throws {
         let text = "---\r\ntitle: T\r\n---\r\n\r\nThe Pentagon said no.\r\n"
         let snap = workspace([("article.md", text)])
-        let actions = Features.codeActions(for: range(of: "Pentagon", in: text), in: articleID, snapshot: snap)
+        let actions = Features.actions(for: range(of: "Pentagon", in: text), in: articleID, snapshot: snap)
         let link = try #require(actions.first { $0.title.hasPrefix("Link") })
         #expect(link.title == "Link “Pentagon” to `@us-dod`")
         #expect(apply(link, articleID, text) == "---\r\ntitle: T\r\n---\r\n\r\nThe [Pentagon](@us-dod) said no.\r\n")
@@ -40,7 +40,7 @@ import Testing
         let text = "[The Pentagon](@us-dod) said [it would wait]{.claim}.\n"
         let snap = workspace([("article.md", text)])
         let diagnostics = Checker.diagnostics(for: articleID, in: snap)
-        let actions = Features.codeActions(
+        let actions = Features.actions(
             for: range(of: "wait", in: text), in: articleID, snapshot: snap, diagnostics: diagnostics)
         let attribute = try #require(actions.first { $0.title.hasPrefix("Attribute") })
         #expect(attribute.title == "Attribute to U.S. Department of Defense (by=@us-dod)")
@@ -52,7 +52,7 @@ import Testing
     @Test func wrapVagueSentenceAndQuote() throws {
         let text = "Intro.\n\nThe base reportedly closed. Then more.\n"
         let snap = workspace([("article.md", text)])
-        let actions = Features.codeActions(for: range(of: "reportedly", in: text), in: articleID, snapshot: snap)
+        let actions = Features.actions(for: range(of: "reportedly", in: text), in: articleID, snapshot: snap)
         let wrap = try #require(actions.first { $0.title == "Mark the sentence as a claim to attribute" })
         let fixed = apply(wrap, articleID, text)
         #expect(fixed == "Intro.\n\n[The base reportedly closed.]{.claim} Then more.\n")
@@ -64,7 +64,7 @@ import Testing
         let diagnostics = Checker.diagnostics(for: articleID, in: quoteSnap).filter { $0.code == .unattributedQuote }
         #expect(!diagnostics.isEmpty)
         for diagnostic in diagnostics {
-            let actions = Features.codeActions(for: diagnostic.range, in: articleID, snapshot: quoteSnap)
+            let actions = Features.actions(for: diagnostic.range, in: articleID, snapshot: quoteSnap)
             let wrapQuote = try #require(actions.first { $0.title.hasPrefix("Mark as a quote") })
             let result = apply(wrapQuote, articleID, quoteText)
             #expect(result.contains("[“Another long quote with no source at all.”]{.quote}"))
@@ -101,7 +101,7 @@ import Testing
             _ = Features.documentSymbols(in: id, snapshot: snapshot)
             _ = Features.foldingRanges(in: id, snapshot: snapshot)
             _ = Features.codeLenses(in: id, snapshot: snapshot)
-            _ = Features.codeActions(for: ByteRange(0, count), in: id, snapshot: snapshot)
+            _ = Features.actions(for: ByteRange(0, count), in: id, snapshot: snapshot)
         }
         #expect(hovers > 100)
         let austin = Features.actorReferences("lloyd-austin", snapshot, includeDeclaration: true)

@@ -36,15 +36,19 @@ public enum Annotator {
     /// The annotations of `document` (which `snapshot` holds or not) inside `range` (the whole
     /// document by default). Quotations and statements already in a claim span are left as they
     /// are, so annotating an annotated document changes nothing.
+    ///
+    /// `propose` adds actors for these names (with `.proposeActors`: their names are linked);
+    /// `attributions` saves inferring them again when the caller has them.
     public static func plan(
         _ document: Document, snapshot: WorkspaceSnapshot, range: ByteRange? = nil, options: Options = .all,
-        attributions: [Attribution]? = nil
+        propose names: [String] = [], attributions: [Attribution]? = nil
     ) -> AnnotationPlan {
         let syntax = document.syntax
         let bytes = syntax.bytes
         let scope = range ?? ByteRange(0, bytes.count)
         let attributions = attributions ?? Attributions.infer(in: document, snapshot: snapshot)
         var builder = PlanBuilder(document: document, snapshot: snapshot)
+        for name in names { _ = builder.proposal(for: name) }
         if options.contains(.wrap) {
             for attribution in chooseWraps(attributions, syntax, scope) {
                 builder.wrap(attribution, proposeActors: options.contains(.proposeActors))

@@ -323,16 +323,21 @@ struct AttributionEngine {
     /// "Senators Richard J. Durbin, Democrat of Illinois, and Lindsey Graham, Republican of South
     /// Carolina": two names joined by "and", each with its apposition, as one plural referent.
     private mutating func addCoordinatedReferents(_ analysis: ParagraphAnalysis) {
-        let named = discourse.referents.filter { $0.paragraph == analysis.index && $0.traits.person != false }
-        guard named.count >= 2 else { return }
-        for (first, second) in zip(named, named.dropFirst()) {
+        // People: actors of the cast that are persons, or names of two words or more.
+        let people = discourse.referents.filter { referent in
+            guard referent.paragraph == analysis.index, referent.sources.count == 1 else { return false }
+            if referent.traits.person == true { return true }
+            if case let .name(name) = referent.sources[0] { return referent.traits.person == nil && name.contains(" ") }
+            return false
+        }
+        guard people.count >= 2 else { return }
+        for (first, second) in zip(people, people.dropFirst()) {
             let between = (first.token + 1)..<second.token
-            guard between.count <= 14, analysis.sentenceOf[first.token] == analysis.sentenceOf[second.token] else { continue }
-            let words = between.filter { analysis.tokens[$0].isWord }
-            guard let last = words.last, analysis.isWord(last, "and"), last == second.token - 1 || analysis.tokens[second.token - 1].isCapitalized
-                || analysis.isWord(second.token - 1, "and"),
+            guard between.count <= 16, analysis.sentenceOf[first.token] == analysis.sentenceOf[second.token],
+                second.token >= 1, analysis.isWord(second.token - 1, "and")
+                    || (second.token >= 2 && analysis.tokens[second.token - 1].kind == .comma && analysis.isWord(second.token - 2, "and")),
                 between.allSatisfy({ analysis.tokens[$0].isWord || analysis.tokens[$0].kind == .comma || analysis.tokens[$0].kind == .possessive }),
-                !words.contains(where: { analysis.cue(startingAt: $0) != nil || analysis.tokens[$0].classes.contains(.auxiliary) })
+                !between.contains(where: { analysis.cue(startingAt: $0) != nil || analysis.tokens[$0].classes.contains(.auxiliary) })
             else { continue }
             var traits = ReferentTraits(person: true, plural: true)
             traits.words = first.traits.words + second.traits.words
@@ -365,15 +370,14 @@ struct AttributionEngine {
         guard let last = attributed.max(by: { candidates[$0].content.end < candidates[$1].content.end }) else { return summary }
         let end = candidates[last].content.end
         let tag = candidates[last].cue
-        // Only the tag of the last attribution may follow it: no other cue, no long sentence, no
-        // sentence after the tag's ("“…,” he said. Then he left." ends with something else).
-        let after = analysis.tokens.indices.filter { analysis.tokens[$0].range.start >= end }
+        // Only the tag of the last attribution may follow it: no other cue, no sentence after the
+        // tag's ("“…,” he said. Then he left." ends with something else).
         let otherCue = analysis.cues.contains { cue in
             analysis.tokens[cue.tokens.lowerBound].range.start >= end && cue.tokens != tag
         }
         let lastSentence = analysis.sentenceOf[analysis.tokens.count - 1]
         let tagEnd = max(tag?.upperBound ?? 0, analysis.tokens.lastIndex { $0.range.end <= end } ?? 0)
-        guard !otherCue, after.filter({ analysis.tokens[$0].isWord }).count <= 30, analysis.sentenceOf[min(tagEnd, analysis.tokens.count - 1)] == lastSentence
+        guard !otherCue, analysis.sentenceOf[min(tagEnd, analysis.tokens.count - 1)] == lastSentence
             || analysis.clauseEnd(from: tagEnd) >= analysis.tokens.count - 1
         else { return summary }
         summary.ending = .quote

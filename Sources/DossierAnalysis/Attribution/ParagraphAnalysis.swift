@@ -129,6 +129,8 @@ struct ParagraphAnalysis {
         // Part of a name: "the United States", "The Washington Post".
         if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner) { return false }
         if previous.kind == .possessive { return entry.form == .past }
+        // "my March 9 post": a noun after a number.
+        if previous.flags.contains(.numeric), entry.form == .base || entry.form == .present { return false }
         // "press secretary", "report card": a noun before a noun.
         if entry.form == .base || entry.form == .present, token + 1 < tokens.count, tokens[token + 1].isWord, !tokens[token + 1].isCapitalized,
             !tokens[token + 1].classes.intersection([.personNoun, .title, .groupNoun, .pluralNoun]).isEmpty,
@@ -193,6 +195,18 @@ struct ParagraphAnalysis {
             index += 1
         }
         return index
+    }
+
+    /// The token after the end of a statement's clause from `token`: `clauseEnd`, or earlier where a
+    /// new sentence starts outside quotations ("… in Ukraine.” The spokesperson said …").
+    func statementEnd(from token: Int) -> Int {
+        let end = clauseEnd(from: token)
+        guard token < end else { return end }
+        let sentence = sentenceOf[token]
+        for index in token..<end where sentenceOf[index] != sentence && tokens[index].quotation < 0 && tokens[index].kind != .doubleQuote {
+            return index
+        }
+        return end
     }
 
     /// The entity covering `token`, if any.

@@ -83,8 +83,10 @@ extension ParagraphAnalysis {
         if tokens[start].kind == .dash, let phrase = phrase(startingAt: start + 1, ceiling: ceiling), isNameLike(phrase.lowerBound) {
             return (nil, phrase, 0.75)
         }
-        // Inversion: "said Trump", "asked the senator".
-        if let cue = cueIndex(at: start, ceiling: ceiling), cues[cue].entry.role != .medium {
+        // Inversion: "said Trump", "asked the senator" (a finite verb: "“…,” telling reporters" is no tag).
+        if let cue = cueIndex(at: start, ceiling: ceiling), cues[cue].entry.role != .medium,
+            cues[cue].entry.form == .past || cues[cue].entry.form == .present || cues[cue].entry.role == .accordingTo
+        {
             let cueTokens = cues[cue].tokens
             if cues[cue].entry.role == .accordingTo {
                 if let phrase = phrase(startingAt: cueTokens.upperBound, ceiling: ceiling) { return (cueTokens, phrase, 0.9) }
@@ -113,14 +115,15 @@ extension ParagraphAnalysis {
             let entry = cues[cue].entry
             guard entry.role != .accordingTo, entry.role != .medium else { continue }
             let cueTokens = cues[cue].tokens
-            if tokens[cueTokens.lowerBound - 1].kind == .comma, let phrase = inverted(after: cueTokens.upperBound, ceiling: ceiling),
-                endsTag(after: phrase.upperBound, ceiling: ceiling, role: .speech)
+            let lookup = subject(before: cueTokens.lowerBound, floor: start, form: entry.form)
+            if endsTag(after: cueTokens.upperBound, ceiling: ceiling, role: entry.role), case let .phrase(phrase) = lookup, phrase.lowerBound > start,
+                tokens[phrase.lowerBound - 1].kind == .comma
             {
                 return (cueTokens, phrase, 0.85)
             }
-            if endsTag(after: cueTokens.upperBound, ceiling: ceiling, role: entry.role),
-                case let .phrase(phrase) = subject(before: cueTokens.lowerBound, floor: start, form: entry.form), phrase.lowerBound > start,
-                tokens[phrase.lowerBound - 1].kind == .comma
+            if case .phrase = lookup { continue }
+            if entry.form == .past || entry.form == .present, tokens[cueTokens.lowerBound - 1].kind == .comma,
+                let phrase = inverted(after: cueTokens.upperBound, ceiling: ceiling), endsTag(after: phrase.upperBound, ceiling: ceiling, role: .speech)
             {
                 return (cueTokens, phrase, 0.85)
             }
@@ -141,7 +144,7 @@ extension ParagraphAnalysis {
         guard start < ceiling else { return true }
         let token = tokens[start]
         if token.kind != .word { return token.kind == .comma || token.kind == .terminator || token.kind == .dash || token.kind == .openParen }
-        if token.classes.contains(.preposition) || token.classes.contains(.temporal) || token.classes.contains(.clauseBoundary) && !isWord(start, "that") {
+        if token.classes.contains(.preposition) || isTime(start) || token.classes.contains(.clauseBoundary) && !isWord(start, "that") {
             return true
         }
         return false
@@ -269,6 +272,9 @@ extension ParagraphAnalysis {
             end += 1
         }
         guard end > 0, end < tokens.count, tokens[end].kind == .colon, end + 1 < tokens.count else { return nil }
+        // A headline in capitals ("HUNTER BIDEN PLEA: PRESIDENT’S SON PLEADS…") is no transcript.
+        let rest = tokens[(end + 1)...].filter(\.isWord)
+        if rest.count >= 2, rest.filter({ $0.flags.contains(.allCaps) }).count * 2 >= rest.count { return nil }
         // "UPDATE:", "BREAKING:", "CORRECTION:" label no speaker.
         if end == 1, ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video"].contains(word(0)) {
             return nil

@@ -51,7 +51,7 @@ public struct ReportingLexicon: Sendable {
         howl cheer celebrate tout trumpet defend justify counsel cry quote cite pen broadcast caution volunteer \
         concede recollect reminisce narrate relate gripe whine moan huff snort bark bristle marvel cheer joke \
         proclaim vent complain recount lament insist rail react read riff express allude echo describe \
-        acknowledge assure offer share add declare retort scoff tout quip vouch attest concede predict warn \
+        acknowledge assure add declare retort scoff tout quip vouch attest concede predict warn \
         recommend advocate call urge float pitch insist emphasize surmise scold lash gripe chant exult enthuse \
         rave huff snipe sniff snarl spit ask demur quibble object hedge waffle equivocate hint clarify stipulate \
         certify verify attest admit concede allow grant acknowledge recant retract deny repudiate disavow \
@@ -86,7 +86,9 @@ public struct ReportingLexicon: Sendable {
     static let phrasalVerbs = [
         "point out", "weigh in", "chime in", "pipe up", "hit back", "fire back", "push back", "shoot back", "lash out",
         "speak out", "speak up", "sum up", "spell out", "go on to say", "go on to add", "make clear", "make it clear",
-        "make the case", "take to twitter", "take to facebook", "lay out", "open up", "sound off",
+        "make the case", "take to twitter", "take to facebook", "lay out", "open up", "sound off", "go on", "cut in",
+        "break in", "jump in", "put it", "allude to", "point to", "refer to", "issue a statement", "release a statement",
+        "put out a statement", "send out a statement", "post a message",
     ]
     /// "In a statement, the campaign said…": the medium; the source is the clause's subject.
     static let mediumPhrases = [

@@ -48,6 +48,15 @@ extension ParagraphAnalysis {
         return readsAsVerb(index)
     }
 
+    /// Whether a time opens at `index`: "Tuesday", "yesterday", "last week" (but not "this" alone).
+    func isTime(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isWord, token.classes.contains(.temporal) else { return false }
+        if token.classes.isDisjoint(with: [.determiner, .preposition, .auxiliary]) { return true }
+        return index + 1 < tokens.count && tokens[index + 1].isWord && tokens[index + 1].classes.contains(.temporal)
+            && tokens[index + 1].classes.isDisjoint(with: [.determiner, .preposition])
+    }
+
     /// A known noun of a description: "spokeswoman", "campaign", "officials", "letter", "former".
     func isKnownNoun(_ index: Int) -> Bool {
         !tokens[index].classes.intersection([.personNoun, .pluralNoun, .groupNoun, .title, .documentNoun]).isEmpty
@@ -71,8 +80,8 @@ extension ParagraphAnalysis {
         {
             return false
         }
-        if previous.isCapitalized || previous.flags.contains(.mention) || previous.classes.contains(.personPronoun)
-            || previous.classes.contains(.pluralPronoun) || previous.classes.contains(.thingPronoun)
+        if isNameLike(index - 1) || previous.classes.contains(.personPronoun) || previous.classes.contains(.pluralPronoun)
+            || previous.classes.contains(.thingPronoun)
         {
             return !isKnownNoun(index) || verbLike && !classes.contains(.personNoun)
         }

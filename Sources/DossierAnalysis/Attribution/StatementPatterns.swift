@@ -37,16 +37,19 @@ extension ParagraphAnalysis {
         if let previous = quotations.last(where: { $0.range.end <= tokens[cue.lowerBound].range.start }), let close = previous.close, close + 1 > floor {
             floor = close + 1
         }
-        let end = clauseEnd(from: cue.upperBound)
-        // ", said state university professor Lena Hart." closing a clause.
-        if cue.lowerBound > sentence, tokens[cue.lowerBound - 1].kind == .comma, let inverted = inverted(after: cue.upperBound, ceiling: end),
-            closesClause(after: inverted.upperBound, end: end), let range = contentRange(trimming: sentence..<(cue.lowerBound - 1))
+        let end = statementEnd(from: cue.upperBound)
+        let lookup = subject(before: cue.lowerBound, floor: floor, form: found.entry.form)
+        // ", said state university professor Lena Hart." closing a clause: a finite verb with
+        // no subject before it ("…, telling the Examiner" names an addressee).
+        if case .phrase = lookup {} else if found.entry.form == .past || found.entry.form == .present, cue.lowerBound > sentence,
+            tokens[cue.lowerBound - 1].kind == .comma, let inverted = inverted(after: cue.upperBound, ceiling: end),
+            endsClause(after: inverted.upperBound, end: end), let range = contentRange(trimming: sentence..<(cue.lowerBound - 1))
         {
             return Candidate(kind: .statement, content: range, cue: cue, phrase: inverted, confidence: 0.85)
         }
         var phrase: Range<Int>?
         var confidence = 0.9
-        switch subject(before: cue.lowerBound, floor: floor, form: found.entry.form) {
+        switch lookup {
         case let .phrase(found): phrase = found
         case .sharesSubject:
             phrase = self.cue(startingAt: cue.lowerBound).flatMap { sharedSubject(of: $0) }
@@ -70,15 +73,37 @@ extension ParagraphAnalysis {
             return Candidate(kind: .statement, content: range, cue: cue, phrase: inverted, confidence: 0.85)
         }
         guard let phrase, accepts(phrase, for: found.entry) else { return nil }
-        // The tag closes the clause before it: "CLAUSE, Trump said."
-        if phrase.lowerBound > sentence, tokens[phrase.lowerBound - 1].kind == .comma, closesClause(after: cue.upperBound, end: end),
+        // The tag closes the clause before it: "CLAUSE, Trump said." (not an infinitive: "…, Monaco declined to comment").
+        let infinitive = cue.lowerBound > 0 && isWord(cue.lowerBound - 1, "to")
+        if phrase.lowerBound > sentence, !infinitive, tokens[phrase.lowerBound - 1].kind == .comma, closesClause(after: cue.upperBound, end: end),
             let range = contentRange(trimming: sentence..<(phrase.lowerBound - 1))
         {
             return Candidate(kind: .statement, content: range, cue: cue, phrase: phrase, confidence: confidence)
         }
-        guard let start = contentStart(after: cue, role: found.entry.role, end: end) else { return nil }
-        guard let range = contentRange(trimming: start..<contentEnd(from: start, end: end)) else { return nil }
+        guard !declines(cue), let start = contentStart(after: cue, role: found.entry.role, end: end) else { return nil }
+        let stop = contentEnd(from: start, end: end)
+        // "dismissed the warrant", "denies the allegations": an object, not a clause reported.
+        if stop - start <= 4, tokens[start].isWord, tokens[start].classes.contains(.determiner) || tokens[start].classes.contains(.possessive),
+            !(start..<stop).contains(where: { tokens[$0].kind == .doubleQuote })
+        {
+            return nil
+        }
+        guard let range = contentRange(trimming: start..<stop) else { return nil }
         return Candidate(kind: .statement, content: range, cue: cue, phrase: phrase, confidence: confidence)
+    }
+
+    /// "declined to confirm", "refused to say", "did not say": the cue reports what was not said.
+    private func declines(_ cue: Range<Int>) -> Bool {
+        var index = cue.lowerBound - 1
+        guard index >= 0 else { return false }
+        if isWord(index, "not") || isWord(index, "never") || tokens[index].isWord && hasSuffix(index, "n't") { return true }
+        guard isWord(index, "to") else { return false }
+        index -= 1
+        guard index >= 0, tokens[index].isWord else { return false }
+        for verb: StaticString in ["declined", "declines", "decline", "refused", "refuses", "refuse", "failed", "fails", "fail"] where isWord(index, verb) {
+            return true
+        }
+        return false
     }
 
     /// Where the clause reported after a cue starts: past an addressee ("told reporters"), an
@@ -126,6 +151,8 @@ extension ParagraphAnalysis {
         while index < end {
             if tokens[index].kind == .comma, index + 1 < end {
                 if let cue = cue(startingAt: index + 1), cues[cue].entry.form == .gerund { return index }
+                // ", and said he will…": a second verb of the same subject.
+                if index + 2 < end, isWord(index + 1, "and"), cue(startingAt: index + 2) != nil { return index }
                 if index + 2 < end, isNameLike(index + 1) || tokens[index + 1].classes.contains(.personPronoun),
                     cues.contains(where: { $0.tokens.lowerBound > index + 1 && $0.tokens.lowerBound <= index + 4 })
                 {
@@ -137,6 +164,11 @@ extension ParagraphAnalysis {
         return end
     }
 
+    /// Whether the clause ends at `start`: the end, a comma, or a time ("said Trump on Tuesday").
+    private func endsClause(after start: Int, end: Int) -> Bool {
+        start >= end || tokens[start].kind == .comma || isTime(start)
+    }
+
     /// Whether nothing but a time, a place or a medium follows the cue before `end`: the cue tags the clause before it.
     private func closesClause(after start: Int, end: Int) -> Bool {
         guard start < end else { return true }
@@ -144,13 +176,13 @@ extension ParagraphAnalysis {
         if token.kind == .comma { return true }
         guard token.isWord else { return false }
         if isWord(start, "that") { return false }
-        return token.classes.contains(.preposition) || token.classes.contains(.temporal) || token.classes.contains(.adverb)
+        return token.classes.contains(.preposition) || isTime(start) || token.classes.contains(.adverb)
     }
 
     /// `according to X, CLAUSE`, `CLAUSE, according to X`, and `A, according to X, B`.
     private func accordingToStatement(_ found: FoundCue) -> Candidate? {
         let cue = found.tokens
-        let end = clauseEnd(from: cue.upperBound)
+        let end = statementEnd(from: cue.upperBound)
         guard let phrase = phrase(startingAt: cue.upperBound, ceiling: end) else { return nil }
         let sentence = sentenceStart(cue.lowerBound)
         let startsClause = cue.lowerBound == sentence || tokens[cue.lowerBound - 1].kind == .comma
@@ -172,14 +204,14 @@ extension ParagraphAnalysis {
     /// `In a statement, the campaign blasted the decision`: the subject after the medium and what follows its verb.
     private func mediumStatement(_ found: FoundCue) -> Candidate? {
         let cue = found.tokens
-        let end = clauseEnd(from: cue.upperBound)
+        let end = statementEnd(from: cue.upperBound)
         var index = cue.upperBound
         if index < end, tokens[index].kind == .comma { index += 1 }
         guard let phrase = phrase(startingAt: index, ceiling: end), phrase.upperBound < end else { return nil }
         var verb = phrase.upperBound
         while verb < end, tokens[verb].isWord, tokens[verb].classes.contains(.adverb) || tokens[verb].classes.contains(.auxiliary) { verb += 1 }
-        // A cue the lexicon knows makes its own statement.
-        guard verb < end, tokens[verb].isWord, self.cue(startingAt: verb) == nil else { return nil }
+        // A cue the lexicon knows makes its own statement, but for a verb of judgement ("In a joint statement, they praised the shift").
+        guard verb < end, tokens[verb].isWord, self.cue(startingAt: verb).map({ cues[$0].entry.role == .judgement }) ?? true else { return nil }
         var start = verb + 1
         if start < end, tokens[start].isWord, isWord(start, "that") { start += 1 }
         guard let range = contentRange(trimming: start..<end) else { return nil }

@@ -1,7 +1,30 @@
 import DossierSyntax
 
-/// A quick fix: a title, the diagnostic it fixes, and the edits to apply.
+/// A code action: a title, its kind, the diagnostic it fixes if any, and the edits to apply.
 public struct CodeActionItem: Hashable, Sendable {
+    public var title: String
+    /// "quickfix" for a diagnostic's fix; "refactor.rewrite" for the annotation actions offered on
+    /// any quotation, statement, name or selection.
+    public var kind: String
+    /// The diagnostic the action fixes; nil for an annotation action.
+    public var diagnostic: Diagnostic?
+    public var edits: [DocumentID: [TextEdit]]
+    public var isPreferred: Bool
+
+    /// Creates an action.
+    public init(title: String, kind: String, diagnostic: Diagnostic?, edits: [DocumentID: [TextEdit]], isPreferred: Bool) {
+        self.title = title
+        self.kind = kind
+        self.diagnostic = diagnostic
+        self.edits = edits
+        self.isPreferred = isPreferred
+    }
+}
+
+/// A quick fix with the diagnostic it fixes: `CodeActionItem` in the shape the language server maps
+/// today. The server is to map `Features.actions(for:in:snapshot:diagnostics:)`, which adds the
+/// annotation actions; this type and `codeActions` go then.
+public struct QuickFixItem: Hashable, Sendable {
     public var title: String
     /// Always "quickfix".
     public var kind: String
@@ -11,6 +34,26 @@ public struct CodeActionItem: Hashable, Sendable {
 }
 
 extension Features {
+    /// The quick fixes alone (see `QuickFixItem`).
+    public static func codeActions(
+        for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
+    ) -> [QuickFixItem] {
+        quickFixes(for: range, in: id, snapshot: snapshot, diagnostics: diagnostics).compactMap { action in
+            action.diagnostic.map {
+                QuickFixItem(title: action.title, kind: action.kind, diagnostic: $0, edits: action.edits, isPreferred: action.isPreferred)
+            }
+        }
+    }
+
+    /// Every code action at `range`: the quick fixes of the diagnostics there, then the annotation
+    /// actions (annotate a quotation or statement with its inferred source, all of a paragraph or
+    /// of the document, create an actor for a name, link known names, mark the selection as a claim).
+    public static func actions(
+        for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
+    ) -> [CodeActionItem] {
+        quickFixes(for: range, in: id, snapshot: snapshot, diagnostics: diagnostics) + annotationActions(for: range, in: id, snapshot: snapshot)
+    }
+
     /// Quick fixes for the diagnostics overlapping (or touching) `range`. Pass `diagnostics` when the server
     /// already has them for this snapshot; otherwise they are computed.
     ///
@@ -18,7 +61,7 @@ extension Features {
     /// the user adds `by=`. Every diagnostic also gets "Ignore CODE here" (a `dossier-ignore` comment on its
     /// own line before the block) and "Ignore CODE in this file" (a `dossier-ignore-file` comment after the
     /// front matter), once per code.
-    public static func codeActions(
+    static func quickFixes(
         for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
     ) -> [CodeActionItem] {
         guard let document = snapshot.documents[id] else { return [] }
@@ -41,26 +84,11 @@ extension Features {
                     let sigil = target.start > diagnostic.range.start ? bytes.string(in: ByteRange(diagnostic.range.start, target.start)) : ""
                     action("Replace with `\(sigil)\(newID)`", [id: [TextEdit(range: target, newText: newID)]], preferred: true)
                 case let .createActor(actorID):
-                    let castDoc = snapshot.sortedDocumentIDs.first { snapshot.documents[$0]?.type == .cast } ?? id
-                    guard let castBytes = snapshot.documents[castDoc]?.syntax.bytes else { continue }
-                    let castNewline = Features.newline(of: castBytes)
                     let isOutlet = syntax.frontMatter?.outlet?.range == diagnostic.range
                     let kind: ActorKind = isOutlet ? .outlet : .person
-                    var prefix = ""
-                    if !castBytes.isEmpty {
-                        let nl = Array(castNewline.utf8)
-                        if castBytes.count >= 2 * nl.count, Array(castBytes.suffix(2 * nl.count)) == nl + nl {
-                            prefix = ""
-                        } else if castBytes.suffix(nl.count).elementsEqual(nl) {
-                            prefix = castNewline
-                        } else {
-                            prefix = castNewline + castNewline
-                        }
-                    }
-                    let stub = "\(prefix)## \(humanize(actorID)) {#\(actorID) .\(kind.rawValue)}\(castNewline)"
-                    action(
-                        "Create actor `@\(actorID)` in \(fileName(castDoc))",
-                        [castDoc: [TextEdit(range: ByteRange(castBytes.count, castBytes.count), newText: stub)]])
+                    let actor = ProposedActor(id: actorID, name: humanize(actorID), kind: kind, aliases: [])
+                    guard let (castDoc, edit) = castStub([actor], near: id, snapshot: snapshot) else { continue }
+                    action("Create actor `@\(actorID)` in \(fileName(castDoc))", [castDoc: [edit]])
                 case let .linkMention(actorID):
                     let text = syntax.text(diagnostic.range)
                     action(
@@ -114,6 +142,27 @@ extension Features {
             action("Ignore \(code) in this file", [id: [TextEdit(range: ByteRange(fileOffset, fileOffset), newText: fileText)]])
         }
         return actions
+    }
+
+    /// The cast file for new actors (the first `type: cast` document, else `id` itself) and the edit
+    /// that appends their headings to it, a blank line before each.
+    static func castStub(_ actors: [ProposedActor], near id: DocumentID, snapshot: WorkspaceSnapshot) -> (DocumentID, TextEdit)? {
+        let castDoc = snapshot.sortedDocumentIDs.first { snapshot.documents[$0]?.type == .cast } ?? id
+        guard !actors.isEmpty, let castBytes = snapshot.documents[castDoc]?.syntax.bytes else { return nil }
+        let castNewline = Features.newline(of: castBytes)
+        var prefix = ""
+        if !castBytes.isEmpty {
+            let nl = Array(castNewline.utf8)
+            if castBytes.count >= 2 * nl.count, Array(castBytes.suffix(2 * nl.count)) == nl + nl {
+                prefix = ""
+            } else if castBytes.suffix(nl.count).elementsEqual(nl) {
+                prefix = castNewline
+            } else {
+                prefix = castNewline + castNewline
+            }
+        }
+        let stubs = actors.map { $0.stub(newline: castNewline) }.joined(separator: castNewline)
+        return (castDoc, TextEdit(range: ByteRange(castBytes.count, castBytes.count), newText: prefix + stubs))
     }
 
     /// `range` without surrounding whitespace.
