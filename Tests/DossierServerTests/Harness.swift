@@ -1,6 +1,7 @@
 import DossierJSON
 import DossierLocking
 import DossierProtocol
+import DossierTestSupport
 @testable import DossierServer
 import Foundation
 
