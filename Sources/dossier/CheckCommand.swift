@@ -54,7 +54,7 @@ struct CheckCommand {
         var status: Int32 = 0
         // Every target is loaded and validated before any report is written: a bad target fails the
         // command with nothing on standard output.
-        var checks: [(workspace: LoadedWorkspace, only: Set<DocumentID>?)] = []
+        var checks: [(root: String, workspaces: [LoadedWorkspace], only: Set<DocumentID>?)] = []
         for target in targets {
             let absolute = URL(fileURLWithPath: target, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
             var isDirectory: ObjCBool = false
@@ -67,10 +67,12 @@ struct CheckCommand {
                 printError("dossier: \(target): not a regular file")
                 return 2
             }
+            // A folder is checked with every workspace nested in it (each folder holding a dossier.json is a
+            // workspace of its own); a file in the context of its own workspace only.
             let root = isDirectory.boolValue ? absolute : (WorkspaceLoader.root(containing: absolute) ?? (absolute as NSString).deletingLastPathComponent)
-            let workspace = WorkspaceLoader.load(root: root)
-            loadedWorkspaces.append(workspace)
-            for failure in workspace.unreadable {
+            let workspaces = isDirectory.boolValue ? WorkspaceLoader.loadTree(root: root) : [WorkspaceLoader.load(root: root)]
+            loadedWorkspaces += workspaces
+            for failure in workspaces.flatMap(\.unreadable) {
                 printError("dossier: \(CheckReport.relative(failure.path, root: root)): \(failure.reason)")
                 status = 2
             }
@@ -81,26 +83,26 @@ struct CheckCommand {
                     return 2
                 }
                 let id = DocumentID(FileURI.uri(forPath: absolute))
-                guard workspace.snapshot.documents[id] != nil else {
+                guard workspaces[0].snapshot.documents[id] != nil else {
                     // Why it could not be read was printed above; the other targets are still checked.
-                    if workspace.unreadable.contains(where: { $0.path == absolute }) { continue }
+                    if workspaces[0].unreadable.contains(where: { $0.path == absolute }) { continue }
                     printError("dossier: \(target): excluded from its workspace (\(root)) by dossier.json")
                     return 2
                 }
                 only = [id]
-            } else if workspace.snapshot.documents.isEmpty {
+            } else if workspaces.allSatisfy(\.snapshot.documents.isEmpty) {
                 printError("dossier: \(target): no Markdown (.md) files found")
             }
-            checks.append((workspace, only))
+            checks.append((root, workspaces, only))
         }
         var summaries: [String] = []
         var output = BufferedOutput()
         for check in checks {
             // Written a batch of files at a time: the report is never held whole.
-            var writer = ReportWriter(format: format, root: check.workspace.root, version: dossierVersion)
+            var writer = ReportWriter(format: format, root: check.root, version: dossierVersion)
             output.write(writer.opening())
             let files = CheckReport.stream(
-                workspace: check.workspace, only: check.only, minimum: minimum, transform: { [writer] in writer.piece($0) }
+                workspaces: check.workspaces, root: check.root, only: check.only, minimum: minimum, transform: { [writer] in writer.piece($0) }
             ) { piece in
                 output.write(writer.add(piece))
             }

@@ -83,6 +83,7 @@ public final class PipeTestClient: Sendable {
         let fd = clientRead
         let stopped = self.stopped
         let thread = Thread { [weak self] in
+            defer { close(fd) }
             var framer = MessageFramer()
             var chunk = [UInt8](repeating: 0, count: 64 * 1024)
             while !stopped.withLock { $0 } {
@@ -108,7 +109,6 @@ public final class PipeTestClient: Sendable {
                 }
             }
             if !stopped.withLock { $0 } { self?.fail(.endOfStream) }
-            close(fd)
         }
         thread.name = "dossier-test-client"
         thread.start()
