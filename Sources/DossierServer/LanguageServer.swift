@@ -121,10 +121,8 @@ public final class LanguageServer: Sendable {
             if phase != .uninitialized { return send(id, .failure(.invalidRequest("initialize was already received"))) }
             do {
                 send(id, .success(try initialize(JSONReader(params, method: method))))
-            } catch let error as ResponseError {
-                send(id, .failure(error))
             } catch {
-                send(id, .failure(.internalError("\(error)")))
+                send(id, .failure(error))
             }
         case Self.shutdownMethod:
             state.withLock { $0.phase = .shutdown }

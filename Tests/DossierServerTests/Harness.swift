@@ -23,11 +23,14 @@ final class Harness: Sendable {
         files: [String: String] = [:], timing: ServerTiming = Harness.fastTiming, extraRequests: [any Request.Type] = [],
         releaseMemory: (@Sendable () -> Void)? = nil
     ) throws {
-        root = NSTemporaryDirectory() + "dossier-server-\(UUID().uuidString)"
+        let root = NSTemporaryDirectory() + "dossier-server-\(UUID().uuidString)"
+        self.root = root
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         var files = files
         if files["dossier.json"] == nil { files["dossier.json"] = "{}" }
-        for (name, text) in files { try Harness.write(text, to: root + "/" + name) }
+        let folders = Set(files.keys.map { (root + "/" + $0 as NSString).deletingLastPathComponent })
+        for folder in folders { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name)) }
         client = try PipeTestClient()
         let exitCode = exitCode
         server = LanguageServer(

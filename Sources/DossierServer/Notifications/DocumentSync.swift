@@ -67,16 +67,16 @@ enum DidChangeNotification: Notification {
 
     static func handle(_ params: Params, _ server: LanguageServer) {
         // The buffer is taken out while it is edited (so the edit does not copy it): only this thread uses it.
-        let taken = server.state.withLock { s -> ([UInt8], PositionEncoding)? in
+        guard var buffer = server.state.withLock({ s -> (bytes: [UInt8], encoding: PositionEncoding)? in
             guard let bytes = s.open[params.document]?.bytes else { return nil }
             s.open[params.document]?.bytes = []
             return (bytes, s.client.positionEncoding)
-        }
-        guard var (bytes, encoding) = taken else {
+        }) else {
             server.logger.warn("didChange for a document that is not open: \(params.document)")
             return
         }
-        ContentChange.apply(params.changes, to: &bytes, encoding: encoding)
+        ContentChange.apply(params.changes, to: &buffer.bytes, encoding: buffer.encoding)
+        let bytes = buffer.bytes
         // Scanned outside the lock, so running requests keep being served.
         let document = Document(id: params.document, bytes: bytes)
         server.state.withLock { s in

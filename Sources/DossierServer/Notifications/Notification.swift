@@ -3,7 +3,7 @@ import DossierProtocol
 
 /// One LSP notification the server takes, declared once: its method, its params type, what it advertises, and
 /// how it is handled. Notifications are handled on the reader thread, in arrival order.
-protocol Notification {
+protocol Notification: SendableMetatype {
     associatedtype Params: Sendable
 
     /// The LSP method.

@@ -4,7 +4,7 @@ import DossierProtocol
 /// One LSP request the server answers, declared once: its method, its params and result types, whether it needs
 /// the whole workspace indexed, the capability it advertises, and the handler (a pure function of the params and
 /// a `RequestContext`). The method string is written here and nowhere else.
-protocol Request {
+protocol Request: SendableMetatype {
     associatedtype Params: Sendable
     associatedtype Result: Sendable
 

@@ -1,6 +1,7 @@
 import Dispatch
 import DossierAnalysis
 import DossierJSON
+import DossierLocking
 import DossierProtocol
 import DossierWorkspace
 
@@ -15,7 +16,7 @@ extension LanguageServer {
         }
         guard start else { return }
         let task = Task.detached(priority: .utility) { [self] in
-            let progress = await IndexingProgress.begin(self)
+            let progress = IndexingProgress.begin(self)
             while let key = state.withLock({ s -> String? in
                 guard !s.indexQueue.isEmpty, !Task.isCancelled else {
                     s.indexerRunning = false
@@ -87,29 +88,66 @@ extension LanguageServer {
     }
 }
 
-/// `$/progress` for one indexing run, for clients that take it.
-struct IndexingProgress: Sendable {
-    let server: LanguageServer
-    let token: JSONValue
+/// `$/progress` for one indexing run, for clients that take it. Indexing does not wait for the client to accept
+/// the token: reports are sent once it has (LSP requires that), and none when it refuses or never answers.
+final class IndexingProgress: Sendable {
+    private enum Phase {
+        case waiting(ended: Bool)
+        case accepted
+        case refused
+    }
 
-    /// Creates the token and sends the begin report; nil when the client does not take progress.
-    static func begin(_ server: LanguageServer) async -> IndexingProgress? {
+    private let server: LanguageServer
+    private let token: JSONValue
+    private let phase = Locked(Phase.waiting(ended: false))
+
+    private init(server: LanguageServer, token: JSONValue) {
+        self.server = server
+        self.token = token
+    }
+
+    /// Asks the client for a token and returns at once; nil when the client does not take progress.
+    static func begin(_ server: LanguageServer) -> IndexingProgress? {
         guard server.state.withLock({ $0.client.workDoneProgress }) else { return nil }
-        let token: JSONValue = .string("dossier-indexing-\(Generation.next())")
-        do {
-            _ = try await server.connection.sendRequest(method: ClientMethod.createWorkDoneProgress, params: ["token": token])
-        } catch {
-            server.logger.info("\(ClientMethod.createWorkDoneProgress) failed: \(error)")
-            return nil
+        let progress = IndexingProgress(server: server, token: .string("dossier-indexing-\(Generation.next())"))
+        Task.detached {
+            do {
+                _ = try await server.connection.sendRequest(method: ClientMethod.createWorkDoneProgress, params: ["token": progress.token])
+                progress.accepted()
+            } catch {
+                server.logger.info("\(ClientMethod.createWorkDoneProgress) failed: \(error)")
+                progress.phase.withLock { $0 = .refused }
+            }
         }
-        let progress = IndexingProgress(server: server, token: token)
-        progress.send(["kind": "begin", "title": "Indexing", "cancellable": false, "message": "scanning files"])
         return progress
     }
 
-    func report(_ message: String) { send(["kind": "report", "message": .string(message)]) }
+    private func accepted() {
+        let ended = phase.withLock { phase -> Bool in
+            defer { phase = .accepted }
+            if case .waiting(let ended) = phase { return ended }
+            return false
+        }
+        send(["kind": "begin", "title": "Indexing", "cancellable": false, "message": "scanning files"])
+        if ended { send(["kind": "end", "message": "Indexed"]) }
+    }
 
-    func end() { send(["kind": "end", "message": "Indexed"]) }
+    func report(_ message: String) {
+        guard case .accepted = phase.withLock({ $0 }) else { return }
+        send(["kind": "report", "message": .string(message)])
+    }
+
+    func end() {
+        let now = phase.withLock { phase -> Bool in
+            if case .waiting = phase {
+                phase = .waiting(ended: true)
+                return false
+            }
+            if case .accepted = phase { return true }
+            return false
+        }
+        if now { send(["kind": "end", "message": "Indexed"]) }
+    }
 
     private func send(_ value: JSONValue) {
         server.notify(ClientMethod.progress, ["token": token, "value": value])
