@@ -3,6 +3,13 @@ import DossierSyntax
 import Foundation
 #if canImport(Glibc)
 import Glibc
+
+/// `read(2)`, named apart from the Swift methods called `read`.
+private let readFile = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+
+private let readFile = Darwin.read
 #endif
 
 /// A problem reading the workspace from disk, worded for the user.
@@ -278,7 +285,7 @@ public enum FileReader {
         var firstError: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
             while initialized < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                let count = readFile(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
                 if count > 0 {
                     initialized += count
                 } else if count == 0 || errno != EINTR {
@@ -292,7 +299,7 @@ public enum FileReader {
         if bytes.count < Int(status.st_size) { return .success(bytes) }
         while true {
             let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
-                let count = Glibc.read(descriptor, chunk.baseAddress!, chunk.count)
+                let count = readFile(descriptor, chunk.baseAddress!, chunk.count)
                 if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
                 return count
             }

@@ -70,6 +70,8 @@ public final class PipeTestClient: Sendable {
     private let writeClosed = Locked(false)
     /// Set when the client goes away: its reader stops and closes its end of the server's output.
     private let stopped = Locked(false)
+    /// While set, the client reads nothing, as a busy or frozen editor: the server's output backs up.
+    private let paused = Locked(false)
 
     /// Creates the pipes and starts reading the server's output on a thread of its own, until the server closes it.
     public init() throws {
@@ -82,11 +84,16 @@ public final class PipeTestClient: Sendable {
         serverOutput = fromServer.write
         let fd = clientRead
         let stopped = self.stopped
+        let paused = self.paused
         let thread = Thread { [weak self] in
             defer { close(fd) }
             var framer = MessageFramer()
             var chunk = [UInt8](repeating: 0, count: 64 * 1024)
             while !stopped.withLock { $0 } {
+                if paused.withLock({ $0 }) {
+                    usleep(5_000)
+                    continue
+                }
                 // Polled with a timeout, so a client that goes away while the server is silent is noticed.
                 var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
                 if poll(&ready, 1, 50) == 0 { continue }
@@ -124,6 +131,11 @@ public final class PipeTestClient: Sendable {
         guard pipe(&fds) == 0 else { throw PipeTestClientError.endOfStream }
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         return (fds[0], fds[1])
+    }
+
+    /// Stops or resumes reading the server's output.
+    public func pauseReading(_ pause: Bool) {
+        paused.withLock { $0 = pause }
     }
 
     /// A transport for the server side that owns `serverInput`/`serverOutput`.
