@@ -13,24 +13,38 @@ final class Harness: Sendable {
     let client: PipeTestClient
     let server: LanguageServer
     let root: String
+    /// Whether the harness made `root` (and removes it when done).
+    private let ownsRoot: Bool
     /// The code the server passed to `onExit`, once it has.
     private let exitCode = Locked<Int32?>(nil)
     /// The encoding negotiated by `initialize`.
     private let negotiated = Locked(PositionEncoding.utf16)
 
     /// A workspace holding `files` (relative path → text); `dossier.json` is `{}` unless given.
-    init(
+    convenience init(
         files: [String: String] = [:], timing: ServerTiming = Harness.fastTiming, extraRequests: [any Request.Type] = [],
         releaseMemory: (@Sendable () -> Void)? = nil
     ) throws {
         let root = NSTemporaryDirectory() + "dossier-server-\(UUID().uuidString)"
-        self.root = root
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         var files = files
         if files["dossier.json"] == nil { files["dossier.json"] = "{}" }
         let folders = Set(files.keys.map { (root + "/" + $0 as NSString).deletingLastPathComponent })
         for folder in folders { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name)) }
+        try self.init(root: root, ownsRoot: true, timing: timing, extraRequests: extraRequests, releaseMemory: releaseMemory)
+    }
+
+    /// A server on an existing folder, which the harness leaves in place.
+    convenience init(root: String) throws {
+        try self.init(root: root, ownsRoot: false, timing: Harness.fastTiming, extraRequests: [], releaseMemory: nil)
+    }
+
+    private init(
+        root: String, ownsRoot: Bool, timing: ServerTiming, extraRequests: [any Request.Type], releaseMemory: (@Sendable () -> Void)?
+    ) throws {
+        self.root = root
+        self.ownsRoot = ownsRoot
         client = try PipeTestClient()
         let exitCode = exitCode
         server = LanguageServer(
@@ -41,7 +55,7 @@ final class Harness: Sendable {
     }
 
     deinit {
-        try? FileManager.default.removeItem(atPath: root)
+        if ownsRoot { try? FileManager.default.removeItem(atPath: root) }
     }
 
     /// Short waits, so tests run fast.

@@ -83,10 +83,9 @@ struct WorkspaceTests {
         try Harness.write("{}", to: h.root + "/elsewhere/dossier.json")
         try h.open("elsewhere/x.md", "# X\n\nSaid @lloyd-austin and [L](@lloyd-austin).\n")
         _ = try await h.diagnostics("elsewhere/x.md") { $0 == ["unknown-actor"] }
-        let loose = try h.client.sendNotification(method: "textDocument/didOpen", params: [
+        try h.client.sendNotification(method: "textDocument/didOpen", params: [
             "textDocument": ["uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1, "text": "# U\n\n[L](@lloyd-austin)\n"],
         ])
-        _ = loose
         let published = try await h.client.nextMessage(what: "untitled diagnostics") { $0["params"]?["uri"] == "untitled:Untitled-1" }
         #expect(published["params"]?["diagnostics"]?[0]?["code"] == "unknown-actor")
     }

@@ -26,14 +26,9 @@ enum DidOpenNotification: Notification {
         let key = server.owner(of: FileURI.path(forURI: params.document.rawValue))
         let bytes = Array(params.text.utf8)
         let document = Document(id: params.document, bytes: bytes)
-        server.state.withLock { s in
-            // A document opened twice (another workspace took it meanwhile) lives in one workspace only.
-            for other in s.workspaces.keys where other != key && s.workspaces[other]?.snapshot.documents[params.document] != nil {
-                if s.workspaces[other]!.install(nil, id: params.document) { s.workspaceChanged(other) }
-            }
-            s.open[params.document] = OpenDocument(version: params.version, workspace: key, bytes: bytes)
+        server.installOpen(params.document, document, in: key) { s, owner in
+            s.open[params.document] = OpenDocument(version: params.version, workspace: owner, bytes: bytes)
             s.publishing.noteEdit()
-            s.install(document, id: params.document, in: key)
         }
         server.signals.publish.notify()
     }
@@ -79,13 +74,11 @@ enum DidChangeNotification: Notification {
         let bytes = buffer.bytes
         // Scanned outside the lock, so running requests keep being served.
         let document = Document(id: params.document, bytes: bytes)
-        server.state.withLock { s in
-            guard var open = s.open[params.document] else { return }
-            open.bytes = bytes
-            if let version = params.version { open.version = version }
-            s.open[params.document] = open
+        let key = server.state.withLock { $0.open[params.document]?.workspace } ?? ""
+        server.installOpen(params.document, document, in: key) { s, _ in
+            s.open[params.document]?.bytes = bytes
+            if let version = params.version { s.open[params.document]?.version = version }
             s.publishing.noteEdit()
-            s.install(document, id: params.document, in: open.workspace)
         }
         server.signals.publish.notify()
     }

@@ -120,15 +120,8 @@ extension LanguageServer {
             s.indexQueue.removeAll { dropped.contains($0) }
         }
         for folder in added { addWorkspace(root: WorkspaceLayout.workspaceRoot(folder)) }
-        let homeless = state.withLock { s in s.open.filter { s.workspaces[$0.value.workspace] == nil }.map { ($0.key, $0.value) } }
-        for (id, open) in homeless {
-            let owner = owner(of: FileURI.path(forURI: id.rawValue))
-            let document = Document(id: id, bytes: open.bytes)
-            state.withLock { s in
-                s.open[id]?.workspace = owner
-                s.install(document, id: id, in: owner)
-            }
-        }
+        let homeless = state.withLock { s in s.open.filter { s.workspaces[$0.value.workspace] == nil }.map(\.key) }
+        for id in homeless { installOpen(id, nil, in: owner(of: FileURI.path(forURI: id.rawValue))) }
         startWatching()
         publishConfigurationProblems()
         startIndexing()

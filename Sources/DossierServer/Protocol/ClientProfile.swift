@@ -18,7 +18,6 @@ struct ClientProfile: Sendable {
     // Diagnostics
     var diagnosticVersion = false
     var relatedInformation = false
-    var codeDescription = false
     var diagnosticTags: Set<Int> = []
     var diagnosticData = false
 
@@ -85,7 +84,6 @@ struct ClientProfile: Sendable {
         let publish = text?["publishDiagnostics"]
         diagnosticVersion = flag(publish?["versionSupport"])
         relatedInformation = flag(publish?["relatedInformation"])
-        codeDescription = flag(publish?["codeDescriptionSupport"])
         diagnosticTags = numbers(publish?["tagSupport"]?["valueSet"]) ?? []
         diagnosticData = flag(publish?["dataSupport"])
 

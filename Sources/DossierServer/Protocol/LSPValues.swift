@@ -54,9 +54,6 @@ enum LSPValues {
             "source": "dossier",
             "message": .string(d.message),
         ]
-        if context.client.codeDescription {
-            o["codeDescription"] = ["href": .string(RuleDocumentation.url(of: d.code.rawValue))]
-        }
         if d.code == .unusedActor, context.client.supportsDiagnosticTag(LSPVocabulary.unnecessaryTag) {
             o["tags"] = [.int(LSPVocabulary.unnecessaryTag)]
         }
@@ -69,12 +66,4 @@ enum LSPValues {
         }
         return .object(o)
     }
-}
-
-/// Where each rule's page lives, for `codeDescription` links.
-enum RuleDocumentation {
-    /// The rule pages in the repository (`docs/rules/CODE.md`).
-    static let base = "https://github.com/dossier-lsp/dossier/blob/main/docs/rules/"
-
-    static func url(of code: String) -> String { base + code + ".md" }
 }

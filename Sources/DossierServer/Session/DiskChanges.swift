@@ -23,17 +23,17 @@ extension LanguageServer {
         var removedFolders: [String] = []
         for path in paths where !path.isEmpty {
             if (path as NSString).lastPathComponent == WorkspaceLoader.configurationFile {
+                // A dossier.json created, changed or deleted inside another workspace changes which files belong
+                // to which: the workspace around it is laid out again (whoever created the inner one meanwhile).
+                // One at the top only changes its own configuration.
                 let folder = (path as NSString).deletingLastPathComponent
-                let (isWorkspace, parent) = state.withLock { s in (s.workspaces[folder] != nil, workspaceKey(containing: folder, s)) }
-                let exists = WorkspaceLoader.isRegularFile(path)
-                if isWorkspace && exists {
-                    reloads.insert(folder)
-                } else if isWorkspace, let outer = state.withLock({ s in workspaceKey(containing: (folder as NSString).deletingLastPathComponent, s) }) {
-                    relayouts.insert(outer)  // a nested workspace is gone: its files go back to the one around it
+                let (isWorkspace, outer) = state.withLock { s in
+                    (s.workspaces[folder] != nil, workspaceKey(containing: (folder as NSString).deletingLastPathComponent, s))
+                }
+                if let outer {
+                    relayouts.insert(outer)
                 } else if isWorkspace {
-                    reloads.insert(folder)  // a client folder lost its dossier.json: it stays, with the defaults
-                } else if exists, let parent {
-                    relayouts.insert(parent)  // a new nested workspace
+                    reloads.insert(folder)
                 }
                 continue
             }
@@ -127,7 +127,7 @@ extension LanguageServer {
     /// queue.
     func relayout(_ key: String) {
         let (configuration, problems, bytes) = WorkspaceLoader.configuration(root: key)
-        let rehomed = state.withLock { s -> [(DocumentID, OpenDocument)] in
+        let rehomed = state.withLock { s -> [DocumentID] in
             let prefix = key == "/" ? "/" : key + "/"
             let dropped = s.workspaces.keys.filter { $0 == key || $0.hasPrefix(prefix) }
             for old in dropped {
@@ -141,15 +141,10 @@ extension LanguageServer {
             workspace.applyConfiguration(initializationOptions: s.initializationOptions, settings: s.settings)
             s.workspaces[key] = workspace
             s.indexQueue.append(key)
-            return s.open.filter { dropped.contains($0.value.workspace) }.map { ($0.key, $0.value) }
+            return s.open.filter { dropped.contains($0.value.workspace) }.map(\.key)
         }
-        for (id, open) in rehomed {
-            let owner = owner(of: FileURI.path(forURI: id.rawValue))
-            let document = Document(id: id, bytes: open.bytes)
-            state.withLock { s in
-                s.open[id]?.workspace = owner
-                s.install(document, id: id, in: owner)
-            }
+        for id in rehomed {
+            installOpen(id, nil, in: owner(of: FileURI.path(forURI: id.rawValue)))
         }
         logger.info("workspace \(key) rebuilt")
         publishConfigurationProblems()

@@ -24,6 +24,8 @@ struct PublishingState: Sendable {
     var refreshViews = false
     /// The `dossier.json` files whose problems were last published non-empty.
     var configurationShown: Set<String> = []
+    /// Set while a delivery is under way (taken from `dirty`, not yet sent).
+    var delivering = false
 
     /// Marks an open document for checking.
     mutating func markDirty(_ id: DocumentID) {
@@ -97,8 +99,10 @@ extension LanguageServer {
             let refresh = (s.publishing.refreshDiagnostics && s.indexed, s.publishing.refreshViews && s.indexed)
             if refresh.0 { s.publishing.refreshDiagnostics = false }
             if refresh.1 { s.publishing.refreshViews = false }
+            s.publishing.delivering = true
             return (ready.sorted(), s.requestContext(), refresh.0, refresh.1)
         }
+        defer { state.withLock { $0.publishing.delivering = false } }
         let client = context.client
         if client.diagnosticsChannel == .push {
             publish(ids, context)

@@ -3,6 +3,7 @@ import DossierJSON
 import DossierProtocol
 import DossierSyntax
 import DossierWorkspace
+import Foundation
 import Synchronization
 
 /// Numbers that never repeat in a process: document serials and cross-document generations, so that a pull result
@@ -41,7 +42,20 @@ extension LanguageServer {
     func owner(of path: String?) -> String {
         guard let path else { return ensureLooseWorkspace() }
         if let root = WorkspaceLayout.configurationRoot(at: path) {
-            if addWorkspace(root: root) { startIndexing() }
+            if addWorkspace(root: root) {
+                // A workspace found by opening a file inside another one: if the outer one indexed files that now
+                // belong to it (its dossier.json is new, and no disk event said so yet), the outer one is laid out
+                // again.
+                let prefix = FileURI.uri(forPath: root) + "/"
+                let outer = state.withLock { s -> String? in
+                    guard let outer = workspaceKey(containing: (root as NSString).deletingLastPathComponent, s),
+                        s.workspaces[outer]?.snapshot.documents.keys.contains(where: { $0.rawValue.hasPrefix(prefix) }) == true
+                    else { return nil }
+                    return outer
+                }
+                if let outer { diskQueue.async { [self] in relayout(outer) } }
+                startIndexing()
+            }
             return root
         }
         let folders = state.withLock { $0.clientFolders }
@@ -50,6 +64,32 @@ extension LanguageServer {
             return folder
         }
         return ensureLooseWorkspace()
+    }
+
+    /// Installs open document `id` in the workspace that owns it, under one lock with `update` (which records the
+    /// buffer and version): `key`, or, when a re-layout dropped that workspace meanwhile, the owner found again.
+    /// With no `document`, the current buffer is scanned (a document moving to another workspace). Every open
+    /// document thus always lives in a workspace that exists.
+    func installOpen(
+        _ id: DocumentID, _ document: Document?, in key: String, _ update: @escaping (inout ServerState, String) -> Void = { _, _ in }
+    ) {
+        var key = key
+        while true {
+            let installed = state.withLock { s -> Bool in
+                guard s.workspaces[key] != nil else { return false }
+                update(&s, key)
+                guard let open = s.open[id] else { return true }
+                // A document opened twice (another workspace took it meanwhile) lives in one workspace only.
+                for other in s.workspaces.keys where other != key && s.workspaces[other]?.snapshot.documents[id] != nil {
+                    if s.workspaces[other]!.install(nil, id: id) { s.workspaceChanged(other) }
+                }
+                s.open[id]?.workspace = key
+                s.install(document ?? Document(id: id, bytes: open.bytes), id: id, in: key)
+                return true
+            }
+            if installed { return }
+            key = owner(of: FileURI.path(forURI: id.rawValue))
+        }
     }
 
     /// The workspace of files outside every folder: it holds only open documents.

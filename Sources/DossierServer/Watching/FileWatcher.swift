@@ -15,11 +15,13 @@ final class FileWatcher: Sendable {
     typealias FolderFilter = @Sendable (String) -> Bool
 
     private let backend: any WatcherBackend
+    private let batches: Batcher
 
     /// Starts watching `roots`; `changed` receives each batch of changed paths (files or folders) on the watcher's
     /// thread.
     init(roots: [String], gathering: Duration, watches: @escaping FolderFilter, changed: @escaping @Sendable ([String]) -> Void) {
         let batches = Batcher(gathering: gathering, deliver: changed)
+        self.batches = batches
         #if canImport(Glibc)
         if let inotify = InotifyBackend(roots: roots, watches: watches, report: batches.add) {
             backend = inotify
@@ -34,6 +36,9 @@ final class FileWatcher: Sendable {
 
     /// Stops watching.
     func stop() { backend.stop() }
+
+    /// Whether changes were seen and not yet delivered.
+    var isGathering: Bool { batches.isGathering }
 
     deinit { backend.stop() }
 }
@@ -64,6 +69,9 @@ final class Batcher: Sendable {
         self.deliver = deliver
     }
 
+    /// Whether a batch is being gathered or delivered.
+    var isGathering: Bool { state.withLock { $0.scheduled } }
+
     /// Adds paths to the batch being gathered.
     func add(_ paths: [String]) {
         guard !paths.isEmpty else { return }
@@ -89,14 +97,24 @@ final class Batcher: Sendable {
             if let last = s.lastAt, let first = s.firstAt, now - last < gathering, now - first < gathering * 10 {
                 return ([], gathering - (now - last))
             }
-            defer { s = State() }
-            return (s.paths, nil)
+            let batch = s.paths
+            s.paths = []
+            s.seen = []
+            s.firstAt = nil
+            s.lastAt = nil
+            return (batch, nil)
         }
         if let wait {
             scheduleFlush(after: wait)
-        } else if !batch.isEmpty {
-            deliver(batch)
+            return
         }
+        if !batch.isEmpty { deliver(batch) }
+        // Delivered: a path reported meanwhile starts a new batch.
+        let again = state.withLock { s -> Bool in
+            s.scheduled = !s.paths.isEmpty
+            return s.scheduled
+        }
+        if again { scheduleFlush(after: gathering) }
     }
 }
 
