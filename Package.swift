@@ -15,14 +15,16 @@ let package = Package(
         .target(name: "DossierLocking"),
         // JSON values, parser and writer (used by the protocol, dossier.json and report output).
         .target(name: "DossierJSON"),
+        // The rule pages of docs/rules, compiled in (for `dossier explain` and SARIF help), and the code of every rule.
+        .target(name: "DossierDocs", dependencies: ["DossierSyntax"]),
         // Folder discovery, file loading and dossier.json: the I/O around the analysis.
-        .target(name: "DossierWorkspace", dependencies: ["DossierAnalysis", "DossierJSON"]),
+        .target(name: "DossierWorkspace", dependencies: ["DossierAnalysis", "DossierJSON", "DossierDocs"]),
         // Layer 3a: JSON-RPC framing, transport and message model.
         .target(name: "DossierProtocol", dependencies: ["DossierJSON", "DossierLocking"]),
         // Layer 3b: the language server: LSP types, lifecycle, documents, features.
         .target(name: "DossierServer", dependencies: ["DossierProtocol", "DossierWorkspace", "DossierAnalysis", "DossierJSON", "DossierLocking"]),
         // Layer 4: the command-line front end.
-        .executableTarget(name: "dossier", dependencies: ["DossierServer", "DossierWorkspace", "DossierAnalysis", "DossierJSON"]),
+        .executableTarget(name: "dossier", dependencies: ["DossierServer", "DossierWorkspace", "DossierAnalysis", "DossierJSON", "DossierDocs"]),
         // Deterministic benchmark corpus generator.
         .executableTarget(name: "dossier-corpus", dependencies: ["DossierLocking"], path: "Benchmarks/CorpusGenerator"),
         // Benchmark driver: measures `dossier check` and `dossier lsp` on a corpus.
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON", "DossierLocking", "DossierTestSupport"]),
         .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON", "DossierLocking", "DossierTestSupport"]),
         .testTarget(name: "DossierLockingTests", dependencies: ["DossierLocking"]),
+        .testTarget(name: "DossierDocsTests", dependencies: ["DossierDocs", "DossierAnalysis", "DossierWorkspace"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierJSON", "DossierTestSupport"]),
     ]
 )

@@ -1,0 +1,4 @@
+struct CompletionsCommand {
+    init(_ arguments: ParsedArguments) {}
+    func run() throws(UsageError) -> Int32 { throw UsageError("completions: not yet") }
+}
