@@ -33,11 +33,13 @@ import Testing
             try expected.write(to: Self.generatedFile, atomically: true, encoding: .utf8)
             return
         }
-        let current = try String(contentsOf: Self.generatedFile, encoding: .utf8)
-        #expect(current == expected, "docs/rules changed: run `DOSSIER_UPDATE_DOCS=1 swift test --filter RulePageTests` and rebuild")
+        // Compared as a Bool: the message names the fix instead of printing both files.
+        let upToDate = try String(contentsOf: Self.generatedFile, encoding: .utf8) == expected
+        #expect(upToDate, "docs/rules changed: run `DOSSIER_UPDATE_DOCS=1 swift test --filter RulePageTests` and rebuild")
         for (code, markdown) in try Self.pagesOnDisk() {
             let rule = try #require(RuleCode(rawValue: code))
-            #expect(RulePage(code: rule).markdown == markdown, "\(code): embedded page differs from docs/rules/\(code).md")
+            let same = RulePage(code: rule).markdown == markdown
+            #expect(same, "\(code): embedded page differs from docs/rules/\(code).md")
         }
     }
 
