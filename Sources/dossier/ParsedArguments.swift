@@ -85,8 +85,8 @@ struct ParsedArguments: Sendable {
     }
 }
 
-/// `a, b or c`.
-func list(_ words: [String]) -> String {
+/// `a, b or c` (or `a, b and c` with `conjunction: "and"`).
+func list(_ words: [String], conjunction: String = "or") -> String {
     guard words.count > 1 else { return words.first ?? "" }
-    return words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+    return words.dropLast().joined(separator: ", ") + " \(conjunction) " + words[words.count - 1]
 }
