@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "DossierLocking"),
         // JSON values, parser and writer (used by the protocol, dossier.json and report output).
         .target(name: "DossierJSON"),
+        // `dossier export`: a brief or article as a reader gets it (sources as footnotes), in Markdown or HTML. Pure.
+        .target(name: "DossierExport", dependencies: ["DossierAnalysis", "DossierSyntax"]),
         // The rule pages of docs/rules, compiled in (for `dossier explain` and SARIF help), and the code of every rule.
         .target(name: "DossierDocs", dependencies: ["DossierSyntax"]),
         // Folder discovery, file loading and dossier.json: the I/O around the analysis.
@@ -24,7 +26,7 @@ let package = Package(
         // Layer 3b: the language server: LSP types, lifecycle, documents, features.
         .target(name: "DossierServer", dependencies: ["DossierProtocol", "DossierWorkspace", "DossierAnalysis", "DossierJSON", "DossierLocking"]),
         // Layer 4: the command-line front end.
-        .executableTarget(name: "dossier", dependencies: ["DossierServer", "DossierWorkspace", "DossierAnalysis", "DossierJSON", "DossierDocs"]),
+        .executableTarget(name: "dossier", dependencies: ["DossierServer", "DossierWorkspace", "DossierAnalysis", "DossierJSON", "DossierDocs", "DossierExport"]),
         // Deterministic benchmark corpus generator.
         .executableTarget(name: "dossier-corpus", dependencies: ["DossierLocking"], path: "Benchmarks/CorpusGenerator"),
         // Benchmark driver: measures `dossier check` and `dossier lsp` on a corpus.
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON", "DossierLocking", "DossierTestSupport"]),
         .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierProtocol", "DossierJSON", "DossierLocking", "DossierTestSupport"]),
         .testTarget(name: "DossierLockingTests", dependencies: ["DossierLocking"]),
+        .testTarget(name: "DossierExportTests", dependencies: ["DossierExport", "DossierAnalysis", "DossierWorkspace"]),
         .testTarget(name: "DossierDocsTests", dependencies: ["DossierDocs", "DossierAnalysis", "DossierWorkspace"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DossierJSON", "DossierTestSupport"]),
     ]
