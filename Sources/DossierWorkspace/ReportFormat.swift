@@ -151,6 +151,9 @@ public struct ReportWriter: Sendable {
     private let root: String
     private let version: String
     private let rulesURL: String?
+    /// Put before each path in GitHub annotations and SARIF: the workspace's folder as seen from
+    /// `base` (empty when it is `base` itself or outside it).
+    private let pathPrefix: String
     /// For the JSON formats, the text before the first entry (the summary comes after the entries).
     private let head: [UInt8]
     /// For the JSON formats, the pretty-printed nesting depth of one entry.
@@ -160,11 +163,22 @@ public struct ReportWriter: Sendable {
     public private(set) var counts = SeverityCounts()
 
     /// A writer of a report on the workspace at `root`; SARIF rules link their pages under `rulesURL`.
-    public init(format: ReportFormat, root: String, version: String, rulesURL: String? = nil) {
+    /// GitHub annotations and SARIF locate files from `base` (the working directory, which is the
+    /// repository's root in CI) when the workspace lies inside it, since GitHub reads their paths from
+    /// the repository's root; text and JSON reports give paths from the workspace's root.
+    public init(format: ReportFormat, root: String, version: String, rulesURL: String? = nil, base: String? = nil) {
         self.format = format
-        self.root = root
         self.version = version
         self.rulesURL = rulesURL
+        if let base, format == .github || format == .sarif, root.hasPrefix(base.hasSuffix("/") ? base : base + "/") {
+            pathPrefix = CheckReport.relative(root, root: base) + "/"
+            // SARIF's SRCROOT is then `base`, so that its paths resolve to the same files.
+            self.root = base
+        } else {
+            pathPrefix = ""
+            self.root = root
+        }
+        let root = self.root
         (head, depth, _) = ReportWriter.frame(format, root: root, version: version, rulesURL: rulesURL, files: 0, counts: SeverityCounts())
     }
 
@@ -181,11 +195,15 @@ public struct ReportWriter: Sendable {
             case .text:
                 ReportWriter.appendTextLine(entry, to: &piece.bytes)
             case .github:
+                var entry = entry
+                entry.path = pathPrefix + entry.path
                 piece.bytes += format.githubAnnotation(entry).utf8
             case .json, .sarif:
                 // Every entry is preceded by a comma here; `add` drops the report's first one.
                 piece.bytes.append(0x2C)
                 ReportWriter.newline(depth, into: &piece.bytes)
+                var entry = entry
+                if format == .sarif { entry.path = pathPrefix + entry.path }
                 let value = format == .json ? ReportFormat.json(entry) : ReportFormat.sarif(entry)
                 JSONWriter(options: .prettyPrinted).write(value, into: &piece.bytes, indent: depth)
             }

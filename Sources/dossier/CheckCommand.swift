@@ -82,7 +82,8 @@ struct CheckCommand {
         var output = BufferedOutput()
         for check in checks {
             // Written a batch of files at a time: the report is never held whole.
-            var writer = ReportWriter(format: format, root: check.workspace.root, version: dossierVersion, rulesURL: rulesURL)
+            var writer = ReportWriter(
+                format: format, root: check.workspace.root, version: dossierVersion, rulesURL: rulesURL, base: workingDirectory)
             output.write(writer.opening())
             let files = CheckReport.stream(
                 workspace: check.workspace, only: check.only, minimum: minimum, transform: { [writer] in writer.piece($0) }
