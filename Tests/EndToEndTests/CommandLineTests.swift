@@ -79,6 +79,20 @@ import Testing
         #expect(plain["runs"]?[0]?["tool"]?["driver"]?["rules"]?[0]?["helpUri"] == nil)
     }
 
+    /// The SARIF with rule help and links still validates against the OASIS schema in ../shared.
+    @Test(.enabled(if: toolTestRuns("python3"), "needs python3 with jsonschema"))
+    func sarifWithRuleHelpValidatesAgainstTheOASISSchema() throws {
+        let python = try requiredTool("python3")
+        let schema = URL(fileURLWithPath: Paths.repo).deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+        try #require(FileManager.default.fileExists(atPath: schema), "the SARIF schema is not at \(schema)")
+        let report = try temporaryFolder("sarif") + "/report.sarif"
+        let result = try runDossier(["check", "seeds", "--format", "sarif", "--rules-url", "https://example.org/dossier/blob/v1/docs/rules/"])
+        try Data(result.output.utf8).write(to: URL(fileURLWithPath: report))
+        let script = "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')"
+        let validation = try runProgram(python, ["-c", script, report, schema], in: Paths.repo)
+        #expect(validation.status == 0 && validation.output == "valid\n", "\(validation.output)\(validation.errors)")
+    }
+
     @Test func configurationFindingsCarryTheConfigurationCode() throws {
         let folder = try temporaryFolder("configuration")
         try Data(#"{"rules": {"vague-atribution": "off"}}"#.utf8).write(to: URL(fileURLWithPath: folder + "/dossier.json"))
