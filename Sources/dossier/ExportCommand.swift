@@ -18,6 +18,7 @@ struct ExportCommand {
     func run() throws(UsageError) -> Int32 {
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let path = URL(fileURLWithPath: file, relativeTo: workingDirectory).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: path) else { throw UsageError("\(file): no such file") }
         guard path.hasSuffix(".md"), WorkspaceLoader.isRegularFile(path) else {
             throw UsageError("\(file): not a Markdown (.md) file")
         }

@@ -26,7 +26,10 @@ import Testing
         #expect(html.contains(#"<li id="note-13">"#))
         let bad = try runDossier(["export", "seeds/no-such-brief.md"])
         #expect(bad.status == 2)
-        #expect(bad.errors.contains("not a Markdown (.md) file"), "\(bad.errors)")
+        #expect(bad.errors.contains("seeds/no-such-brief.md: no such file"), "\(bad.errors)")
+        let notMarkdown = try runDossier(["export", "seeds/dossier.json"])
+        #expect(notMarkdown.status == 2)
+        #expect(notMarkdown.errors.contains("not a Markdown (.md) file"), "\(notMarkdown.errors)")
     }
 
     @Test(.enabled(if: toolTestRuns("pandoc"), "needs pandoc"))
