@@ -34,8 +34,8 @@ let package = Package(
         // In-process timings of the analysis layer (snapshot updates, rules, features) on a corpus.
         .executableTarget(name: "dossier-probe", dependencies: ["DossierAnalysis", "DossierWorkspace"], path: "Benchmarks/Probe"),
 
-        // Helpers shared by the test targets: marked test texts, a seeded generator.
-        .target(name: "DossierTestSupport", dependencies: ["DossierSyntax"], path: "Tests/Support"),
+        // Helpers shared by the test targets: marked test texts, a seeded generator, an in-process LSP client.
+        .target(name: "DossierTestSupport", dependencies: ["DossierSyntax", "DossierJSON", "DossierLocking", "DossierProtocol"], path: "Tests/Support"),
         .testTarget(name: "DossierSyntaxTests", dependencies: ["DossierSyntax", "DossierTestSupport"]),
         .testTarget(name: "DossierAnalysisTests", dependencies: ["DossierAnalysis", "DossierWorkspace", "DossierTestSupport"]),
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol", "DossierJSON", "DossierLocking", "DossierTestSupport"]),

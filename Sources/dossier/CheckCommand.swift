@@ -46,19 +46,24 @@ struct CheckCommand {
         // Every path is validated and every workspace loaded before any report is written: a bad
         // path fails the command with nothing on standard output.
         guard let targets = targets(workingDirectory: workingDirectory) else { return 2 }
-        var checks: [(workspace: LoadedWorkspace, only: Set<DocumentID>?)] = []
+        var checks: [(root: String, workspaces: [LoadedWorkspace], only: Set<DocumentID>?)] = []
         for target in targets {
-            let workspace = WorkspaceLoader.load(root: target.root)
-            loadedWorkspaces.append(workspace)
-            for failure in workspace.unreadable {
-                printError("dossier: \(CheckReport.relative(failure.path, root: target.root)): \(failure.reason)")
-                status = 2
-            }
             if target.whole {
-                if workspace.snapshot.documents.isEmpty { printError("dossier: \(target.root): no Markdown (.md) files found") }
-                checks.append((workspace, nil))
+                // A folder is checked with every workspace nested in it (each folder holding a
+                // dossier.json is a workspace of its own).
+                let workspaces = WorkspaceLoader.loadTree(root: target.root)
+                loadedWorkspaces += workspaces
+                status = reportUnreadable(workspaces, root: target.root) ?? status
+                if workspaces.allSatisfy(\.snapshot.documents.isEmpty) {
+                    printError("dossier: \(target.root): no Markdown (.md) files found")
+                }
+                checks.append((target.root, workspaces, nil))
                 continue
             }
+            // Named files are checked in the context of their own workspace only.
+            let workspace = WorkspaceLoader.load(root: target.root)
+            loadedWorkspaces.append(workspace)
+            status = reportUnreadable([workspace], root: target.root) ?? status
             var only: Set<DocumentID> = []
             for file in target.files {
                 let id = DocumentID(FileURI.uri(forPath: file.path))
@@ -76,17 +81,18 @@ struct CheckCommand {
                 return 2
             }
             // Even with every named file skipped, the report is written (0 files): SARIF and JSON readers expect one.
-            checks.append((workspace, only))
+            checks.append((target.root, [workspace], only))
         }
         var summaries: [String] = []
         var output = BufferedOutput()
         for check in checks {
             // Written a batch of files at a time: the report is never held whole.
             var writer = ReportWriter(
-                format: format, root: check.workspace.root, version: dossierVersion, rulesURL: rulesURL, base: workingDirectory)
+                format: format, root: check.root, version: dossierVersion, rulesURL: rulesURL, base: workingDirectory)
             output.write(writer.opening())
             let files = CheckReport.stream(
-                workspace: check.workspace, only: check.only, minimum: minimum, transform: { [writer] in writer.piece($0) }
+                workspaces: check.workspaces, root: check.root, only: check.only, minimum: minimum,
+                transform: { [writer] in writer.piece($0) }
             ) { piece in
                 output.write(writer.add(piece))
             }
@@ -98,6 +104,13 @@ struct CheckCommand {
         output.flush()
         summaries.forEach(printError)
         return status
+    }
+
+    /// Prints why each unreadable file of `workspaces` could not be read; 2 when there was one.
+    private func reportUnreadable(_ workspaces: [LoadedWorkspace], root: String) -> Int32? {
+        let failures = workspaces.flatMap(\.unreadable)
+        for failure in failures { printError("dossier: \(CheckReport.relative(failure.path, root: root)): \(failure.reason)") }
+        return failures.isEmpty ? nil : 2
     }
 
     /// The workspaces to check, each once, in the order the paths first name them; nil (after

@@ -61,32 +61,32 @@ import Testing
     @Test func semanticTokensDoNotOverlapOrSpanLines() {
         let tokens = Features.semanticTokens(in: articleID, snapshot: snapshot)
         let text = article.text
-        func token(_ needle: String, _ type: String, _ modifiers: Int = 0) -> SemanticTokenItem {
-            SemanticTokenItem(range: range(of: needle, in: text), type: Features.tokenTypes.firstIndex(of: type)!, modifiers: modifiers)
+        func token(_ needle: String, _ type: SemanticTokenType, _ modifiers: SemanticTokenModifiers = []) -> SemanticTokenItem {
+            SemanticTokenItem(range: range(of: needle, in: text), type: type, modifiers: modifiers)
         }
         #expect(tokens == [
-            token("Austin", "person"),
-            token("[the [", "claim"),
-            token("Pentagon](", "organization").shrunkToken(2),
-            token("](@us-dod) is", "claim"),
-            token("stalling]", "claim"),
-            token("@lloyd-austin}", "person").shrunkToken(1),
-            token("[Nobody said this]", "quote", 2),
+            token("Austin", .actor(.person)),
+            token("[the [", .claim),
+            token("Pentagon](", .actor(.organization)).shrunkToken(2),
+            token("](@us-dod) is", .claim),
+            token("stalling]", .claim),
+            token("@lloyd-austin}", .actor(.person)).shrunkToken(1),
+            token("[Nobody said this]", .quote, .unattributed),
         ])
         for (a, b) in zip(tokens, tokens.dropFirst()) { #expect(a.range.end <= b.range.start) }
         let ranged = Features.semanticTokens(in: articleID, snapshot: snapshot, range: range(of: "[Nobody", in: text))
         #expect(ranged.count == 1)
         let cast = Features.semanticTokens(in: castID, snapshot: snapshot)
-        #expect(cast.first == SemanticTokenItem(range: range(of: "Lloyd Austin {", in: castText).shrunk(2), type: 0, modifiers: 1))
+        #expect(cast.first == SemanticTokenItem(range: range(of: "Lloyd Austin {", in: castText).shrunk(2), type: .actor(.person), modifiers: .declaration))
     }
 
     @Test func foldingRanges() {
         let folds = Features.foldingRanges(in: articleID, snapshot: snapshot)
-        #expect(folds.contains(FoldingItem(startLine: 0, endLine: 3, kind: "region")))
+        #expect(folds.contains(FoldingItem(startLine: 0, endLine: 3, kind: .region)))
         #expect(folds.contains(FoldingItem(startLine: 5, endLine: 16, kind: nil)))  // # Story
         #expect(folds.contains(FoldingItem(startLine: 7, endLine: 8, kind: nil)))  // claim
         #expect(folds.contains(FoldingItem(startLine: 10, endLine: 16, kind: nil)))  // ## Aside
-        #expect(folds.contains(FoldingItem(startLine: 14, endLine: 16, kind: "region")))  // code
+        #expect(folds.contains(FoldingItem(startLine: 14, endLine: 16, kind: .region)))  // code
     }
 
     @Test func documentLinks() {

@@ -21,7 +21,7 @@ import Testing
         defer { try? manager.removeItem(atPath: outside) }
         try manager.createSymbolicLink(atPath: root + "/a/outside.md", withDestinationPath: outside)
         defer { try? manager.removeItem(atPath: root) }
-        let files = WorkspaceLoader.markdownFiles(root: root, exclude: [Glob("drafts/**")]).map { CheckReport.relative($0, root: root) }
+        let files = WorkspaceLoader.walk(WorkspaceMembership(root: root, exclude: ["drafts/**"])).files.map { CheckReport.relative($0, root: root) }
         #expect(files == ["a/b/two.md", "a/linked.md", "a/one.md"])
     }
 

@@ -3,8 +3,6 @@ import DossierSyntax
 /// A quick fix: a title, the diagnostic it fixes, and the edits to apply.
 public struct CodeActionItem: Hashable, Sendable {
     public var title: String
-    /// Always "quickfix".
-    public var kind: String
     public var diagnostic: Diagnostic
     public var edits: [DocumentID: [TextEdit]]
     public var isPreferred: Bool
@@ -31,7 +29,7 @@ extension Features {
         var ignored: Set<String> = []
         for diagnostic in relevant {
             func action(_ title: String, _ edits: [DocumentID: [TextEdit]], preferred: Bool = false) {
-                actions.append(CodeActionItem(title: title, kind: "quickfix", diagnostic: diagnostic, edits: edits, isPreferred: preferred))
+                actions.append(CodeActionItem(title: title, diagnostic: diagnostic, edits: edits, isPreferred: preferred))
             }
             for fix in diagnostic.fixes {
                 switch fix {

@@ -34,9 +34,6 @@ public struct CompletionResult: Hashable, Sendable {
 }
 
 extension Features {
-    /// Characters that should trigger completion: `@`, `#`, `{`, space (inside attribute blocks), `=`, `:`.
-    public static let completionTriggers = ["@", "#", "{", "."]
-
     /// Completions at `offset`: actors after `@`, claim ids after `#` in `cite=`, attribute names in `{…}`,
     /// front-matter keys and values, and known names in prose after three letters of a capitalised word.
     public static func completions(at offset: Int, in id: DocumentID, snapshot: WorkspaceSnapshot) -> CompletionResult {

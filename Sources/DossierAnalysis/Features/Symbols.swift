@@ -1,29 +1,8 @@
 import DossierSyntax
 
-/// What a symbol is; `lspKind` is the LSP `SymbolKind` number.
+/// What a symbol is.
 public enum SymbolCategory: Hashable, Sendable {
     case heading, actor(ActorKind), claim, quote, document
-
-    /// The LSP `SymbolKind`: headings String(15)… actors by kind, claims Constant(14), quotes String(15), documents File(1).
-    public var lspKind: Int {
-        switch self {
-        case .heading: 15
-        case let .actor(kind):
-            switch kind {
-            case .person: 19  // Object
-            case .organization: 23  // Struct
-            case .country, .place: 4  // Package
-            case .court: 11  // Interface
-            case .outlet: 2  // Module
-            case .group: 3  // Namespace
-            case .document: 1  // File
-            case .event: 24  // Event
-            }
-        case .claim: 14
-        case .quote: 15
-        case .document: 1
-        }
-    }
 }
 
 /// A symbol of one document, with its children.

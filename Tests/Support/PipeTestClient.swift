@@ -7,6 +7,8 @@ import Darwin
 #endif
 import DossierJSON
 import DossierLocking
+import DossierProtocol
+import Foundation
 import Synchronization
 
 /// Errors from ``PipeTestClient``.
@@ -19,6 +21,8 @@ public enum PipeTestClientError: Error, Sendable, Hashable, CustomStringConverti
     case framing(FramingError)
     /// The server sent a body that is not JSON.
     case invalidJSON(JSONError)
+    /// The client's side of the server's input was closed already.
+    case inputClosed
 
     /// Human-readable summary.
     public var description: String {
@@ -27,6 +31,7 @@ public enum PipeTestClientError: Error, Sendable, Hashable, CustomStringConverti
         case .endOfStream: return "server output ended"
         case .framing(let e): return "framing error from server: \(e)"
         case .invalidJSON(let e): return "server sent invalid JSON: \(e)"
+        case .inputClosed: return "the server's input is closed"
         }
     }
 }
@@ -61,33 +66,40 @@ public final class PipeTestClient: Sendable {
 
     private let inbox = Locked(Inbox())
     private let nextRequestID = Atomic<Int64>(1)
-    private let loop: ReadLoop
     /// Guards writes to the server; the value is true once the write end is closed.
     private let writeClosed = Locked(false)
+    /// Set when the client goes away: its reader stops and closes its end of the server's output.
+    private let stopped = Locked(false)
 
-    /// Creates the pipes and starts reading the server's output.
+    /// Creates the pipes and starts reading the server's output on a thread of its own, until the server closes it.
     public init() throws {
-        StandardIO.ignoreSIGPIPE()  // writing to a server that has gone must fail, not end the process
-        let toServer = try makePipe()
-        let fromServer = try makePipe()
+        signal(SIGPIPE, SIG_IGN)  // writing to a server that has gone must fail, not end the process
+        let toServer = try Self.makePipe()
+        let fromServer = try Self.makePipe()
         serverInput = toServer.read
         clientWrite = toServer.write
         clientRead = fromServer.read
         serverOutput = fromServer.write
-        loop = try ReadLoop()
-        let loop = self.loop
         let fd = clientRead
-        startThread(name: "dossier-test-client") { [weak self] in
+        let stopped = self.stopped
+        let thread = Thread { [weak self] in
+            defer { close(fd) }
             var framer = MessageFramer()
-            _ = loop.readUntilEnd(fd) { chunk in
-                framer.feed(chunk)
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while !stopped.withLock { $0 } {
+                // Polled with a timeout, so a client that goes away while the server is silent is noticed.
+                var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                if poll(&ready, 1, 50) == 0 { continue }
+                let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                framer.feed(chunk[0..<count])
                 while let event = framer.next() {
                     guard let self else { return }
                     switch event {
                     case .body(let body):
                         do throws(JSONError) {
-                            let message = try JSONParser.parse(body)
-                            self.deliver(message)
+                            self.deliver(try JSONParser.parse(body))
                         } catch {
                             self.fail(.invalidJSON(error))
                         }
@@ -96,15 +108,22 @@ public final class PipeTestClient: Sendable {
                     }
                 }
             }
-            if !loop.isStopped { self?.fail(.endOfStream) }
-            loop.finish()
-            closeDescriptor(fd)
+            if !stopped.withLock { $0 } { self?.fail(.endOfStream) }
         }
+        thread.name = "dossier-test-client"
+        thread.start()
     }
 
     deinit {
-        loop.stop()
+        stopped.withLock { $0 = true }
         closeInput()
+    }
+
+    private static func makePipe() throws -> (read: Int32, write: Int32) {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw PipeTestClientError.endOfStream }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return (fds[0], fds[1])
     }
 
     /// A transport for the server side that owns `serverInput`/`serverOutput`.
@@ -122,8 +141,14 @@ public final class PipeTestClient: Sendable {
     /// Writes raw bytes to the server's input (for framing tests).
     public func sendRaw(_ bytes: [UInt8]) throws {
         try writeClosed.withLock { (closed: inout Bool) throws in
-            if closed { throw TransportError.closed }
-            try bytes.withUnsafeBytes { try writeAll(clientWrite, $0) }
+            if closed { throw PipeTestClientError.inputClosed }
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { write(clientWrite, $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw PipeTestClientError.endOfStream }
+                offset += written
+            }
         }
     }
 
@@ -159,7 +184,7 @@ public final class PipeTestClient: Sendable {
         writeClosed.withLock { closed in
             guard !closed else { return }
             closed = true
-            closeDescriptor(clientWrite)
+            close(clientWrite)
         }
     }
 
