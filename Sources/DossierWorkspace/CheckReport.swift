@@ -1,4 +1,5 @@
 import DossierAnalysis
+import DossierDocs
 import DossierSyntax
 import Dispatch
 
@@ -11,7 +12,7 @@ public struct ReportEntry: Hashable, Sendable {
     public var endLine: Int
     public var endColumn: Int
     public var severity: Severity
-    public var code: DiagnosticCode
+    public var code: RuleCode
     public var message: String
 }
 
@@ -79,7 +80,7 @@ public struct CheckReport: Sendable {
         guard let document = snapshot.documents[id] else { return [] }
         let lines = document.syntax.lines
         return Checker.diagnostics(for: id, in: snapshot, minimum: minimum).map { diagnostic in
-            entry(path: path, lines: lines, range: diagnostic.range, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message)
+            entry(path: path, lines: lines, range: diagnostic.range, severity: diagnostic.severity, code: .diagnostic(diagnostic.code), message: diagnostic.message)
         }
     }
 
@@ -89,11 +90,11 @@ public struct CheckReport: Sendable {
         return workspace.configurationProblems.filter { $0.severity <= minimum }.map { problem in
             entry(
                 path: path, lines: lines, range: ConfigurationParser.range(of: problem, in: bytes),
-                severity: problem.severity, code: .syntax, message: problem.message)
+                severity: problem.severity, code: .configuration, message: problem.message)
         }
     }
 
-    static func entry(path: String, lines: LineTable, range: ByteRange, severity: Severity, code: DiagnosticCode, message: String) -> ReportEntry {
+    static func entry(path: String, lines: LineTable, range: ByteRange, severity: Severity, code: RuleCode, message: String) -> ReportEntry {
         let start = lines.position(of: range.start, in: .utf32)
         let end = lines.position(of: range.end, in: .utf32)
         return ReportEntry(
