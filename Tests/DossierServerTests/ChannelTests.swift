@@ -77,7 +77,7 @@ struct ChannelTests {
     }
 
     /// With a client that registers no watchers (Neovim on Linux, Helix), a cast edited on disk while closed
-    /// reaches the open articles' diagnostics within a second, through the server's own watcher.
+    /// reaches the open articles' diagnostics through the server's own watcher.
     @Test func theServerWatchesTheDiskWhenTheClientDoesNot() async throws {
         let h = try Harness(files: ["cast.md": castText])
         try await h.initialize(ClientCapabilities.push(watchers: false))
@@ -85,15 +85,13 @@ struct ChannelTests {
         _ = try await h.diagnostics("a.md") { $0.isEmpty }
         // Remove Durbin from the cast with a plain write, as a shell or `git pull` would.
         try Harness.write(castText.replacingOccurrences(of: "## Dick Durbin {#dick-durbin .person}", with: "## Someone Else {#someone .person}"), to: h.root + "/cast.md")
-        let clock = ContinuousClock()
-        let written = clock.now
-        _ = try await h.diagnostics("a.md", where: { $0 == ["unknown-actor"] }, timeout: .seconds(3))
-        #expect(clock.now - written < .seconds(1))
+        // How fast is measured by the benchmark (`dossier-bench`), not asserted here.
+        _ = try await h.diagnostics("a.md", where: { $0 == ["unknown-actor"] }, timeout: .seconds(10))
         // A new file in a new folder, then the folder deleted.
         try Harness.write("## Dick Durbin {#dick-durbin .person}\n", to: h.root + "/more/durbin.md")
-        _ = try await h.diagnostics("a.md", where: { $0.isEmpty }, timeout: .seconds(3))
+        _ = try await h.diagnostics("a.md", where: { $0.isEmpty }, timeout: .seconds(10))
         try FileManager.default.removeItem(atPath: h.root + "/more")
-        _ = try await h.diagnostics("a.md", where: { $0 == ["unknown-actor"] }, timeout: .seconds(3))
+        _ = try await h.diagnostics("a.md", where: { $0 == ["unknown-actor"] }, timeout: .seconds(10))
         #expect(!h.client.queuedMessages.contains { $0["method"] == "client/registerCapability" })
     }
 
