@@ -60,10 +60,14 @@ func installedTool(_ tool: String) -> String? {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
+/// Whether CI requires every tool the tests drive (DOSSIER_REQUIRE_CLIENTS=1): a missing one then fails its test
+/// instead of skipping it.
+var toolsRequired: Bool { ProcessInfo.processInfo.environment["DOSSIER_REQUIRE_CLIENTS"] == "1" }
+
 /// Whether a test of an external tool runs: when the tool is installed, or when CI requires every
-/// tool (DOSSIER_REQUIRE_CLIENTS=1), so that a missing one fails there instead of being skipped.
+/// tool, so that a missing one fails there instead of being skipped.
 func toolTestRuns(_ tools: String...) -> Bool {
-    ProcessInfo.processInfo.environment["DOSSIER_REQUIRE_CLIENTS"] == "1" || tools.allSatisfy { installedTool($0) != nil }
+    toolsRequired || tools.allSatisfy { installedTool($0) != nil }
 }
 
 /// The path of `tool`, or a recorded failure (the test only runs without it under DOSSIER_REQUIRE_CLIENTS=1).
