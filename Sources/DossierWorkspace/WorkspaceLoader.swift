@@ -283,7 +283,9 @@ public enum FileReader {
         // file stays in memory while the workspace is open), read straight into uninitialised
         // storage: zeroing it first would touch every byte of the workspace once more.
         var firstError: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+        // An empty file starts from an empty array: with capacity 0 the initializer writes the count into the
+        // storage every empty array shares, which ThreadSanitizer rightly reports when two threads do it.
+        var bytes: [UInt8] = status.st_size == 0 ? [] : [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
             while initialized < buffer.count {
                 let count = readFile(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
                 if count > 0 {
