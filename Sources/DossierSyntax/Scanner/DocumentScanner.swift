@@ -14,6 +14,12 @@ extension Array {
     /// Moves the elements into storage of exactly their count when at least an eighth is unused.
     mutating func shrinkToFit() {
         guard capacity - count > Swift.max(count / 8, 1) else { return }
+        // Empty: a new empty array. `unsafeUninitializedCapacity: 0` would write the count of the storage every
+        // empty array shares, a data race between threads scanning at once.
+        guard count > 0 else {
+            self = []
+            return
+        }
         // Not `Array(self[...])`: a slice of the whole array keeps its storage.
         self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = buffer.initialize(fromContentsOf: self)
