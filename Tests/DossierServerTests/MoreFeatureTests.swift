@@ -76,6 +76,22 @@ struct MoreFeatureTests {
         #expect(own["textEdit"]?["newText"] == "lloyd-austin")
     }
 
+    @Test func aNameInProseIsAPlainInsertTextWithoutAnyRange() async throws {
+        // Neovim 0.12 keeps a textEdit's newText only up to its first space ("[Lloyd") and inserts a
+        // snippet's label; a plain insertText replacing the typed word lands whole everywhere.
+        for itemDefaults in [false, true] {
+            let h = try Harness(files: ["cast.md": castText])
+            try await h.initialize(textDocument: itemDefaults ? ["completion": ["completionList": ["itemDefaults": ["editRange"]]]] : [:])
+            try h.open("article.md", articleText + "Talks with Lloy\n")
+            let completion = try await h.client.request(method: "textDocument/completion", params: h.position("article.md", line: 6, character: 15))
+            #expect(completion["result"]?["itemDefaults"] == nil)
+            let item = try #require(completion["result"]?["items"]?.arrayValue?.first { $0["label"] == "Lloyd Austin" })
+            #expect(item["insertText"] == "[Lloyd Austin](@lloyd-austin)")
+            #expect(item["textEdit"] == nil && item["textEditText"] == nil && item["insertTextFormat"] == nil)
+            #expect(item["filterText"] == "Lloyd Austin")
+        }
+    }
+
     @Test func codeActionForUnknownActor() async throws {
         let h = try Harness(files: ["cast.md": castText])
         try await h.initialize()

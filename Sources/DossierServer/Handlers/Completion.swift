@@ -18,13 +18,22 @@ extension Handlers {
             return ["isIncomplete": false, "items": []]
         }
         let result = Features.completions(at: offset, in: document.id, snapshot: context.snapshot)
-        // Most lists replace one range (the word at the cursor): sent once when the client allows.
-        let shared = result.items.first.map(\.replaceRange).flatMap { first in
-            context.completionListEditRange && result.items.allSatisfy { $0.replaceRange == first } ? first : nil
+        // Most lists replace one range (the word at the cursor): sent once when the client allows. Items that
+        // replace the typed word (names in prose) take no range at all, so never share one either.
+        let ranged = result.items.filter { !$0.replacesTypedWord }
+        let shared = ranged.first.map(\.replaceRange).flatMap { first in
+            context.completionListEditRange && ranged.count == result.items.count && ranged.allSatisfy { $0.replaceRange == first }
+                ? first : nil
         }
         let items: [JSONValue] = result.items.map { item in
             var o: JSONObject = ["label": .string(item.label), "kind": .int(completionKind(item.kind))]
-            if shared == nil {
+            if item.replacesTypedWord {
+                // A plain insertText and no textEdit: the client replaces the word before the cursor, which is
+                // the item's range. Neovim cuts a textEdit's newText at its first space ("[Lloyd") and inserts
+                // a snippet's label; this is the one form that lands whole in Neovim 0.12 (omnifunc and
+                // vim.lsp.completion), Eglot and VS Code.
+                o["insertText"] = .string(item.insertText)
+            } else if shared == nil {
                 o["textEdit"] = ["range": context.range(item.replaceRange, in: document), "newText": .string(item.insertText)]
             } else if item.insertText != item.label {
                 o["textEditText"] = .string(item.insertText)
