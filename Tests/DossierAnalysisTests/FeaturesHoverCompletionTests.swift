@@ -36,6 +36,16 @@ import Testing
         """)
     }
 
+    @Test func countsOnlyWhatTheyName() throws {
+        // The cast names @us-dod in Lloyd Austin's member-of: a reference, not a mention, so not a document it is mentioned in.
+        let text = "[The Pentagon](@us-dod) refused. [It](@us-dod) still refuses.\n"
+        let snap = workspace([("article.md", text)])
+        let hover = try #require(Features.hover(at: 3, in: articleID, snapshot: snap))
+        #expect(hover.markdown.hasSuffix("`@us-dod` · mentioned 2× in 1 document · 0 claims on record · cast.md"))
+        let unmentioned = try #require(Features.hover(at: offset(of: "The New York Times", in: castText), in: castID, snapshot: snap))
+        #expect(unmentioned.markdown.hasSuffix("`@nyt` · not mentioned · 0 claims on record · cast.md"))
+    }
+
     @Test func unknownActor() throws {
         let snap = workspace([("article.md", "[X](@nobody)\n")])
         let hover = try #require(Features.hover(at: 1, in: articleID, snapshot: snap))
