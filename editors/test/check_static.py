@@ -858,6 +858,46 @@ assert(root == vim.loop.fs_realpath(os.getenv('DOSSIER_REPO')), 'root_dir ' .. t
                                     DOSSIER_PRETEND_OLD=pretend_old))
 
 
+@check("nvim plugin: the lens command fills the quickfix list; gd and gO are mapped in Dossier buffers")
+def _():
+    lua = """
+require('dossier').setup({ cmd = { os.getenv('DOSSIER_BIN'), 'lsp' } })
+vim.cmd('filetype plugin on')
+vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('DOSSIER_REPO') .. '/seeds/article.md'))
+vim.bo.filetype = 'markdown'
+local buf = vim.api.nvim_get_current_buf()
+local function client()
+  if vim.lsp.get_clients then return vim.lsp.get_clients({ bufnr = buf, name = 'dossier' })[1] end
+  return vim.tbl_values(vim.lsp.buf_get_clients(buf))[1]
+end
+assert(vim.wait(15000, function() local c = client() return c ~= nil and c.initialized end, 50), 'no client')
+local c = client()
+-- Keys: buffer-local, over the Markdown ftplugin's gO and Vim's own gd.
+for _, lhs in ipairs({ 'gd', 'gO' }) do
+  local map = vim.fn.maparg(lhs, 'n', false, true)
+  assert(map.buffer == 1, lhs .. ' is not mapped in the Dossier buffer: ' .. vim.inspect(map))
+end
+-- The lens command runs in Neovim, not on the server: arguments uri, position, actor id.
+local handler = (c.commands or {})['dossier.showReferences'] or vim.lsp.commands['dossier.showReferences']
+assert(handler, 'dossier.showReferences is not a client command')
+local line = vim.fn.search('@lloyd-austin', 'nw')
+local col = vim.fn.getline(line):find('@lloyd-austin', 1, true)
+vim.api.nvim_win_set_cursor(0, { line, col + 1 })
+local position = vim.lsp.util.make_position_params(0, c.offset_encoding).position
+vim.fn.setqflist({}, 'r')
+handler({ title = '1 mention', command = 'dossier.showReferences',
+          arguments = { vim.uri_from_bufnr(buf), position, 'lloyd-austin' } },
+        { bufnr = buf, client_id = c.id })
+assert(vim.wait(10000, function() return #vim.fn.getqflist() > 0 end, 50), 'the quickfix list stayed empty')
+local item = vim.fn.getqflist()[1]
+assert(item.lnum == line, 'quickfix entry on line ' .. item.lnum .. ', want ' .. line)
+assert(vim.fn.getqflist({ title = 1 }).title:find('@lloyd-austin', 1, true), 'quickfix title')
+"""
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = fake_repo(Path(tmp))
+        for_each_nvim(lua, smoke_env(repo, HERE / "fake_lsp.py"))
+
+
 def eglot_smoke(env):
     return run([need("emacs"), "--batch", "-l", HERE / "eglot_smoke.el"],
                timeout=90, env=dict(os.environ, **env))

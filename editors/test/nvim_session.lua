@@ -83,9 +83,9 @@ local function wait_for(ms, predicate)
   end
 end
 
---- Types `keys` (with <…> notation) as a person would: they go through mappings-free typeahead.
+--- Types `keys` (with <…> notation) as a person would: mappings apply, as for typed keys.
 local function type_keys(keys)
-  vim.api.nvim_feedkeys(vim.keycode(keys), 'n', false)
+  vim.api.nvim_feedkeys(vim.keycode(keys), 'm', false)
   sleep(30)
 end
 
@@ -360,16 +360,16 @@ local function code_lens()
   local answer = c:request_sync('textDocument/references', params, STEP_MS, session.cast)
   local references = answer and answer.result or {}
   vim.fn.setqflist({}, 'r', { title = 'before the lens', items = {} })
+  -- The plugin shows the lenses (it refreshes them as the buffer is entered).
   local lens = wait_for(STEP_MS, function()
     for _, l in ipairs(vim.lsp.codelens.get(session.cast)) do
       if l.range.start.line == lnum - 1 and l.command then
         return l
       end
     end
-    vim.lsp.codelens.refresh({ bufnr = session.cast })
   end)
   if not lens then
-    fail('code lens', 'no lens on the heading within ' .. STEP_MS .. ' ms')
+    fail('code lens', 'no lens on the heading within ' .. STEP_MS .. ' ms of entering cast.md')
     return
   end
   vim.lsp.codelens.run()
@@ -385,6 +385,53 @@ local function code_lens()
     pass('code lens', ('“%s” fills the quickfix list with the %d references'):format(lens.command.title, #items))
   end
   vim.cmd('cclose')
+end
+
+--- The plugin's keys in a Dossier buffer: gd goes to the definition, gO lists the file's symbols.
+local function keys()
+  vim.api.nvim_set_current_buf(session.brief)
+  local lnum, col
+  for index, line in ipairs(vim.api.nvim_buf_get_lines(session.brief, 0, -1, false)) do
+    col = line:find('[Lloyd Austin](@lloyd-austin)', 1, true)
+    if col then
+      lnum = index
+      break
+    end
+  end
+  assert(lnum, 'brief.md does not mention [Lloyd Austin](@lloyd-austin)')
+  vim.api.nvim_win_set_cursor(0, { lnum, col + 2 })
+  type_keys('gd')
+  local jumped = wait_for(5000, function()
+    return vim.fn.expand('%:t') == 'cast.md' and vim.api.nvim_get_current_line():find('{#lloyd-austin', 1, true)
+  end)
+  if jumped then
+    pass('gd', 'from [Lloyd Austin](@lloyd-austin) to ' .. vim.api.nvim_get_current_line())
+  else
+    fail('gd', ('the cursor is on %s:%d %q'):format(vim.fn.expand('%:t'), vim.fn.line('.'), vim.api.nvim_get_current_line()))
+  end
+  vim.api.nvim_set_current_buf(session.brief)
+  vim.fn.setloclist(0, {}, 'r', { title = 'before gO', items = {} })
+  type_keys('gO')
+  local symbols = wait_for(5000, function()
+    local list = vim.fn.getloclist(vim.fn.win_getid(vim.fn.winnr('#')))
+    if #list == 0 then
+      list = vim.fn.getloclist(0)
+    end
+    return #list > 0 and list
+  end)
+  -- LSP symbols read "[Kind] name"; claims are Constants. Neovim's Markdown outline lists headings only.
+  local claim = symbols and vim.iter(symbols):find(function(item)
+    return vim.startswith(item.text, '[Constant] ')
+  end)
+  if symbols and claim then
+    pass('gO', ('%d symbols, e.g. %q'):format(#symbols, claim.text))
+  else
+    fail('gO', symbols and ('no claim among the symbols: ' .. vim.inspect(vim.tbl_map(function(i)
+      return i.text
+    end, symbols))) or 'the location list stayed empty (Neovim\'s Markdown outline instead of the server\'s symbols?)')
+  end
+  vim.cmd('lclose')
+  vim.api.nvim_set_current_buf(session.brief)
 end
 
 --- With cast.md closed, removes an actor that brief.md mentions by writing the file, then restores it.
@@ -455,6 +502,7 @@ local function main()
     { 'completion (omnifunc)', completion_omnifunc },
     { 'completion (vim.lsp.completion)', completion_autotrigger },
     { 'code lens', code_lens },
+    { 'keys', keys },
     { 'disk change', disk_change },
   }
   for index, scenario in ipairs(scenarios) do
