@@ -606,13 +606,14 @@ def _():
             result.stderr.strip()[-2000:]
 
 
-@check("emacs: eglot_smoke.el byte-compiles without warnings")
+@check("emacs: eglot_smoke.el and eglot_session.el byte-compile without warnings")
 def _():
-    with tempfile.TemporaryDirectory() as tmp:
-        shutil.copy(HERE / "eglot_smoke.el", tmp)
-        result = emacs_batch("--eval", "(setq byte-compile-error-on-warn t)",
-                             "-f", "batch-byte-compile", "eglot_smoke.el", cwd=tmp)
-        assert result.returncode == 0, result.stderr.strip()[-2000:]
+    for script in ("eglot_smoke.el", "eglot_session.el"):
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copy(HERE / script, tmp)
+            result = emacs_batch("--eval", "(setq byte-compile-error-on-warn t)",
+                                 "-f", "batch-byte-compile", script, cwd=tmp)
+            assert result.returncode == 0, f"{script}: " + result.stderr.strip()[-2000:]
 
 
 EMACS_FONT_LOCK = r"""

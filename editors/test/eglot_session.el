@@ -10,9 +10,9 @@
 ;; silent.  The results go to the file DOSSIER_SESSION_OUTPUT, as the terminal
 ;; shows only Emacs's screen.  Run with -q, not -Q, so that Debian's site files
 ;; put eglot and markdown-mode on the load path.  On a fresh copy of seeds/ each run, with editors/emacs/dossier.el
-;; loaded, acts as a person would: opens brief.md as Emacs starts (while the
+;; loaded, acts as a person would: opens brief.md and cast.md as Emacs starts (while the
 ;; server is still indexing) and waits without editing; completes a name in
-;; prose with `completion-at-point'; and, with cast.md never opened, removes an
+;; prose with `completion-at-point'; and, with cast.md closed, removes an
 ;; actor from it with a plain file write, then restores it.  It asserts only what
 ;; Emacs holds (Flymake's diagnostics, the buffer's text), compared with
 ;; `dossier check --format json --min-severity hint' for the diagnostics.
@@ -90,7 +90,8 @@ The scenarios run from a timer, where no command ends, so the
     result))
 
 (defun dossier-session-copy-seeds (repo)
-  "A fresh copy of REPO's seeds/ in a temporary folder; its dossier.json makes it the root."
+  "A fresh copy of REPO's seeds/ in a temporary folder.
+Its dossier.json makes it the root."
   (let ((root (file-truename (make-temp-file "dossier-eglot-session" t))))
     (dolist (file (directory-files (expand-file-name "seeds" repo) t "\\`[^.]"))
       (unless (file-directory-p file)
@@ -100,7 +101,8 @@ The scenarios run from a timer, where no command ends, so the
 ;;; Diagnostics: Flymake's against `dossier check'
 
 (defun dossier-session-checked (root)
-  "`dossier check' on ROOT: a hash table from relative path to entries like \"code L:C-L:C\"."
+  "`dossier check' on ROOT, as a hash table.
+It maps each relative path to entries like \"code L:C-L:C\"."
   (let* ((output (with-output-to-string
                    (with-current-buffer standard-output
                      (call-process dossier-program nil t nil "check" root
@@ -118,7 +120,8 @@ The scenarios run from a timer, where no command ends, so the
     table))
 
 (defun dossier-session-position (pos)
-  "POS as \"line:column\", 1-based, columns in characters (Unicode scalars, as Emacs counts)."
+  "POS as \"line:column\", 1-based.
+Columns count characters (Unicode scalars), as Emacs does."
   (save-excursion
     (goto-char pos)
     (format "%d:%d" (line-number-at-pos pos t) (1+ (- pos (line-beginning-position))))))
@@ -158,7 +161,8 @@ The scenarios run from a timer, where no command ends, so the
               (length missing) (seq-take (sort missing #'string<) 4)))))
 
 (defun dossier-session-settled (buffer)
-  "BUFFER's diagnostics once unchanged for `dossier-session-settle' seconds, or after a step."
+  "BUFFER's diagnostics once unchanged for `dossier-session-settle' seconds.
+After a step without settling, the last ones seen."
   (let ((last nil) (since (float-time)) (deadline (+ (float-time) dossier-session-step)) (result nil))
     (while (and (not result) (< (float-time) deadline))
       (let ((now (sort (dossier-session-held buffer) #'string<)))
@@ -169,27 +173,42 @@ The scenarios run from a timer, where no command ends, so the
 
 ;;; Scenarios
 
+(defun dossier-session-visit (name)
+  "Visit NAME of the copy with Eglot, as `emacs brief.md cast.md' does.
+Return the buffer."
+  (with-current-buffer (find-file-noselect (expand-file-name name dossier-session-root))
+    (markdown-mode)
+    (eglot-ensure)
+    (current-buffer)))
+
 (defun dossier-session-startup (expected)
-  "Open brief.md at once and wait without editing; compare with EXPECTED."
-  (setq dossier-session-brief (find-file-noselect (expand-file-name "brief.md" dossier-session-root)))
-  (set-buffer dossier-session-brief)
-  (markdown-mode)
-  (eglot-ensure)
-  (unless (dossier-session-wait dossier-session-step (lambda () (eglot-current-server)))
-    (error "Eglot did not connect within %ss" dossier-session-step))
-  (dossier-session-pass "eglot connects" (format "root %s" (project-root (eglot--project (eglot-current-server)))))
-  (let* ((want (gethash "brief.md" expected))
-         (mismatch nil)
-         (matched (dossier-session-wait
-                   dossier-session-step
-                   (lambda ()
-                     (setq mismatch (dossier-session-difference
-                                     (dossier-session-settled dossier-session-brief) want))
-                     (null mismatch)))))
-    (if matched
-        (dossier-session-pass "startup diagnostics brief.md"
-                              (format "%d, equal to dossier check" (length want)))
-      (dossier-session-fail "startup diagnostics brief.md" mismatch))))
+  "Open brief.md and cast.md at once, wait without editing.
+Compare what Flymake holds with EXPECTED."
+  (setq dossier-session-brief (dossier-session-visit "brief.md"))
+  (let ((cast (dossier-session-visit "cast.md")))
+    (unless (dossier-session-wait dossier-session-step
+                                  (lambda () (and (with-current-buffer dossier-session-brief (eglot-current-server))
+                                                  (with-current-buffer cast (eglot-current-server)))))
+      (error "Eglot did not connect both buffers within %ss" dossier-session-step))
+    (dossier-session-pass "eglot connects"
+                          (with-current-buffer dossier-session-brief
+                            (format "root %s" (project-root (eglot--project (eglot-current-server))))))
+    (dolist (file (list (cons "brief.md" dossier-session-brief) (cons "cast.md" cast)))
+      (let* ((name (car file))
+             (want (gethash name expected))
+             (mismatch nil)
+             (matched (dossier-session-wait
+                       dossier-session-step
+                       (lambda ()
+                         (setq mismatch (dossier-session-difference (dossier-session-settled (cdr file)) want))
+                         (null mismatch)))))
+        (if matched
+            (dossier-session-pass (concat "startup diagnostics " name)
+                                  (format "%d, equal to dossier check" (length want)))
+          (dossier-session-fail (concat "startup diagnostics " name) mismatch))))
+    ;; cast.md is closed before its file changes on disk (the last scenario).
+    (with-current-buffer cast (set-buffer-modified-p nil))
+    (kill-buffer cast)))
 
 (defun dossier-session-completion ()
   "Type Lloy on a new line of brief.md and complete it at point."
@@ -213,7 +232,7 @@ The scenarios run from a timer, where no command ends, so the
       (eglot--signal-textDocument/didChange))))
 
 (defun dossier-session-unknown-white-house ()
-  "The unknown-actor diagnostic on brief.md's mention of @white-house, if Flymake holds it."
+  "The unknown-actor diagnostic on brief.md's @white-house, if Flymake holds it."
   (with-current-buffer dossier-session-brief
     (flymake-start)
     (seq-find (lambda (d)
@@ -223,7 +242,8 @@ The scenarios run from a timer, where no command ends, so the
               (flymake-diagnostics))))
 
 (defun dossier-session-disk-change ()
-  "Remove the White House from cast.md (never opened) with a file write, then restore it."
+  "Remove the White House from the closed cast.md with a file write.
+Then restore it."
   (let* ((cast (expand-file-name "cast.md" dossier-session-root))
          (original (with-temp-buffer (insert-file-contents-literally cast) (buffer-string)))
          (start (string-match "\n## White House {#white-house \\.organization}" original))
