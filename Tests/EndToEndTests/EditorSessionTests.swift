@@ -11,8 +11,15 @@ struct EditorSessionTests {
     /// one fails it is a known issue; once it passes the test says so, to take it off this list.
     static let neovimAwaitingServer: Set<String> = ["startup diagnostics brief.md", "disk change removed", "disk change restored"]
 
-    /// The same for Eglot: none today (Eglot pushes nothing twice, opens files after `initialize`, and watches files).
+    /// The same for Eglot: none always fails today (Eglot pushes nothing twice, opens files after `initialize`, and
+    /// watches files for the server).
     static let eglotAwaitingServer: Set<String> = []
+
+    /// Eglot scenarios that fail now and then until the server coalesces file changes (SPEC 4): Emacs sends the change
+    /// event as its write starts, the server reads cast.md half written at once, and inotify merges the events of the
+    /// rest of the write, so the whole file is never read (2 runs in 8 here). A failure is a known issue, a pass is fine;
+    /// once the server waits for a quiet moment before reading, take them off and let them fail again.
+    static let eglotIntermittentUntilServer: Set<String> = ["disk change removed", "disk change restored"]
 
     /// The newest Neovim found that is 0.11 or later (the session suite uses `vim.lsp.config` and `vim.lsp.completion`).
     static let neovim: String? = {
@@ -64,13 +71,17 @@ struct EditorSessionTests {
             script, ["-qec", "\(emacs) -nw -q -l editors/test/eglot_session.el", "/dev/null"], timeout: 200,
             environment: ["DOSSIER_BIN": binary, "DOSSIER_SESSION_OUTPUT": results.path, "TERM": "xterm"])
         let output = (try? String(contentsOf: results, encoding: .utf8)) ?? "(no results written; the terminal showed: \(screen.suffix(2000)))"
-        Self.judge(output, status: status, client: emacs, awaitingServer: Self.eglotAwaitingServer)
+        Self.judge(
+            output, status: status, client: emacs, awaitingServer: Self.eglotAwaitingServer,
+            intermittent: Self.eglotIntermittentUntilServer)
     }
 
-    /// Records each failed scenario (a known issue when it awaits the server), and each awaited one that passes now.
-    static func judge(_ output: String, status: Int32, client: String, awaitingServer: Set<String>) {
+    /// Records each failed scenario (a known issue when it awaits the server, intermittently or always), and each
+    /// always-failing awaited one that passes now.
+    static func judge(_ output: String, status: Int32, client: String, awaitingServer: Set<String>, intermittent: Set<String> = []) {
         var passed: [String] = []
         var unexpectedFailures = 0
+        var intermittentFailures = 0
         for line in output.split(separator: "\n").map(String.init) {
             if line.hasPrefix("PASS ") {
                 let name = String(line.dropFirst(5).prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
@@ -82,6 +93,11 @@ struct EditorSessionTests {
                 let name = String(line.dropFirst(5).prefix { $0 != ":" })
                 if awaitingServer.contains(name) {
                     withKnownIssue("awaits the server side of issue 12") { Issue.record("\(client): \(line)") }
+                } else if intermittent.contains(name) {
+                    intermittentFailures += 1
+                    withKnownIssue("fails now and then until the server coalesces file changes", isIntermittent: true) {
+                        Issue.record("\(client): \(line)")
+                    }
                 } else {
                     unexpectedFailures += 1
                     Issue.record("\(client): \(line)")
@@ -89,7 +105,7 @@ struct EditorSessionTests {
             }
         }
         #expect(!passed.isEmpty, "\(client): no scenario passed:\n\(output)")
-        if unexpectedFailures == 0 && awaitingServer.isSubset(of: passed) {
+        if unexpectedFailures == 0 && intermittentFailures == 0 && awaitingServer.isSubset(of: passed) {
             #expect(status == 0, "\(client) exited with \(status):\n\(output)")
         }
     }
