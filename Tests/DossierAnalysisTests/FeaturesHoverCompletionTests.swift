@@ -235,28 +235,27 @@ import Testing
 
 @Suite struct PlainTextCardTests {
     @Test func markdownMarksGoAndTextStays() {
-        #expect(Features.plainText("**Lloyd Austin** · person  \nmember of X") == "Lloyd Austin · person\nmember of X")
-        #expect(Features.plainText("`@lloyd-austin` · mentioned 3×") == "@lloyd-austin · mentioned 3×")
-        #expect(Features.plainText("[Wikidata Q1](https://www.wikidata.org/wiki/Q1) · https://a.gov")
+        #expect(PlainText.fromMarkdown("**Lloyd Austin** · person  \nmember of X") == "Lloyd Austin · person\nmember of X")
+        #expect(PlainText.fromMarkdown("`@lloyd-austin` · mentioned 3×") == "@lloyd-austin · mentioned 3×")
+        #expect(PlainText.fromMarkdown("[Wikidata Q1](https://www.wikidata.org/wiki/Q1) · https://a.gov")
             == "Wikidata Q1 (https://www.wikidata.org/wiki/Q1) · https://a.gov")
-        #expect(Features.plainText("evidence with the [ICC](@icc), he said") == "evidence with the ICC, he said")
-        #expect(Features.plainText("[The [White House](@white-house) had]{.claim by=@nyt} it") == "The White House had it")
-        #expect(Features.plainText("**quote** `#a-b` · **unattributed**\n\n> “I will,”\n\n- by X") == "quote #a-b · unattributed\n\n> “I will,”\n\n- by X")
-        #expect(Features.plainText("snake_case_name, a \\* b, a * b, [x] and <!-- note -->end") == "snake_case_name, a * b, a * b, [x] and end")
-        #expect(Features.plainText("``a ` b`` and *it* and __bold__") == "a ` b and it and bold")
+        #expect(PlainText.fromMarkdown("evidence with the [ICC](@icc), he said") == "evidence with the ICC, he said")
+        #expect(PlainText.fromMarkdown("[The [White House](@white-house) had]{.claim by=@nyt} it") == "The White House had it")
+        #expect(PlainText.fromMarkdown("**quote** `#a-b` · **unattributed**\n\n> “I will,”\n\n- by X") == "quote #a-b · unattributed\n\n> “I will,”\n\n- by X")
+        #expect(PlainText.fromMarkdown("snake_case_name, a \\* b, a * b, [x] and <!-- note -->end") == "snake_case_name, a * b, a * b, [x] and end")
+        #expect(PlainText.fromMarkdown("``a ` b`` and *it* and __bold__") == "a ` b and it and bold")
     }
 
     @Test func actorAndClaimCardsReadWithoutMarks() throws {
         let text = "[The base closed]{.claim #base by=@lloyd-austin} said [Austin](@lloyd-austin).\n"
         let snap = workspace([("article.md", text)])
-        let actor = try #require(Features.cardPlainText(.actor("lloyd-austin"), snap))
+        let actor = PlainText.fromMarkdown(try #require(Features.cardMarkdown(.actor("lloyd-austin"), snap)))
         #expect(actor.hasPrefix("Lloyd Austin · person · U.S. Secretary of Defense\nmember of U.S. Department of Defense\n"))
         #expect(actor.contains("Wikidata Q1869253 (https://www.wikidata.org/wiki/Q1869253)"))
         #expect(!actor.contains("**") && !actor.contains("`"))
-        let claim = try #require(Features.cardPlainText(.claim("base"), snap))
+        let claim = PlainText.fromMarkdown(try #require(Features.cardMarkdown(.claim("base"), snap)))
         #expect(claim.hasPrefix("claim #base · attributed\n\n> The base closed"))
         let hover = try #require(Features.hover(at: offset(of: "Austin]", in: text), in: articleID, snapshot: snap))
-        #expect(hover.plainText == Features.plainText(hover.markdown))
-        #expect(Features.cardPlainText(.actor("nobody"), snap) == nil)
+        #expect(PlainText.fromMarkdown(hover.markdown).hasPrefix("Lloyd Austin · person"))
     }
 }

@@ -42,11 +42,6 @@ public struct CompletionResult: Hashable, Sendable {
 }
 
 extension Features {
-    /// Characters after which completion has something to offer: `@` (actors), `#` (claims after `cite=`, a
-    /// heading's id), `{` and `.` (attributes, kinds), and space (the next attribute in a block, a front
-    /// matter value after `key: `). Nothing needs `=`: `by=` is followed by the `@` the user types.
-    public static let completionTriggers = ["@", "#", "{", ".", " "]
-
     /// Completions at `offset`: actors after `@`, claim ids after `#` in `cite=`, attribute names in `{…}`,
     /// front-matter keys and values, and known names in prose after three letters of a capitalised word.
     public static func completions(at offset: Int, in id: DocumentID, snapshot: WorkspaceSnapshot) -> CompletionResult {

@@ -1,25 +1,15 @@
-import DossierSyntax
-
-extension Features {
-    /// `markdown` as plain text, for clients that show documentation and hovers only as `plaintext` and would
-    /// otherwise print `**` and backticks: emphasis and code marks go, a link or span keeps its text (a link to
-    /// an address adds it in parentheses, a mention does not), escapes are resolved, hard breaks become line
-    /// breaks and comments are dropped. Quotes (`> `) and list markers stay: they read well as they are.
-    public static func plainText(_ markdown: String) -> String {
+/// Plain-text renderings of the Markdown the features write (hover and completion cards), for clients that show
+/// documentation as plain text and would otherwise print `**` and backticks.
+public enum PlainText {
+    /// `markdown` without its inline marks: emphasis and code marks go, a link or span keeps its text (nested
+    /// brackets too; a link to an address adds it in parentheses, a mention's `@id` does not), escapes are
+    /// resolved, hard breaks become line breaks and comments are dropped. Quotes (`> `) and list markers stay:
+    /// they read well as they are.
+    public static func fromMarkdown(_ markdown: String) -> String {
         var output = ""
         PlainTextWriter(Array(markdown.unicodeScalars)).write(0..<markdown.unicodeScalars.count, into: &output)
         return output
     }
-
-    /// The plain-text card of a proposed actor or claim (`cardMarkdown` as plain text), or nil when it is no longer known.
-    public static func cardPlainText(_ card: CompletionCard, _ snapshot: WorkspaceSnapshot) -> String? {
-        cardMarkdown(card, snapshot).map(plainText)
-    }
-}
-
-extension HoverResult {
-    /// The hover as plain text (`Features.plainText`).
-    public var plainText: String { Features.plainText(markdown) }
 }
 
 /// Turns the inline Markdown of a card into text, span by span (brackets nest).

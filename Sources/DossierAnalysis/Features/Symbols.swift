@@ -84,7 +84,7 @@ extension Features {
             } else {
                 let claim = event.claim!
                 // Outlines such as Neovim's gO list names only: the name carries the first words too.
-                let words = firstWords(squeeze(plainText(syntax.text(claim.textRange))), 60)
+                let words = firstWords(squeeze(PlainText.fromMarkdown(syntax.text(claim.textRange))), 60)
                 item = DocumentSymbolItem(
                     name: claim.id.map { "#\($0.text): \(words)" } ?? words, detail: "\(claim.kind.rawValue) · \(source(of: claim))",
                     category: claim.kind == .quote ? .quote : .claim, range: claim.range,
