@@ -23,6 +23,8 @@ public final class LanguageServer: Sendable {
     let diskQueue = DispatchQueue(label: "dossier-disk")
     /// The server's own file watcher, for clients that do not watch files for it.
     let watcher = Locked<FileWatcher?>(nil)
+    /// The disk events the client sends, gathered until they pause.
+    let clientEvents: Batcher
     let tasks = Locked(BackgroundTasks())
     private let onExit: Locked<(@Sendable (Int32) -> Void)?>
 
@@ -52,6 +54,10 @@ public final class LanguageServer: Sendable {
         self.extraRequests = Dictionary(uniqueKeysWithValues: extraRequests.map { ($0.method, $0) })
         self.releaseMemory = releaseMemory
         self.onExit = Locked(onExit)
+        // Weakly: the batcher is the server's own, and a delivery after the server is gone has nowhere to go.
+        let forward = Locked(WeakServer())
+        clientEvents = Batcher(gathering: timing.watchCoalescing) { paths in forward.withLock { $0.server }?.diskChanged(paths) }
+        forward.withLock { $0.server = self }
     }
 
     /// Starts reading messages.
@@ -226,6 +232,11 @@ public final class LanguageServer: Sendable {
             }
         }
     }
+}
+
+/// A reference to the server that does not keep it alive.
+struct WeakServer {
+    weak var server: LanguageServer?
 }
 
 /// How long the server waits before it publishes diagnostics and releases memory.

@@ -30,16 +30,32 @@ import Testing
         let symbols = Features.documentSymbols(in: articleID, snapshot: snapshot)
         #expect(symbols.map(\.name) == ["Story"])
         let story = symbols[0]
-        #expect(story.children.map(\.name) == ["#stall", "Aside"])
+        // A claim reads as its id and first words (outlines such as Neovim's gO show names only), its detail as kind · source.
+        #expect(story.children.map(\.name) == ["#stall: the Pentagon is stalling", "Aside"])
+        #expect(story.children[0].detail == "claim · by @lloyd-austin")
         #expect(story.children[0].category == .claim)
         #expect(story.children[0].selectionRange == range(of: "stall by", in: article.text).shrunk(3))
         #expect(story.children[1].children.map(\.name) == ["Nobody said this"])
+        #expect(story.children[1].children.map(\.detail) == ["quote · no source"])
         #expect(story.children[1].children[0].category == .quote)
         let cast = Features.documentSymbols(in: castID, snapshot: snapshot)
         #expect(cast.map(\.name) == ["People"])
         #expect(cast[0].children.map(\.name) == ["Lloyd Austin", "U.S. Department of Defense", "The New York Times"])
         #expect(cast[0].children[0].category == .actor(.person))
         #expect(cast[0].children[0].selectionRange == range(of: "Lloyd Austin {", in: castText).shrunk(2))
+    }
+
+    @Test func claimSymbolsNameTheirSources() {
+        let text = """
+            [A very long claim whose text goes on and on well past what an outline can show in one line]{.claim #long by="an aide" via=@nyt}
+            [Cited]{.claim cite=#long,#other} [Two]{.quote #two by=@nyt,@us-dod}
+
+            """
+        let symbols = Features.documentSymbols(in: articleID, snapshot: workspace([("article.md", text)]))
+        #expect(symbols.map(\.name) == [
+            "#long: A very long claim whose text goes on and on well past what…", "Cited", "#two: Two",
+        ])
+        #expect(symbols.map(\.detail) == ["claim · by “an aide” via @nyt", "claim · cites #long, #other", "quote · by @nyt, @us-dod"])
     }
 
     @Test func headingAnchorsShowAsDetail() {

@@ -179,6 +179,28 @@ import Testing
         let file = Marked("<!-- dossier-ignore-file vague-attribution -->\n\nIt reportedly is.\n\nAnd reportedly again.")
         #expect(check(file, codes: [.vagueAttribution]).isEmpty)
     }
+
+    @Test func anIgnoreCommentInsideAParagraphSilencesOnlyTheSentenceAfterIt() {
+        let text = Marked("""
+            Talks ⟦reportedly⟧ stalled. <!-- dossier-ignore vague-attribution --> Aides reportedly left. Envoys ⟦reportedly⟧ stayed.
+
+            Troops ⟦reportedly⟧ moved.
+            """)
+        #expect(check(text, codes: [.vagueAttribution]).map(\.range) == text.ranges)
+    }
+
+    @Test func anIgnoreCommentOpeningAParagraphSilencesItsFirstSentenceOnly() {
+        let text = Marked("""
+            <!-- dossier-ignore vague-attribution --> Aides reportedly left. Envoys ⟦reportedly⟧ stayed.
+            """)
+        #expect(check(text, codes: [.vagueAttribution]).map(\.range) == text.ranges)
+    }
+
+    @Test func aCommentBetweenSentencesEndsTheOneBeforeIt() {
+        // “said” after the comment must not name a source for “reportedly” before it.
+        let text = Marked("The base ⟦reportedly⟧ closed. <!-- dossier-ignore unlinked-mention --> Austin said so.")
+        #expect(check(text, codes: [.vagueAttribution]).map(\.range) == text.ranges)
+    }
 }
 
 @Suite struct IncrementalSnapshotTests {

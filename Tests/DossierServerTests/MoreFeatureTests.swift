@@ -93,6 +93,23 @@ struct MoreFeatureTests {
         #expect(own["kind"]?.intValue == 18)
     }
 
+    @Test func aNameInProseIsAPlainInsertTextWithoutAnyRange() async throws {
+        // Neovim 0.12 keeps a textEdit's newText only up to its first space ("[Lloyd") and inserts a
+        // snippet's label; a plain insertText replacing the typed word lands whole everywhere.
+        for itemDefaults in [false, true] {
+            let h = try Harness(files: ["cast.md": castText])
+            let completion: JSONValue = itemDefaults ? ["completionList": ["itemDefaults": ["editRange"]]] : [:]
+            try await h.initialize(ClientCapabilities.push(extra: ["completion": completion]))
+            let article = try h.open("article.md", articleText.replacingOccurrences(of: "‸", with: "") + "Talks with Lloy‸\n")
+            let list = try await h.result("textDocument/completion", h.at("article.md", article))
+            #expect(list["itemDefaults"] == nil)
+            let item = try #require(list["items"]?.arrayValue?.first { $0["label"] == "Lloyd Austin" })
+            #expect(item["insertText"] == "[Lloyd Austin](@lloyd-austin)")
+            #expect(item["textEdit"] == nil && item["textEditText"] == nil && item["insertTextFormat"] == nil)
+            #expect(item["filterText"] == "Lloyd Austin")
+        }
+    }
+
     @Test func codeActionsAreResolvedLazilyWhenTheClientCan() async throws {
         let h = try Harness(files: ["cast.md": castText])
         try await h.initialize()

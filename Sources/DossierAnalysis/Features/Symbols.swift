@@ -62,9 +62,10 @@ extension Features {
                 while let top = stack.last, nodes[top].level >= level { stack.removeLast() }
             } else {
                 let claim = event.claim!
-                let text = truncate(squeeze(syntax.text(claim.textRange)), 60)
+                // Outlines such as Neovim's gO list names only: the name carries the first words too.
+                let words = firstWords(squeeze(PlainText.fromMarkdown(syntax.text(claim.textRange))), 60)
                 item = DocumentSymbolItem(
-                    name: claim.id.map { "#" + $0.text } ?? text, detail: claim.id == nil ? claim.kind.rawValue : text,
+                    name: claim.id.map { "#\($0.text): \(words)" } ?? words, detail: "\(claim.kind.rawValue) · \(source(of: claim))",
                     category: claim.kind == .quote ? .quote : .claim, range: claim.range,
                     selectionRange: claim.id?.range ?? claim.textRange, children: [])
                 while let top = stack.last, !nodes[top].item.range.contains(claim.range) { stack.removeLast() }
@@ -80,6 +81,25 @@ extension Features {
             return item
         }
         return roots.map(build)
+    }
+
+    /// Who a claim rests on, as written: `by @a, @b via @c`, `by “a description”`, `cites #x, #y`, or `no source`.
+    static func source(of claim: ClaimSyntax) -> String {
+        var parts: [String] = []
+        var sources = claim.by.map { "@" + $0.id }
+        if let description = claim.byDescription { sources.append("“\(description.text)”") }
+        if !sources.isEmpty { parts.append("by " + sources.joined(separator: ", ")) }
+        if !claim.via.isEmpty { parts.append("via " + claim.via.map { "@" + $0.id }.joined(separator: ", ")) }
+        if !claim.cites.isEmpty { parts.append("cites " + claim.cites.map { "#" + $0.text }.joined(separator: ", ")) }
+        return parts.isEmpty ? "no source" : parts.joined(separator: " ")
+    }
+
+    /// `text` cut after its last whole word within `limit` characters, with an ellipsis.
+    static func firstWords(_ text: String, _ limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit - 1)
+        let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return words + "…"
     }
 
     /// Actors (by name, alias or id), claims with ids and documents (by title) fuzzily matching `query`,

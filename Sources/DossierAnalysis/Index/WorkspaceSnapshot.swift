@@ -31,15 +31,18 @@ public struct ActorStats: Hashable, Sendable {
     public var mentions = 0
     /// Documents holding any reference.
     public var documents = 0
+    /// Documents holding a mention (a `member-of` or `by` alone does not make one).
+    public var mentionDocuments = 0
     /// Claims with the actor in `by`.
     public var claims = 0
     /// All references: mentions, by, via, member-of, outlet.
     public var references = 0
 
     /// No references.
-    public init(mentions: Int = 0, documents: Int = 0, claims: Int = 0, references: Int = 0) {
+    public init(mentions: Int = 0, documents: Int = 0, mentionDocuments: Int = 0, claims: Int = 0, references: Int = 0) {
         self.mentions = mentions
         self.documents = documents
+        self.mentionDocuments = mentionDocuments
         self.claims = claims
         self.references = references
     }
@@ -54,6 +57,7 @@ public struct ActorStats: Hashable, Sendable {
             default: break
             }
         }
+        stats.mentionDocuments = stats.mentions > 0 ? 1 : 0
         stats.claims = claims.count
         return stats
     }
@@ -61,6 +65,7 @@ public struct ActorStats: Hashable, Sendable {
     mutating func add(_ other: ActorStats, sign: Int) {
         mentions += sign * other.mentions
         documents += sign * other.documents
+        mentionDocuments += sign * other.mentionDocuments
         claims += sign * other.claims
         references += sign * other.references
     }

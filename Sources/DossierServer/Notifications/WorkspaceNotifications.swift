@@ -13,7 +13,9 @@ enum DidChangeWatchedFilesNotification: Notification {
         return try params["changes"].elements { change throws(ResponseError) in try change["uri"].string() }.compactMap(FileURI.path(forURI:))
     }
 
-    static func handle(_ paths: [String], _ server: LanguageServer) { server.diskChanged(paths) }
+    /// Gathered like the server's own watcher's events: an editor may announce a change as its write starts, and the
+    /// file is read once the events pause.
+    static func handle(_ paths: [String], _ server: LanguageServer) { server.clientEvents.add(paths) }
 }
 
 /// `workspace/didChangeConfiguration`: settings layered over every `dossier.json`; a client that answers

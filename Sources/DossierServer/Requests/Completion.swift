@@ -17,16 +17,25 @@ enum CompletionRequest: Request {
     static func encode(_ result: (CompletionResult, Document, WorkspaceSnapshot)?, _ context: RequestContext) -> JSONValue {
         guard let (completions, document, snapshot) = result else { return ["isIncomplete": false, "items": []] }
         let client = context.client
-        // Most lists replace one range (the word at the cursor): sent once when the client allows.
-        let shared = completions.items.first.map(\.replaceRange).flatMap { first in
-            client.itemDefaultsEditRange && completions.items.allSatisfy { $0.replaceRange == first } ? first : nil
+        // Most lists replace one range (the word at the cursor): sent once when the client allows. Items that
+        // replace the typed word (names in prose) take no range at all, so never share one either.
+        let ranged = completions.items.filter { !$0.replacesTypedWord }
+        let shared = ranged.first.map(\.replaceRange).flatMap { first in
+            client.itemDefaultsEditRange && ranged.count == completions.items.count && ranged.allSatisfy { $0.replaceRange == first }
+                ? first : nil
         }
         let items: [JSONValue] = completions.items.map { item in
             var o: JSONObject = [
                 "label": .string(item.label),
                 "kind": .int(LSPVocabulary.completionKind(item.kind, supported: client.completionKinds)),
             ]
-            if shared == nil {
+            if item.replacesTypedWord {
+                // A plain insertText and no textEdit: the client replaces the word before the cursor, which is
+                // the item's range. Neovim cuts a textEdit's newText at its first space ("[Lloyd") and inserts
+                // a snippet's label; this is the one form that lands whole in Neovim 0.12 (omnifunc and
+                // vim.lsp.completion), Eglot and VS Code.
+                o["insertText"] = .string(item.insertText)
+            } else if shared == nil {
                 o["textEdit"] = ["range": context.range(item.replaceRange, in: document), "newText": .string(item.insertText)]
             } else if item.insertText != item.label {
                 o["textEditText"] = .string(item.insertText)

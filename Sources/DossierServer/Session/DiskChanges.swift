@@ -1,3 +1,4 @@
+import Dispatch
 import DossierAnalysis
 import DossierJSON
 import DossierProtocol
@@ -92,9 +93,14 @@ extension LanguageServer {
         guard let key, !isOpen else { return nil }
         var document: Document?
         if let membership, membership.contains(path), WorkspaceLoader.isRegularFile(path) {
+            let before = FileStamp(path)
             switch WorkspaceLoader.readDocument(path) {
             case .success(let read): document = read
             case .failure(let error): logger.warn("\(path): \(error.description)")  // leaves the index until it can be read
+            }
+            // Written to while it was read: read again once the writer is done (no later event may come).
+            if FileStamp(path) != before {
+                diskQueue.asyncAfter(deadline: .now() + .milliseconds(50)) { [self] in reconcile([path]) }
             }
         }
         return state.withLock { s -> String? in
@@ -149,5 +155,24 @@ extension LanguageServer {
         logger.info("workspace \(key) rebuilt")
         publishConfigurationProblems()
         startIndexing()
+    }
+}
+
+/// A file's size, change time and inode: when any differs, its content may have.
+struct FileStamp: Equatable {
+    private var size = -1
+    private var changed = -1
+    private var inode: UInt64 = 0
+
+    init(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        size = Int(status.st_size)
+        #if canImport(Darwin)
+        changed = Int(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int(status.st_mtimespec.tv_nsec)
+        #else
+        changed = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+        #endif
+        inode = UInt64(status.st_ino)
     }
 }
