@@ -77,8 +77,12 @@
 (defun dossier-session-spin (seconds)
   "Let Emacs run for SECONDS: process output, timers and file notifications.
 The scenarios run from a timer, where no command ends, so the
-`post-command-hook' that Eglot defers its connection to is run by hand."
-  (sit-for seconds t)
+`post-command-hook' that Eglot defers its connection to is run by hand.
+`read-event', not `sit-for': `sit-for' returns at once while any input is
+pending (the terminal's answers to Emacs's own queries), and file
+notifications wait behind that input; `read-event' handles them and takes
+the input, which no scenario needs."
+  (read-event nil nil seconds)
   (run-hooks 'post-command-hook))
 
 (defun dossier-session-wait (seconds predicate)

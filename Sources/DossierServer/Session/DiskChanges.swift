@@ -92,16 +92,18 @@ extension LanguageServer {
         }
         guard let key, !isOpen else { return nil }
         var document: Document?
+        let before = FileStamp(path)
         if let membership, membership.contains(path), WorkspaceLoader.isRegularFile(path) {
-            let before = FileStamp(path)
             switch WorkspaceLoader.readDocument(path) {
             case .success(let read): document = read
             case .failure(let error): logger.warn("\(path): \(error.description)")  // leaves the index until it can be read
             }
-            // Written to while it was read: read again once the writer is done (no later event may come).
-            if FileStamp(path) != before {
-                diskQueue.asyncAfter(deadline: .now() + .milliseconds(50)) { [self] in reconcile([path]) }
-            }
+        }
+        // An editor's save can span several events that the kernel merges, or announce itself before it writes:
+        // the file is looked at once more a moment later, and read again if it changed since (or during) this read.
+        let after = FileStamp(path)
+        diskQueue.asyncAfter(deadline: .now() + .milliseconds(after == before ? 250 : 50)) { [self] in
+            if FileStamp(path) != before || after != before { reconcile([path]) }
         }
         return state.withLock { s -> String? in
             guard s.open[id] == nil, let workspace = s.workspaces[key] else { return nil }
