@@ -12,6 +12,7 @@ struct ConsistencyTests {
 
     /// The documents the server has indexed, by relative path, once the disk work queued so far is done.
     static func indexed(_ h: Harness) async throws -> Set<String> {
+        while h.server.clientEvents.isGathering { try await Task.sleep(for: .milliseconds(5)) }
         await h.server.onDiskQueue {}
         let ids = h.server.state.withLock { s in s.workspaces.values.flatMap { $0.snapshot.documents.keys } }
         return Set(ids.map { String($0.rawValue.dropFirst(h.uri("").count)) })

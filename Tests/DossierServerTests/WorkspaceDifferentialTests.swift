@@ -380,7 +380,7 @@ struct Answers: Equatable {
         var quietRounds = 0
         while quietRounds < 2 {
             await h.server.onDiskQueue {}
-            let gathering = h.server.watcher.withLock { $0?.isGathering ?? false }
+            let gathering = h.server.watcher.withLock { $0?.isGathering ?? false } || h.server.clientEvents.isGathering
             let busy = h.server.state.withLock { s -> String? in
                 if gathering { return "the watcher is gathering" }
                 if s.indexerRunning || !s.indexQueue.isEmpty { return "indexer running, queue \(s.indexQueue)" }
