@@ -45,15 +45,15 @@ enum DidChangeNotification: Notification {
     struct Params: Sendable {
         var document: DocumentID
         var version: Int?
-        var changes: [ContentChange]
+        var changes: [TextReplacement]
     }
 
     static func decode(_ params: JSONReader) throws(ResponseError) -> Params {
         _ = try params.object()
-        var changes: [ContentChange] = []
+        var changes: [TextReplacement] = []
         for change in try params["contentChanges"].array() {
             let range = try change["range"].optional { r throws(ResponseError) in try r.range() }
-            changes.append(ContentChange(range: range, text: try change["text"].string()))
+            changes.append(TextReplacement(range: range, text: try change["text"].string()))
         }
         return Params(
             document: try params["textDocument"].documentID(),
@@ -70,7 +70,7 @@ enum DidChangeNotification: Notification {
             server.logger.warn("didChange for a document that is not open: \(params.document)")
             return
         }
-        ContentChange.apply(params.changes, to: &buffer.bytes, encoding: buffer.encoding)
+        TextReplacement.apply(params.changes, to: &buffer.bytes, encoding: buffer.encoding)
         let bytes = buffer.bytes
         // Scanned outside the lock, so running requests keep being served.
         let document = Document(id: params.document, bytes: bytes)

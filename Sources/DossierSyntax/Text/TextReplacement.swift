@@ -1,7 +1,7 @@
-/// One change of a `didChange` notification: the replaced range (nil replaces the whole text) and
-/// the new text.
-public struct ContentChange: Sendable, Equatable {
-    /// The replaced range, in the session's position encoding; nil means "the whole document".
+/// A replacement of the text between two line/character positions (counted in a `PositionEncoding`), or of the
+/// whole text: how an editor describes its edits (the language server's `didChange` is made of them).
+public struct TextReplacement: Sendable, Equatable {
+    /// The replaced range, in the position encoding the edits are counted in; nil means "the whole text".
     public var range: TextRange?
     /// The replacement text.
     public var text: String
@@ -13,9 +13,9 @@ public struct ContentChange: Sendable, Equatable {
     }
 
     /// Applies `changes` in order to `bytes`; each range refers to the text left by the change
-    /// before it, as LSP specifies. Positions are clamped like `LineTable.offset(of:in:)` does, and
+    /// before it. Positions are clamped like `LineTable.offset(of:in:)` does, and
     /// an end before its start replaces nothing (it inserts at the start).
-    public static func apply(_ changes: [ContentChange], to bytes: inout [UInt8], encoding: PositionEncoding) {
+    public static func apply(_ changes: [TextReplacement], to bytes: inout [UInt8], encoding: PositionEncoding) {
         for change in changes {
             guard let range = change.range else {
                 bytes = Array(change.text.utf8)
