@@ -44,6 +44,9 @@ public final class Connection: Sendable {
 
     private let state = Locked(State())
 
+    /// The notification either side sends to cancel a request it made (LSP's base protocol).
+    public static let cancelRequestMethod = "$/cancelRequest"
+
     /// A connection over `transport` (not started yet).
     public init(transport: any MessageTransport) {
         self.transport = transport
@@ -160,7 +163,7 @@ public final class Connection: Sendable {
                 }
             }
             if let continuation {
-                try? transport.send(.notification(method: "$/cancelRequest", params: ["id": id.json]))
+                try? transport.send(.notification(method: Connection.cancelRequestMethod, params: ["id": id.json]))
                 continuation.resume(throwing: CancellationError())
             }
         }

@@ -32,7 +32,7 @@ public final class LanguageServer: Sendable {
     static let initializeMethod = "initialize"
     static let shutdownMethod = "shutdown"
     static let exitMethod = "exit"
-    static let cancelMethod = "$/cancelRequest"
+    static let cancelMethod = Connection.cancelRequestMethod
 
     /// A server over `transport`; `onExit` receives the process exit code once (after `exit` or end of input).
     /// `releaseMemory`, when given, is called when indexing ends and when the server goes quiet.
