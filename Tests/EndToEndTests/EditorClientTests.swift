@@ -62,16 +62,19 @@ struct EditorClientTests {
         return found
     }
 
-    @Test func neovim() throws {
-        guard Paths.binary != nil else {
-            Issue.record("the dossier binary is not built")
-            return
-        }
+    /// Emacs, when it can load Eglot (Debian's elpa-eglot, or Emacs 29+): without it there is no client to test.
+    static let emacsWithEglot: String? = {
+        guard let emacs = ["/usr/bin/emacs", "/usr/local/bin/emacs"].compactMap(executable).first,
+            let (status, _) = try? run(emacs, ["--batch", "-q", "--eval", "(require 'eglot)"], timeout: 60), status == 0
+        else { return nil }
+        return emacs
+    }()
+
+    @Test(.enabled(if: !neovims.isEmpty || requireClients, "no Neovim is installed"))
+    func neovim() throws {
+        _ = try #require(Paths.binary, "the dossier binary is not built")
         let builds = Self.neovims
-        if builds.isEmpty {
-            if Self.requireClients { Issue.record("nvim not found and DOSSIER_REQUIRE_CLIENTS=1") }
-            return
-        }
+        #expect(!builds.isEmpty, "nvim not found, and DOSSIER_REQUIRE_CLIENTS=1 requires it")
         for nvim in builds {
             let (status, output) = try Self.run(nvim, ["--headless", "-n", "-i", "NONE", "-u", "NONE", "-c", "luafile editors/test/nvim_smoke.lua"])
             #expect(status == 0, "\(nvim): \(output)")
@@ -80,15 +83,10 @@ struct EditorClientTests {
         }
     }
 
-    @Test func emacsEglot() throws {
-        guard Paths.binary != nil else {
-            Issue.record("the dossier binary is not built")
-            return
-        }
-        guard let emacs = ["/usr/bin/emacs", "/usr/local/bin/emacs"].compactMap(Self.executable).first else {
-            if Self.requireClients { Issue.record("emacs not found and DOSSIER_REQUIRE_CLIENTS=1") }
-            return
-        }
+    @Test(.enabled(if: emacsWithEglot != nil || requireClients, "Emacs with Eglot is not installed"))
+    func emacsEglot() throws {
+        _ = try #require(Paths.binary, "the dossier binary is not built")
+        let emacs = try #require(Self.emacsWithEglot, "Emacs with Eglot not found, and DOSSIER_REQUIRE_CLIENTS=1 requires it")
         let (status, output) = try Self.run(emacs, ["--batch", "-l", "editors/test/eglot_smoke.el"])
         #expect(status == 0, "\(output)")
         #expect(output.contains("PASS"), "\(output)")

@@ -15,7 +15,7 @@ struct EditorSessionTests {
             .max { $0.1.lexicographicallyPrecedes($1.1) }?.0
     }()
 
-    static let emacs = ["/usr/bin/emacs", "/usr/local/bin/emacs"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let emacs = EditorClientTests.emacsWithEglot
 
     /// util-linux `script`, which lends Emacs the terminal it needs to deliver file notifications.
     static let script = ["/usr/bin/script", "/bin/script"].first { FileManager.default.isExecutableFile(atPath: $0) }
