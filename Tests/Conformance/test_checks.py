@@ -238,3 +238,28 @@ def test_watchers_match_as_a_client_matches_them(model):
     relative = {"registerOptions": {"watchers": [{"globPattern": {"baseUri": {"uri": "file:///w/notes", "name": "n"}, "pattern": "*.md"}}]}}
     assert watches(session, relative, Path("/w/notes/zed.md"))
     assert not watches(session, relative, Path("/w/zed.md"))
+
+
+def test_progress_only_on_created_tokens_in_order(model):
+    from conformance.checks.progress import ProgressTracker
+
+    session = FakeSession(model, "neovim_v0.11.0")
+    tracker = ProgressTracker()
+    assert {v.rule for v in tracker.observe(session, {"token": "t", "value": {"kind": "begin", "title": "Indexing"}})} == {"progress"}
+    session.server_requests.append((0.0, "window/workDoneProgress/create", {"token": "u"}))
+    assert not tracker.observe(session, {"token": "u", "value": {"kind": "begin", "title": "Indexing", "percentage": 0}})
+    assert not tracker.observe(session, {"token": "u", "value": {"kind": "report", "percentage": 50}})
+    assert not tracker.observe(session, {"token": "u", "value": {"kind": "end"}})
+    late = tracker.observe(session, {"token": "u", "value": {"kind": "report", "percentage": 101}})
+    assert {v.detail for v in late} >= {"report after end on token 'u'", "percentage 101 outside 0…100"}
+
+
+def test_inlay_hints_at_exact_positions(model):
+    from conformance.checks import inlay_hints
+
+    params = {"textDocument": {"uri": URI}}
+    inside = [{"position": {"line": 1, "character": 6}, "label": "— Lloyd Austin"}]
+    assert rules(inlay_hints.check_inlay_hints(FakeSession(model, "neovim_v0.11.0"), params, inside)) == {"position"}
+    assert not inlay_hints.check_inlay_hints(FakeSession(model, "neovim_v0.11.0"), params, [{"position": {"line": 1, "character": 7}, "label": "x"}])
+    resolved = rules(inlay_hints.check_inlay_hint_resolve(FakeSession(model, "neovim_v0.11.0"), {"label": "x"}, {"label": "x", "paddingLeft": True}))
+    assert resolved == {"textDocument.inlayHint.resolveSupport"}

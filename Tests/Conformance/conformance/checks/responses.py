@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..violations import Violation
-from . import code_actions, completion, diagnostics, initialize, navigation, presentation, semantic_tokens
+from . import code_actions, completion, diagnostics, initialize, inlay_hints, navigation, presentation, semantic_tokens
 
 if TYPE_CHECKING:
     from ..client import Session
@@ -32,6 +32,8 @@ RESPONSE_CHECKS: dict[str, ResponseCheck] = {
     "workspace/symbol": presentation.check_workspace_symbols,
     "textDocument/semanticTokens/full": semantic_tokens.check_full,
     "textDocument/semanticTokens/range": semantic_tokens.check_range_request,
+    "textDocument/inlayHint": inlay_hints.check_inlay_hints,
+    "inlayHint/resolve": inlay_hints.check_inlay_hint_resolve,
     "textDocument/diagnostic": diagnostics.check_document_report,
     "workspace/diagnostic": diagnostics.check_workspace_report,
 }
