@@ -96,7 +96,7 @@ async def pull_diagnostics(session: Session, uris: dict[str, str]) -> None:
                                        {"textDocument": {"uri": uri}, "previousResultId": result_id, **identifier})
         if answer.ok and isinstance(answer.result, dict) and answer.result.get("kind") != "unchanged":
             session.record(Violation("diagnostics.unchanged", "textDocument/diagnostic",
-                                     f"a second pull with no change in between is not 'unchanged' ({uri.rsplit('/', 1)[-1]})"))
+                                     "a second pull with no change in between is not 'unchanged'", example=uri.rsplit("/", 1)[-1]))
     if provider.get("workspaceDiagnostics"):
         previous = [{"uri": uri, "value": value} for uri, value in result_ids.items()]
         await session.request("workspace/diagnostic", {"previousResultIds": previous, **identifier})
