@@ -3,7 +3,6 @@ does not, without a server (so a rule that can never fire is caught here)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from conformance.metamodel import MetaModel
 from conformance.profiles import LOCAL_PROFILES, PYTEST_LSP_PROFILES, all_profiles, load
 from conformance.violations import Tally
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 URI = "file:///w/a.md"
 TEXT = "# Title\r\nSaid 𝔸 @lloyd-austin’s\nlast"
 
@@ -38,12 +36,6 @@ class FakeSession:
 
     def text(self, uri: str) -> str | None:
         return self.texts.get(uri)
-
-
-@pytest.fixture(scope="module")
-def model() -> MetaModel:
-    path = Path(os.environ.get("DOSSIER_LSP_METAMODEL") or REPOSITORY.parent / "shared" / "schemas" / "lsp-3.17-metaModel.json")
-    return MetaModel.load(path)
 
 
 def rules(violations: list[Any]) -> set[str]:

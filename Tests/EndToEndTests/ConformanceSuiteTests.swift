@@ -25,7 +25,7 @@ struct ConformanceSuiteTests {
         _ = try #require(Paths.binary, "build the dossier product first")
         // `run` hands the built binary to the suite as DOSSIER_BIN.
         let (status, output) = try EditorClientTests.run(
-            "/usr/bin/env", ["python3", "-m", "pytest", "Tests/Conformance", "-q", "-p", "no:cacheprovider"], timeout: 900)
+            "/usr/bin/env", ["python3", "-m", "pytest", "Tests/Conformance", "-q", "-p", "no:cacheprovider"], timeout: 1800)
         #expect(status == 0, "the conformance suite failed:\n\(output.suffix(20_000))")
     }
 }
