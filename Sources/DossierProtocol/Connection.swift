@@ -57,16 +57,6 @@ public final class Connection: Sendable {
         }
     }
 
-    /// Starts reading and returns the events as a stream that finishes after `.closed`.
-    public func events() throws -> AsyncStream<ConnectionEvent> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self, bufferingPolicy: .unbounded)
-        try start { event in
-            continuation.yield(event)
-            if case .closed = event { continuation.finish() }
-        }
-        return stream
-    }
-
     private func handle(_ event: TransportEvent) -> ConnectionEvent? {
         switch event {
         case .message(.request(let id, let method, let params)):
@@ -181,10 +171,10 @@ public final class Connection: Sendable {
         try transport.send(.notification(method: method, params: params))
     }
 
-    /// Sends a message encoded beforehand with `Message.framed()`, so the encoding can run in
-    /// parallel and outside the caller's locks.
-    public func sendFramed(_ bytes: [UInt8]) throws {
-        try transport.sendFramed(bytes)
+    /// Sends a message encoded beforehand with `Message.framed()`, so the encoding can run in parallel; with a
+    /// `key`, it replaces a queued, not yet sent message with the same key (newer diagnostics for a document).
+    public func sendFramed(_ bytes: [UInt8], key: String? = nil) throws {
+        try transport.sendFramed(bytes, key: key)
     }
 
     /// Sends a response.
@@ -200,11 +190,6 @@ public final class Connection: Sendable {
     /// Answers a request with an error.
     public func reply(to id: RequestID, error: ResponseError) throws {
         try sendResponse(id: id, result: .failure(error))
-    }
-
-    /// Number of outgoing requests still waiting for a response.
-    public var pendingRequestCount: Int {
-        state.withLock { $0.pending.count }
     }
 
     /// Closes the transport and fails pending outgoing requests.

@@ -11,7 +11,9 @@ struct EditorClientTests {
     }
 
     /// Runs a command with a timeout; returns exit status and output.
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 150) throws -> (Int32, String) {
+    static func run(
+        _ executable: String, _ arguments: [String], timeout: TimeInterval = 150, environment extra: [String: String] = [:]
+    ) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -19,6 +21,7 @@ struct EditorClientTests {
         var environment = ProcessInfo.processInfo.environment
         environment["DOSSIER_REPO"] = Paths.repo
         environment["DOSSIER_BIN"] = Paths.binary ?? "dossier"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

@@ -1,0 +1,125 @@
+import DossierAnalysis
+import DossierJSON
+import DossierSyntax
+
+/// LSP's numbers and names for what the analysis layer says in its own words. This file and the request and
+/// notification declarations are the only places LSP constants are written.
+enum LSPVocabulary {
+    /// `DiagnosticSeverity`.
+    static func severity(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: 1
+        case .warning: 2
+        case .information: 3
+        case .hint: 4
+        }
+    }
+
+    /// `DiagnosticTag.Unnecessary`: an unused actor is greyed out where the client supports it.
+    static let unnecessaryTag = 1
+
+    /// `CompletionItemKind`, within what the client declares (LSP 3.17: without `valueSet`, only Text(1) through
+    /// Reference(18)).
+    static func completionKind(_ kind: CompletionKind, supported: Set<Int>?) -> Int {
+        let preferred: Int
+        switch kind {
+        case .actor: preferred = 18  // Reference
+        case .claim: preferred = 21  // Constant
+        case .attribute: preferred = 10  // Property
+        case .key: preferred = 5  // Field
+        case .value: preferred = 12  // Value
+        case .name: preferred = 1  // Text
+        }
+        let fallback = preferred == 21 ? 12 : 1  // Constant → Value, anything else → Text
+        return (supported ?? Set(1...18)).contains(preferred) ? preferred : fallback
+    }
+
+    /// `SymbolKind`, within what the client declares (without `valueSet`, only File(1) through Array(18)).
+    static func symbolKind(_ category: SymbolCategory, supported: Set<Int>?) -> Int {
+        let preferred: Int
+        let fallback: Int
+        switch category {
+        case .heading: (preferred, fallback) = (15, 15)  // String
+        case .claim: (preferred, fallback) = (14, 14)  // Constant
+        case .quote: (preferred, fallback) = (15, 15)  // String
+        case .document: (preferred, fallback) = (1, 1)  // File
+        case let .actor(kind):
+            switch kind {
+            case .person: (preferred, fallback) = (19, 13)  // Object, else Variable
+            case .organization: (preferred, fallback) = (23, 5)  // Struct, else Class
+            case .country, .place: (preferred, fallback) = (4, 4)  // Package
+            case .court: (preferred, fallback) = (11, 11)  // Interface
+            case .outlet: (preferred, fallback) = (2, 2)  // Module
+            case .group: (preferred, fallback) = (3, 3)  // Namespace
+            case .document: (preferred, fallback) = (1, 1)  // File
+            case .event: (preferred, fallback) = (24, 14)  // Event, else Constant
+            }
+        }
+        return (supported ?? Set(1...18)).contains(preferred) ? preferred : fallback
+    }
+
+    /// `FoldingRangeKind`.
+    static func foldingKind(_ kind: FoldingKind) -> String {
+        switch kind {
+        case .comment: "comment"
+        case .region: "region"
+        }
+    }
+
+    /// `CodeActionKind.QuickFix`.
+    static let quickFix = "quickfix"
+
+    /// `MarkupKind`.
+    static let markdown = "markdown"
+    static let plaintext = "plaintext"
+
+    /// `TextDocumentSyncKind.Incremental`.
+    static let incrementalSync = 2
+
+    /// `MessageType`.
+    static let warningMessage = 2
+
+    /// `InsertTextFormat.Snippet`.
+    static let snippetFormat = 2
+
+    /// `WatchKind`: Create | Change | Delete.
+    static let everyChange = 7
+
+    /// The semantic token types the server reports, in legend order: one per actor kind, then claims and quotes.
+    static let tokenTypes: [String] = ActorKind.allCases.map(\.rawValue) + ["claim", "quote"]
+    /// The semantic token modifiers, in bit order.
+    static let tokenModifiers: [String] = ["declaration", "unattributed"]
+
+    /// A token type's index in `tokenTypes`.
+    static func tokenType(_ type: SemanticTokenType) -> Int {
+        switch type {
+        case let .actor(kind): ActorKind.allCases.firstIndex(of: kind)!
+        case .claim: ActorKind.allCases.count
+        case .quote: ActorKind.allCases.count + 1
+        }
+    }
+
+    /// A modifier set as legend bits.
+    static func tokenModifierBits(_ modifiers: SemanticTokenModifiers) -> Int {
+        (modifiers.contains(.declaration) ? 1 : 0) | (modifiers.contains(.unattributed) ? 2 : 0)
+    }
+
+    /// Completion is offered on its own after the characters that open a completion context: `@` (actors), `#`
+    /// (claim ids after `cite=`, an id after `{`) and `{` (attribute blocks). Names in prose and attribute names
+    /// come while typing a word, which clients ask for without a trigger.
+    static let completionTriggers = ["@", "#", "{"]
+}
+
+/// Methods of the requests and notifications the server sends to the client.
+enum ClientMethod {
+    static let publishDiagnostics = "textDocument/publishDiagnostics"
+    static let progress = "$/progress"
+    static let createWorkDoneProgress = "window/workDoneProgress/create"
+    static let registerCapability = "client/registerCapability"
+    static let showMessage = "window/showMessage"
+    static let configuration = "workspace/configuration"
+    static let diagnosticRefresh = "workspace/diagnostic/refresh"
+    static let codeLensRefresh = "workspace/codeLens/refresh"
+    static let semanticTokensRefresh = "workspace/semanticTokens/refresh"
+    static let inlayHintRefresh = "workspace/inlayHint/refresh"
+}
