@@ -255,3 +255,19 @@ def test_inlay_hints_at_exact_positions(model):
     assert not inlay_hints.check_inlay_hints(FakeSession(model, "neovim_v0.11.0"), params, [{"position": {"line": 1, "character": 7}, "label": "x"}])
     resolved = rules(inlay_hints.check_inlay_hint_resolve(FakeSession(model, "neovim_v0.11.0"), {"label": "x"}, {"label": "x", "paddingLeft": True}))
     assert resolved == {"textDocument.inlayHint.resolveSupport"}
+
+
+def test_markup_only_in_declared_formats(model):
+    from conformance.checks import navigation
+
+    params = {"textDocument": {"uri": URI}, "position": {"line": 1, "character": 9}}
+    plaintext = {"label": "x", "documentation": {"kind": "plaintext", "value": "v"}}
+    # eglot 29.1 declares no documentationFormat: a plain string, not MarkupContent (pytest-lsp judges so too).
+    assert "textDocument.completion.completionItem.documentationFormat" in rules(
+        completion.check_completion(FakeSession(model, "emacs_v29.1"), params, [plaintext]))
+    assert not completion.check_completion(FakeSession(model, "emacs_v29.1"), params, [{"label": "x", "documentation": "v"}])
+    assert not completion.check_completion(FakeSession(model, "neovim_v0.11.0"), params, [plaintext])
+    hover = {"contents": {"kind": "plaintext", "value": "v"}}
+    assert rules(navigation.check_hover(FakeSession(model, "helix_v25.07.1"), params, hover)) == {"textDocument.hover.contentFormat"}
+    assert not navigation.check_hover(FakeSession(model, "neovim_v0.6.1"), params, hover)
+    assert not navigation.check_hover(FakeSession(model, "helix_v25.07.1"), params, {"contents": "**Lloyd Austin**"})

@@ -1,9 +1,10 @@
 """What a client does with each feature on `seeds/`, the way an editor would.
 
 Each `exercise_*` function drives one feature through a session and returns the methods whose
-messages the feature owns (the test then asserts no violation about them). Requests a client
+messages the feature owns (the test then asserts no violation about them); it raises
+NotAdvertised when the server does not offer the feature to this client. Requests a client
 never sends for this profile (a range of semantic tokens when it declares `range: false`,
-`prepareRename` without `prepareSupport`) are not sent; everything the server advertises is.
+`prepareRename` without `prepareSupport`) are not sent; everything else the server advertises is.
 The seeds guarantee content, so an empty answer where the seeds hold something is a failure
 too: a feature that answers nothing would otherwise pass every rule.
 """
@@ -22,6 +23,16 @@ CAST = "cast.md"
 BRIEF = "brief.md"
 # How many items of a list are resolved one by one (the seeds give a few dozen at most).
 RESOLVED_ITEMS = 12
+
+
+class NotAdvertised(Exception):
+    """The server does not offer a feature to this client, so the client would never ask for it."""
+
+
+def offered(session: Session, capability: str) -> None:
+    """Raises NotAdvertised unless the server advertises `capability` (a dotted path)."""
+    if not session.advertises(capability):
+        raise NotAdvertised(capability)
 
 
 def expect(session: Session, method: str, condition: bool, what: str) -> None:
@@ -45,6 +56,7 @@ def document(uri: str) -> dict[str, Any]:
 
 async def exercise_hover(session: Session) -> set[str]:
     """Hover on a linked mention and on a quote."""
+    offered(session, "hoverProvider")
     uri = session.open(ARTICLE)
     for needle, delta in (("(@lloyd-austin)", 3), ("I will always prioritize", 2)):
         answer = await session.request("textDocument/hover", at(session, uri, needle, delta))
@@ -54,10 +66,12 @@ async def exercise_hover(session: Session) -> set[str]:
 
 async def exercise_definition_and_references(session: Session) -> set[str]:
     """Definition and references (declaration included) of an actor."""
+    offered(session, "definitionProvider")
     uri = session.open(ARTICLE)
     params = at(session, uri, "(@lloyd-austin)", 3)
     answer = await session.request("textDocument/definition", params)
     expect(session, "textDocument/definition", answer.ok and bool(answer.result), "no definition of @lloyd-austin")
+    offered(session, "referencesProvider")
     answer = await session.request("textDocument/references", {**params, "context": {"includeDeclaration": True}})
     expect(session, "textDocument/references", answer.ok and bool(answer.result), "no references to @lloyd-austin")
     return {"textDocument/definition", "textDocument/references"}
@@ -65,6 +79,7 @@ async def exercise_definition_and_references(session: Session) -> set[str]:
 
 async def exercise_rename(session: Session) -> set[str]:
     """prepareRename (when the client prepares) then rename of an actor id."""
+    offered(session, "renameProvider")
     uri = session.open(ARTICLE)
     params = at(session, uri, "(@lloyd-austin)", 3)
     if session.advertises("renameProvider.prepareProvider") and session.profile.declares("textDocument.rename.prepareSupport"):
@@ -92,6 +107,7 @@ def completion_items(result: Any) -> list[dict[str, Any]]:
 
 async def exercise_completion(session: Session) -> set[str]:
     """Completion after `@`, after three letters of a name, and after `cite=#`; each item resolved."""
+    offered(session, "completionProvider")
     article = session.open(ARTICLE)
     brief = session.open(BRIEF)
     cases = [(article, "\n\nSaid @", "@"), (article, "\n\nLloy", None), (brief, "\n\n[A claim]{.claim cite=#", "#")]
@@ -107,6 +123,7 @@ async def exercise_completion(session: Session) -> set[str]:
 
 async def exercise_code_actions(session: Session) -> set[str]:
     """Code actions over a document with findings; each action resolved."""
+    offered(session, "codeActionProvider")
     uri = session.open(FINDINGS)
     await session.indexed()
     whole = {"start": {"line": 0, "character": 0}, "end": end_position(session.text(uri) or "", session.encoding)}
@@ -124,6 +141,7 @@ async def exercise_code_actions(session: Session) -> set[str]:
 
 async def exercise_code_lens(session: Session) -> set[str]:
     """Code lenses over the cast; each lens resolved."""
+    offered(session, "codeLensProvider")
     uri = session.open(CAST)
     await session.indexed()
     answer = await session.request("textDocument/codeLens", document(uri))
@@ -137,6 +155,7 @@ async def exercise_code_lens(session: Session) -> set[str]:
 
 async def exercise_document_links(session: Session) -> set[str]:
     """Document links of the cast (Wikidata ids); each link resolved."""
+    offered(session, "documentLinkProvider")
     uri = session.open(CAST)
     answer = await session.request("textDocument/documentLink", document(uri))
     links = [link for link in answer.result or [] if isinstance(link, dict)] if answer.ok else []
@@ -149,11 +168,13 @@ async def exercise_document_links(session: Session) -> set[str]:
 
 async def exercise_symbols(session: Session) -> set[str]:
     """Document symbols of the cast and an article; workspace symbols for a name and for everything."""
+    offered(session, "documentSymbolProvider")
     for name in (CAST, ARTICLE):
         uri = session.open(name)
         answer = await session.request("textDocument/documentSymbol", document(uri))
         expect(session, "textDocument/documentSymbol", answer.ok and bool(answer.result), f"no symbols in {name}")
     await session.indexed()
+    offered(session, "workspaceSymbolProvider")
     for query in ("austin", ""):
         answer = await session.request("workspace/symbol", {"query": query})
         expect(session, "workspace/symbol", answer.ok and (bool(answer.result) or query == ""), f"no workspace symbol for {query!r}")
@@ -162,9 +183,10 @@ async def exercise_symbols(session: Session) -> set[str]:
 
 async def exercise_semantic_tokens(session: Session) -> set[str]:
     """Full tokens of an article and the cast, and a range, as far as the client asks for them."""
+    offered(session, "semanticTokensProvider")
     requests = session.profile.get("textDocument.semanticTokens.requests") or {}
     methods = {"textDocument/semanticTokens/full", "textDocument/semanticTokens/range"}
-    if not session.advertises("semanticTokensProvider") or not requests:
+    if not requests:
         return methods
     for name in (ARTICLE, CAST):
         uri = session.open(name)
@@ -181,6 +203,7 @@ async def exercise_semantic_tokens(session: Session) -> set[str]:
 
 async def exercise_folding(session: Session) -> set[str]:
     """Folding ranges of the cast and an article."""
+    offered(session, "foldingRangeProvider")
     for name in (CAST, ARTICLE):
         uri = session.open(name)
         answer = await session.request("textDocument/foldingRange", document(uri))
@@ -190,6 +213,7 @@ async def exercise_folding(session: Session) -> set[str]:
 
 async def exercise_inlay_hints(session: Session) -> set[str]:
     """Inlay hints over an article with quotations; each hint resolved when the client resolves."""
+    offered(session, "inlayHintProvider")
     uri = session.open(ARTICLE)
     await session.indexed()
     window = {"start": {"line": 0, "character": 0}, "end": end_position(session.text(uri) or "", session.encoding)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..violations import Tally, Violation
-from .navigation import markup_kinds, request_uri
+from .navigation import markup_violation, request_uri
 from .ranges import check_range
 
 if TYPE_CHECKING:
@@ -65,10 +65,9 @@ def check_item(ctx: Session, tally: Tally, params: Any, item: dict[str, Any], *,
     """Every field of one item the client must have declared, and exact edit ranges."""
     profile = ctx.profile
     label = repr(item.get("label"))
-    documentation = item.get("documentation")
-    formats = markup_kinds(ctx, f"{ITEM}.documentationFormat")
-    if isinstance(documentation, dict) and documentation.get("kind") not in formats:
-        tally.add(f"{ITEM}.documentationFormat", f"{documentation.get('kind')} documentation for a client that reads {formats}", label)
+    problem = markup_violation(ctx, f"{ITEM}.documentationFormat", item.get("documentation"))
+    if problem:
+        tally.add(f"{ITEM}.documentationFormat", f"documentation: {problem}", label)
     if item.get("insertTextFormat") == SNIPPET and not profile.declares(f"{ITEM}.snippetSupport"):
         tally.add(f"{ITEM}.snippetSupport", "a snippet for a client without snippetSupport", label)
     for field, capability in FIELD_CAPABILITY.items():

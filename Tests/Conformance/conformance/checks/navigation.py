@@ -17,9 +17,17 @@ def request_uri(params: Any) -> Any:
     return ((params or {}).get("textDocument") or {}).get("uri") if isinstance(params, dict) else None
 
 
-def markup_kinds(ctx: Session, capability: str) -> list[str]:
-    """The markup kinds a client reads for a content property (plain text when it declares none)."""
-    return ctx.profile.get(capability) or ["plaintext"]
+def markup_violation(ctx: Session, capability: str, markup: Any) -> str | None:
+    """Why MarkupContent `markup` does not suit a client: its kind must be one the client lists under
+    `capability` (a client that lists none takes plain strings only; pytest-lsp judges so too)."""
+    if not isinstance(markup, dict) or "kind" not in markup:
+        return None
+    kinds = ctx.profile.get(capability) or []
+    if not kinds:
+        return f"MarkupContent ({markup['kind']}) for a client that declares no formats: send a plain string"
+    if markup["kind"] not in kinds:
+        return f"{markup['kind']} MarkupContent for a client that reads {kinds}"
+    return None
 
 
 def check_hover(ctx: Session, params: Any, result: Any) -> list[Violation]:
@@ -29,12 +37,14 @@ def check_hover(ctx: Session, params: Any, result: Any) -> list[Violation]:
         return []
     tally = Tally(method, 1)
     contents = result.get("contents")
-    kinds = markup_kinds(ctx, "textDocument.hover.contentFormat")
-    if isinstance(contents, dict) and "kind" in contents:
-        if contents["kind"] not in kinds:
-            tally.add("textDocument.hover.contentFormat", f"{contents['kind']} contents for a client that reads {kinds}")
-    elif contents is not None and "markdown" not in kinds:
-        tally.add("textDocument.hover.contentFormat", f"MarkedString (Markdown) contents for a client that reads {kinds}")
+    capability = "textDocument.hover.contentFormat"
+    problem = markup_violation(ctx, capability, contents)
+    if problem:
+        tally.add(capability, problem)
+    declared = ctx.profile.get(capability) or []
+    if not isinstance(contents, dict) or "kind" not in contents:
+        if declared and "markdown" not in declared:
+            tally.add(capability, f"MarkedString (Markdown) contents for a client that reads {declared}")
     check_range(ctx, tally, request_uri(params), result.get("range"), "the hover range")
     return tally.violations()
 
