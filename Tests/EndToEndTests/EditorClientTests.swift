@@ -33,7 +33,12 @@ struct EditorClientTests {
         let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
+            // SIGTERM may be blocked in the child (it inherits the signal mask of the dispatch thread
+            // that started it), so SIGKILL follows when it is not enough.
             process.terminate()
+            let killAfter = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < killAfter { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             return (-1, collected.text + "\n(timed out)")
         }
