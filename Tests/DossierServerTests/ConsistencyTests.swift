@@ -12,6 +12,8 @@ struct ConsistencyTests {
 
     /// The documents the server has indexed, by relative path, once the disk work queued so far is done.
     static func indexed(_ h: Harness) async throws -> Set<String> {
+        // An answered request: every notification sent before it has been handled.
+        _ = try await h.client.request(method: "textDocument/foldingRange", params: ["textDocument": ["uri": .string(h.uri("none.md"))]])
         while h.server.clientEvents.isGathering { try await Task.sleep(for: .milliseconds(5)) }
         await h.server.onDiskQueue {}
         let ids = h.server.state.withLock { s in s.workspaces.values.flatMap { $0.snapshot.documents.keys } }
@@ -150,6 +152,7 @@ struct ConsistencyTests {
         // "a-first.md" sorts before "cast.md": its definition counts, in a long session as after a fresh start.
         try Harness.write("# First\n\n## Secretary Austin {#lloyd-austin .person}\n", to: h.root + "/a-first.md")
         try h.client.sendNotification(method: "workspace/didChangeWatchedFiles", params: ["changes": [["uri": .string(h.uri("a-first.md")), "type": 1]]])
+        #expect(try await Self.indexed(h).contains("a-first.md"))
         let article = try h.open("article.md", articleText)
         _ = try await h.diagnostics("article.md")
         let running = try await h.result("textDocument/hover", h.at("article.md", article))

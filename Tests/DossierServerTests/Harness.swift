@@ -224,7 +224,11 @@ enum ClientCapabilities {
                 "dataSupport": true, "resolveSupport": ["properties": ["edit"]],
             ],
             "codeLens": [:], "documentLink": ["tooltipSupport": true], "foldingRange": [:],
-            "semanticTokens": ["formats": ["relative"], "requests": ["full": true, "range": true], "tokenTypes": [], "tokenModifiers": []],
+            "semanticTokens": [
+                "formats": ["relative"], "requests": ["full": true, "range": true],
+                "tokenTypes": ["person", "organization", "country", "court", "outlet", "group", "place", "document", "event", "claim", "quote"],
+                "tokenModifiers": ["declaration", "unattributed"],
+            ],
             "documentSymbol": ["hierarchicalDocumentSymbolSupport": true], "inlayHint": [:],
         ]
         for (key, value) in extra { text[key] = value }

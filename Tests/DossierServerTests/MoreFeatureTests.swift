@@ -28,10 +28,29 @@ struct MoreFeatureTests {
         #expect(data.count % 5 == 0 && !data.isEmpty)
         // First token: "Lloyd Austin" link text on line 5, typed person (index 0 of the legend).
         #expect(data.first?.intValue == 5)
-        #expect(data[3].intValue == LSPVocabulary.tokenTypes.firstIndex(of: "person"))
+        #expect(data[3].intValue == 0)
 
         let folding = try await h.result("textDocument/foldingRange", ["textDocument": ["uri": .string(h.uri("cast.md"))]])
         #expect(folding.arrayValue?.isEmpty == false)
+    }
+
+    /// A client that lists only the standard token types gets those (a person is a variable); one that lists ours
+    /// (the shipped editor integrations add them) gets ours; a type it knows neither way is left out.
+    @Test func theTokenLegendHasOnlyWhatTheClientLists() async throws {
+        func legend(_ types: [String], _ modifiers: [String]) async throws -> JSONValue? {
+            let h = try Harness(files: ["cast.md": castText])
+            let tokens: JSONValue = [
+                "formats": ["relative"], "requests": ["full": true],
+                "tokenTypes": .array(types.map { .string($0) }), "tokenModifiers": .array(modifiers.map { .string($0) }),
+            ]
+            return try await h.initialize(ClientCapabilities.push(extra: ["semanticTokens": tokens]))["result"]?["capabilities"]?["semanticTokensProvider"]?["legend"]
+        }
+        let standard = try await legend(["namespace", "type", "class", "interface", "struct", "variable", "property", "event", "string"], ["declaration", "deprecated"])
+        #expect(standard?["tokenTypes"] == ["variable", "class", "namespace", "interface", "type", "struct", "property", "event", "string"])
+        #expect(standard?["tokenModifiers"] == ["declaration"])
+        let ours = try await legend(["person", "variable", "claim"], ["unattributed"])
+        #expect(ours?["tokenTypes"] == ["person", "claim"])
+        #expect(ours?["tokenModifiers"] == ["unattributed"])
     }
 
     @Test func codeLensIsCountedWhenResolved() async throws {

@@ -22,8 +22,8 @@ struct ClientProfile: Sendable {
     var diagnosticData = false
 
     // Markup
-    var hoverMarkdown = false
-    var completionDocumentationMarkdown = false
+    var hoverMarkup = MarkupFormat.string
+    var completionDocumentationMarkup = MarkupFormat.string
 
     // Completion
     var snippets = false
@@ -52,6 +52,8 @@ struct ClientProfile: Sendable {
     var lineFoldingOnly = false
     var semanticTokens = false
     var semanticTokensRange = false
+    /// The semantic token legend for this client: only types and modifiers it lists.
+    var tokenLegend = TokenLegend(types: nil, modifiers: nil)
     var inlayHints = false
 
     // Workspace edits and server-to-client requests
@@ -87,9 +89,9 @@ struct ClientProfile: Sendable {
         diagnosticTags = numbers(publish?["tagSupport"]?["valueSet"]) ?? []
         diagnosticData = flag(publish?["dataSupport"])
 
-        hoverMarkdown = strings(text?["hover"]?["contentFormat"]).contains(LSPVocabulary.markdown)
+        hoverMarkup = MarkupFormat(declared: strings(text?["hover"]?["contentFormat"]))
         let item = text?["completion"]?["completionItem"]
-        completionDocumentationMarkdown = strings(item?["documentationFormat"]).contains(LSPVocabulary.markdown)
+        completionDocumentationMarkup = MarkupFormat(declared: strings(item?["documentationFormat"]))
         snippets = flag(item?["snippetSupport"])
         labelDetails = flag(item?["labelDetailsSupport"])
         itemDefaultsEditRange = strings(text?["completion"]?["completionList"]?["itemDefaults"]).contains("editRange")
@@ -116,6 +118,9 @@ struct ClientProfile: Sendable {
         let tokens = text?["semanticTokens"]
         semanticTokens = tokens != nil && strings(tokens?["formats"]).contains("relative") && tokens?["requests"]?["full"].map { $0 != .bool(false) } == true
         semanticTokensRange = semanticTokens && tokens?["requests"]?["range"].map { $0 != .bool(false) } == true
+        tokenLegend = TokenLegend(
+            types: tokens?["tokenTypes"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) },
+            modifiers: tokens?["tokenModifiers"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) })
         inlayHints = text?["inlayHint"] != nil
 
         documentChanges = flag(workspace?["workspaceEdit"]?["documentChanges"])
@@ -131,4 +136,22 @@ struct ClientProfile: Sendable {
 
     /// Whether to tag diagnostics with `tag` (1 Unnecessary, 2 Deprecated).
     func supportsDiagnosticTag(_ tag: Int) -> Bool { diagnosticTags.contains(tag) }
+}
+
+/// How documentation and hover text reach a client: `MarkupContent` in a format it declared, or a plain string when
+/// it declared none.
+enum MarkupFormat: Sendable {
+    case markdown
+    case plaintext
+    case string
+
+    init(declared: [String]) {
+        if declared.contains(LSPVocabulary.markdown) {
+            self = .markdown
+        } else if declared.contains(LSPVocabulary.plaintext) {
+            self = .plaintext
+        } else {
+            self = .string
+        }
+    }
 }

@@ -13,11 +13,14 @@ enum LSPValues {
         ["start": position(r.start), "end": position(r.end)]
     }
 
-    /// `MarkupContent`: Markdown when the client renders it, else the plain-text rendering.
-    static func markup(_ markdown: String, markdownSupported: Bool) -> JSONValue {
-        markdownSupported
-            ? ["kind": .string(LSPVocabulary.markdown), "value": .string(markdown)]
-            : ["kind": .string(LSPVocabulary.plaintext), "value": .string(PlainText.fromMarkdown(markdown))]
+    /// Documentation or hover text: Markdown when the client renders it, else the plain-text rendering, as
+    /// `MarkupContent` of a kind the client declared or as a bare string.
+    static func markup(_ markdown: String, _ format: MarkupFormat) -> JSONValue {
+        switch format {
+        case .markdown: ["kind": .string(LSPVocabulary.markdown), "value": .string(markdown)]
+        case .plaintext: ["kind": .string(LSPVocabulary.plaintext), "value": .string(PlainText.fromMarkdown(markdown))]
+        case .string: .string(PlainText.fromMarkdown(markdown))
+        }
     }
 
     /// Locations for analysis locations (unknown documents skipped).

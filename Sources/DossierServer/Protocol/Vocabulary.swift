@@ -85,24 +85,36 @@ enum LSPVocabulary {
     /// `WatchKind`: Create | Change | Delete.
     static let everyChange = 7
 
-    /// The semantic token types the server reports, in legend order: one per actor kind, then claims and quotes.
-    static let tokenTypes: [String] = ActorKind.allCases.map(\.rawValue) + ["claim", "quote"]
-    /// The semantic token modifiers, in bit order.
-    static let tokenModifiers: [String] = ["declaration", "unattributed"]
-
-    /// A token type's index in `tokenTypes`.
-    static func tokenType(_ type: SemanticTokenType) -> Int {
+    /// The name of each semantic token type the server reports: an actor's kind, `claim`, `quote`.
+    static func tokenTypeName(_ type: SemanticTokenType) -> String {
         switch type {
-        case let .actor(kind): ActorKind.allCases.firstIndex(of: kind)!
-        case .claim: ActorKind.allCases.count
-        case .quote: ActorKind.allCases.count + 1
+        case let .actor(kind): kind.rawValue
+        case .claim: "claim"
+        case .quote: "quote"
         }
     }
 
-    /// A modifier set as legend bits.
-    static func tokenModifierBits(_ modifiers: SemanticTokenModifiers) -> Int {
-        (modifiers.contains(.declaration) ? 1 : 0) | (modifiers.contains(.unattributed) ? 2 : 0)
+    /// The standard LSP token type each of ours falls back to for a client that does not list ours (stock clients
+    /// list only the standard ones; the shipped editor integrations add ours).
+    static func standardTokenType(_ type: SemanticTokenType) -> String {
+        switch type {
+        case let .actor(kind):
+            switch kind {
+            case .person: "variable"
+            case .organization: "class"
+            case .country, .place: "namespace"
+            case .court: "interface"
+            case .outlet: "type"
+            case .group: "struct"
+            case .document: "property"
+            case .event: "event"
+            }
+        case .claim, .quote: "string"
+        }
     }
+
+    /// Every token type the server reports, in a fixed order.
+    static let allTokenTypes: [SemanticTokenType] = ActorKind.allCases.map { .actor($0) } + [.claim, .quote]
 
     /// Completion is offered on its own after the characters that open a completion context: `@` (actors), `#`
     /// (claim ids after `cite=`, an id after `{`) and `{` (attribute blocks). Names in prose and attribute names
@@ -122,4 +134,49 @@ enum ClientMethod {
     static let codeLensRefresh = "workspace/codeLens/refresh"
     static let semanticTokensRefresh = "workspace/semanticTokens/refresh"
     static let inlayHintRefresh = "workspace/inlayHint/refresh"
+}
+
+/// The semantic token legend for one client: our own type names where the client lists them, standard ones it
+/// lists otherwise, nothing for a type it knows neither way; the same for modifiers.
+struct TokenLegend: Sendable {
+    /// The legend's type names, each once.
+    let types: [String]
+    let modifiers: [String]
+    private let typeIndex: [SemanticTokenType: Int]
+    private let declarationBit: Int?
+    private let unattributedBit: Int?
+
+    /// The legend for a client listing `types` and `modifiers` (nil: it lists none, so it gets ours).
+    init(types known: Set<String>?, modifiers knownModifiers: Set<String>?) {
+        var types: [String] = []
+        var typeIndex: [SemanticTokenType: Int] = [:]
+        for type in LSPVocabulary.allTokenTypes {
+            let own = LSPVocabulary.tokenTypeName(type), standard = LSPVocabulary.standardTokenType(type)
+            guard let name = known.map({ $0.contains(own) ? own : $0.contains(standard) ? standard : nil }) ?? own else { continue }
+            if let index = types.firstIndex(of: name) {
+                typeIndex[type] = index
+            } else {
+                typeIndex[type] = types.count
+                types.append(name)
+            }
+        }
+        var modifiers: [String] = []
+        for name in ["declaration", "unattributed"] where knownModifiers?.contains(name) ?? true { modifiers.append(name) }
+        self.types = types
+        self.modifiers = modifiers
+        self.typeIndex = typeIndex
+        declarationBit = modifiers.firstIndex(of: "declaration")
+        unattributedBit = modifiers.firstIndex(of: "unattributed")
+    }
+
+    /// A token type's index in `types`; nil when the client knows no name for it.
+    func index(of type: SemanticTokenType) -> Int? { typeIndex[type] }
+
+    /// A modifier set as legend bits.
+    func bits(_ modifiers: SemanticTokenModifiers) -> Int {
+        var bits = 0
+        if modifiers.contains(.declaration), let bit = declarationBit { bits |= 1 << bit }
+        if modifiers.contains(.unattributed), let bit = unattributedBit { bits |= 1 << bit }
+        return bits
+    }
 }

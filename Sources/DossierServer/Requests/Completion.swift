@@ -45,10 +45,10 @@ enum CompletionRequest: Request {
                 if client.completionResolvesDocumentation {
                     o["data"] = CompletionResolveRequest.data(for: card)
                 } else if let markdown = Features.cardMarkdown(card, snapshot) {
-                    o["documentation"] = LSPValues.markup(markdown, markdownSupported: client.completionDocumentationMarkdown)
+                    o["documentation"] = LSPValues.markup(markdown, client.completionDocumentationMarkup)
                 }
             } else if let documentation = item.documentation {
-                o["documentation"] = LSPValues.markup(documentation, markdownSupported: client.completionDocumentationMarkdown)
+                o["documentation"] = LSPValues.markup(documentation, client.completionDocumentationMarkup)
             }
             if let filterText = item.filterText { o["filterText"] = .string(filterText) }
             return .object(o)
@@ -100,7 +100,7 @@ enum CompletionResolveRequest: Request {
 
     static func encode(_ result: (JSONObject, String?), _ context: RequestContext) -> JSONValue {
         var (item, markdown) = result
-        if let markdown { item["documentation"] = LSPValues.markup(markdown, markdownSupported: context.client.completionDocumentationMarkdown) }
+        if let markdown { item["documentation"] = LSPValues.markup(markdown, context.client.completionDocumentationMarkup) }
         return .object(item)
     }
 

@@ -37,7 +37,7 @@ enum HoverRequest: Request {
     static func encode(_ result: (HoverResult, Document)?, _ context: RequestContext) -> JSONValue {
         guard let (hover, document) = result else { return .null }
         return [
-            "contents": LSPValues.markup(hover.markdown, markdownSupported: context.client.hoverMarkdown),
+            "contents": LSPValues.markup(hover.markdown, context.client.hoverMarkup),
             "range": context.range(hover.range, in: document),
         ]
     }

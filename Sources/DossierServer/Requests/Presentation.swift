@@ -17,18 +17,19 @@ private func semanticTokens(_ id: DocumentID, _ range: TextRange?, _ context: Re
         let start = context.offset(r.start, in: document)
         return ByteRange(start, max(start, context.offset(r.end, in: document)))
     }
+    let legend = context.client.tokenLegend
     var data: [JSONValue] = []
     var previousLine = 0
     var previousStart = 0
     for token in Features.semanticTokens(in: id, snapshot: snapshot, range: bytes) {
+        guard let type = legend.index(of: token.type) else { continue }
         let start = lines.position(of: token.range.start, in: context.encoding)
         let length = lines.units(from: token.range.start, to: token.range.end, in: context.encoding)
         guard length > 0 else { continue }
         let deltaLine = start.line - previousLine
         let deltaStart = deltaLine == 0 ? start.character - previousStart : start.character
         data += [
-            .int(deltaLine), .int(deltaStart), .int(length), .int(LSPVocabulary.tokenType(token.type)),
-            .int(LSPVocabulary.tokenModifierBits(token.modifiers)),
+            .int(deltaLine), .int(deltaStart), .int(length), .int(type), .int(legend.bits(token.modifiers)),
         ]
         previousLine = start.line
         previousStart = start.character
@@ -49,8 +50,8 @@ enum SemanticTokensFullRequest: Request {
     static func advertise(_ capabilities: inout ServerCapabilities, for client: ClientProfile) {
         guard client.semanticTokens else { return }
         capabilities.set(["semanticTokensProvider", "legend"], [
-            "tokenTypes": .array(LSPVocabulary.tokenTypes.map { .string($0) }),
-            "tokenModifiers": .array(LSPVocabulary.tokenModifiers.map { .string($0) }),
+            "tokenTypes": .array(client.tokenLegend.types.map { .string($0) }),
+            "tokenModifiers": .array(client.tokenLegend.modifiers.map { .string($0) }),
         ])
         capabilities.set(["semanticTokensProvider", "full"], true)
     }

@@ -12,6 +12,8 @@ return {
       on_dir(root)
     end
   end,
+  -- Dossier's semantic token types, so mentions are coloured by actor kind.
+  capabilities = require('dossier').capabilities(nil),
   -- The code lens command runs here, in Neovim: it fills the quickfix list.
   commands = require('dossier').commands,
   -- gd, gO and the lenses in Dossier buffers.

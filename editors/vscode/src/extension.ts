@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
+  ClientCapabilities,
   DidChangeConfigurationNotification,
   Executable,
   LanguageClient,
@@ -11,6 +12,7 @@ import {
   ReferencesRequest,
   ServerOptions,
   State,
+  StaticFeature,
   WorkDoneProgressBegin,
   WorkDoneProgressEnd,
   WorkDoneProgressReport,
@@ -419,6 +421,7 @@ class ServerController implements vscode.Disposable {
     };
 
     const client = new LanguageClient('dossier', 'Dossier', serverOptions, clientOptions);
+    client.registerFeature(dossierTokenTypes);
     client.onDidChangeState((event) => {
       if (this.client !== client) {
         return;
@@ -501,3 +504,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export function deactivate(): Promise<void> | undefined {
   return controller?.shutdown();
 }
+
+/**
+ * Announces Dossier's semantic token types (contributed in package.json) among the ones the client lists: the
+ * server sends only types the client lists, and vscode-languageclient lists the standard ones only.
+ */
+const dossierTokenTypes: StaticFeature = {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    const tokens = capabilities.textDocument?.semanticTokens;
+    if (!tokens) {
+      return;
+    }
+    const types = ['person', 'organization', 'country', 'court', 'outlet', 'group', 'place', 'document', 'event', 'claim', 'quote'];
+    tokens.tokenTypes = [...tokens.tokenTypes, ...types.filter((type) => !tokens.tokenTypes.includes(type))];
+    tokens.tokenModifiers = [...tokens.tokenModifiers, ...['unattributed'].filter((m) => !tokens.tokenModifiers.includes(m))];
+  },
+  getState() {
+    return { kind: 'static' };
+  },
+  initialize(): void {},
+  dispose(): void {},
+};

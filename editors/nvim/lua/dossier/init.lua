@@ -182,6 +182,28 @@ function M.root_dir(bufnr, enable)
   return find_upward({ 'dossier.json', '.git' }, dir) or dir
 end
 
+--- The semantic token types and modifiers Dossier reports besides the standard
+--- ones. A client lists the types it knows, and the server sends only those; this
+--- plugin adds Dossier's, so mentions are coloured by actor kind
+--- (`@lsp.type.person`, …) instead of by the standard type they fall back to.
+M.token_types = { 'person', 'organization', 'country', 'court', 'outlet', 'group', 'place', 'document', 'event', 'claim', 'quote' }
+M.token_modifiers = { 'unattributed' }
+
+--- `capabilities` (or Neovim's defaults) with Dossier's token types added.
+---@param capabilities table|nil
+---@return table|nil
+function M.capabilities(capabilities)
+  local defaults = vim.lsp.protocol.make_client_capabilities()
+  if not (defaults.textDocument and defaults.textDocument.semanticTokens) then
+    return capabilities -- Neovim 0.7/0.8: no semantic tokens to extend
+  end
+  local merged = vim.tbl_deep_extend('force', defaults, capabilities or {})
+  local tokens = merged.textDocument.semanticTokens
+  tokens.tokenTypes = vim.list_extend(vim.deepcopy(tokens.tokenTypes or {}), M.token_types)
+  tokens.tokenModifiers = vim.list_extend(vim.deepcopy(tokens.tokenModifiers or {}), M.token_modifiers)
+  return merged
+end
+
 -- Empty Lua tables travel as JSON arrays, which the server would reject as
 -- settings; leave them out instead.
 local function client_config(opts)
@@ -199,7 +221,7 @@ local function client_config(opts)
         opts.on_attach(client, bufnr)
       end
     end,
-    capabilities = opts.capabilities,
+    capabilities = M.capabilities(opts.capabilities),
   }
 end
 
