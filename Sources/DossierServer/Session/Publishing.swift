@@ -125,8 +125,11 @@ extension LanguageServer {
             guard let items = DiagnosticReports.items(for: id, context) else { return }
             var params: JSONObject = ["uri": .string(id.rawValue), "diagnostics": .array(items)]
             if context.client.diagnosticVersion, let version = context.versions[id] { params["version"] = .int(version) }
+            // The version counts even when it is not sent: an edited document is published again whatever its
+            // findings (the client moved its old ones with the text); another is only when its findings change.
             var hasher = Hasher()
             hasher.combine(JSONValue.object(params))
+            hasher.combine(context.versions[id])
             let framed = Message.notification(method: ClientMethod.publishDiagnostics, params: .object(params)).framed()
             reports.withLock { $0[index] = (framed, hasher.finalize()) }
         }
