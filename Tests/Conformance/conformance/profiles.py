@@ -31,7 +31,9 @@ PYTEST_LSP_PROFILES = [
 ]
 # Recorded or transcribed here (profiles/<name>.json or profiles/<name>.overlay.json).
 LOCAL_PROFILES = [
+    "neovim_v0.7.2",
     "neovim_v0.12.0",
+    "emacs_v28.2_eglot_v1.9",
     "helix_v25.07.1",
     "helix_v25.07.1-dev-079a789e",
     "visual_studio_code_v1.65.2-pull",
