@@ -73,8 +73,10 @@ extension LanguageServer {
     }
 
     /// Lets the requests in flight finish first, for at most `requestsFirstWait`: an editor sends completion, hover
-    /// or semantic tokens right with an edit, and the user waits on those.
+    /// or semantic tokens right with an edit, and the user waits on those. The first short sleep lets a request
+    /// sent just after the edit arrive.
     private func yieldToRequests() async {
+        try? await Task.sleep(for: .microseconds(250))
         guard !state.withLock({ $0.running.isEmpty }) else { return }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [self] in
