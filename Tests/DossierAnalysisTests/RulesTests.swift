@@ -269,13 +269,16 @@ import Testing
         let before = WorkspaceSnapshot(documents: [base, other], configuration: Configuration())
         func affects(_ new: Document?) -> Bool {
             let after = new.map { before.replacing($0) } ?? before.removing(id)
-            return WorkspaceSnapshot.mayChangeOtherDocuments(from: base, to: new, before: before, after: after)
+            return WorkspaceSnapshot.crossDocumentEffect(from: base, to: new, before: before, after: after) != .none
         }
         // Prose edits that keep definitions and what is referred to: nobody else is affected, even when they move
         // a claim whose id is not shared.
         #expect(!affects(document(cast.replacingOccurrences(of: "and [y]", with: "and then [y y]"))))
         #expect(!affects(document(cast + "More prose.\n")))
-        #expect(!WorkspaceSnapshot.mayChangeOtherDocuments(from: nil, to: document("Just prose.\n"), before: before, after: before))
+        #expect(WorkspaceSnapshot.crossDocumentEffect(from: nil, to: document("Just prose.\n"), before: before, after: before) == .none)
+        // Referring to other actors reaches only the documents that define them.
+        let rereferred = document(cast.replacingOccurrences(of: "by=@ann", with: "by=@bob"))
+        #expect(WorkspaceSnapshot.crossDocumentEffect(from: base, to: rereferred, before: before, after: before.replacing(rereferred)) == .referencesTo(["ann", "bob"]))
         for changed in [
             cast.replacingOccurrences(of: "- aliases: Ann", with: "- aliases: Annie"),
             cast.replacingOccurrences(of: ".person", with: ".group"),

@@ -1,8 +1,20 @@
 import DossierSyntax
 
+/// What replacing one document can change in the findings of the others.
+public enum CrossDocumentEffect: Equatable, Sendable {
+    /// Nothing: only this document's own findings can change.
+    case none
+    /// Only whether these actors are referred to at all: the findings of the documents defining them
+    /// (`unused-actor`).
+    case referencesTo(Set<String>)
+    /// Anything: its definitions changed.
+    case definitions
+}
+
 extension WorkspaceSnapshot {
-    /// Whether replacing document version `old` by `new` (either nil: added or removed) can change the findings of
-    /// another document. `before` and `after` are the snapshots around the change.
+    /// What replacing document version `old` by `new` (either nil: added or removed) can change in the findings of
+    /// other documents; an edit that only starts or stops referring to actors reaches only the documents defining
+    /// them. `before` and `after` are the snapshots around the change.
     ///
     /// Another document's findings read from this one only: the actors it defines (ids, kinds, names, aliases and
     /// fields, for unknown-actor, alias-conflict, unlinked-mention and attribution), the claims it defines (ids,
@@ -10,9 +22,14 @@ extension WorkspaceSnapshot {
     /// it refers to (unused-actor), and the positions of its definitions where another document points at them
     /// (the related locations of a duplicated id or a conflicting name). The test suite compares every document's
     /// findings after random edits with a fresh snapshot's, so a fact missing here fails it.
-    public static func mayChangeOtherDocuments(
+    public static func crossDocumentEffect(
         from old: Document?, to new: Document?, before: WorkspaceSnapshot, after: WorkspaceSnapshot
-    ) -> Bool {
+    ) -> CrossDocumentEffect {
+        definitionsDiffer(old, new, before, after) ? .definitions : referencesDiffer(old, new)
+    }
+
+    /// Whether the actors or claims `old` and `new` define differ in anything another document can read.
+    private static func definitionsDiffer(_ old: Document?, _ new: Document?, _ before: WorkspaceSnapshot, _ after: WorkspaceSnapshot) -> Bool {
         if old == nil && new == nil { return false }
         let oldActors = old?.syntax.actors ?? [], newActors = new?.syntax.actors ?? []
         guard oldActors.count == newActors.count else { return true }
@@ -40,9 +57,15 @@ extension WorkspaceSnapshot {
                 guard a.id?.range == b.id?.range else { return true }
             }
         }
-        // Whether an actor is referred to at all (unused-actor): the set of ids, not the counts.
+        return false
+    }
+
+    /// The actors `old` refers to and `new` does not, or the other way round: whether they are referred to at all
+    /// (`unused-actor`) is all another document reads of references.
+    private static func referencesDiffer(_ old: Document?, _ new: Document?) -> CrossDocumentEffect {
         let oldReferred = Set(old?.references.keys ?? []), newReferred = Set(new?.references.keys ?? [])
-        return oldReferred != newReferred
+        let changed = oldReferred.symmetricDifference(newReferred)
+        return changed.isEmpty ? .none : .referencesTo(changed)
     }
 
     /// Whether actor `id` has more than one definition in either snapshot (its definitions point at each other).

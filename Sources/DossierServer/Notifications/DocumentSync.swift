@@ -126,10 +126,13 @@ extension ServerState {
     /// open document of the workspace when the change may reach them.
     mutating func install(_ document: Document?, id: DocumentID, in key: String) {
         guard var workspace = workspaces[key] else { return }
-        let affectsOthers = workspace.install(document, id: id)
+        let reached = workspace.install(document, id: id)
         workspaces[key] = workspace
         if open[id] != nil { publishing.markDirty(id) }
-        if affectsOthers { workspaceChanged(key) }
+        guard let reached else { return workspaceChanged(key) }
+        let openReached = reached.filter { open[$0] != nil }
+        for other in openReached { publishing.markDirty(other) }
+        if !reached.isEmpty { publishing.refreshDiagnostics = true }
     }
 
     /// Everything in workspace `key` may have changed (registry, configuration, indexing): its open documents are

@@ -18,8 +18,11 @@ enum LSPVocabulary {
     /// `DiagnosticTag.Unnecessary`: an unused actor is greyed out where the client supports it.
     static let unnecessaryTag = 1
 
-    /// `CompletionItemKind`, within what the client declares (LSP 3.17: without `valueSet`, only Text(1) through
-    /// Reference(18)).
+    /// The kinds a client that declares none knows (LSP 3.17: the initial version's, File(1) through Array(18), and
+    /// Text(1) through Reference(18) for completion items).
+    static let initialKinds = Set(1...18)
+
+    /// `CompletionItemKind`, within what the client declares.
     static func completionKind(_ kind: CompletionKind, supported: Set<Int>?) -> Int {
         let preferred: Int
         switch kind {
@@ -31,10 +34,10 @@ enum LSPVocabulary {
         case .name: preferred = 1  // Text
         }
         let fallback = preferred == 21 ? 12 : 1  // Constant → Value, anything else → Text
-        return (supported ?? Set(1...18)).contains(preferred) ? preferred : fallback
+        return (supported ?? initialKinds).contains(preferred) ? preferred : fallback
     }
 
-    /// `SymbolKind`, within what the client declares (without `valueSet`, only File(1) through Array(18)).
+    /// `SymbolKind`, within what the client declares.
     static func symbolKind(_ category: SymbolCategory, supported: Set<Int>?) -> Int {
         let preferred: Int
         let fallback: Int
@@ -55,7 +58,7 @@ enum LSPVocabulary {
             case .event: (preferred, fallback) = (24, 14)  // Event, else Constant
             }
         }
-        return (supported ?? Set(1...18)).contains(preferred) ? preferred : fallback
+        return (supported ?? initialKinds).contains(preferred) ? preferred : fallback
     }
 
     /// `FoldingRangeKind`.

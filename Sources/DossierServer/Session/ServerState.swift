@@ -103,17 +103,29 @@ struct WorkspaceState: Sendable {
         root.map { WorkspaceMembership(root: $0, exclude: snapshot.configuration.exclude) }
     }
 
-    /// Installs a new version of a document (nil removes it); true when other documents' findings may change.
+    /// Installs a new version of a document (nil removes it); returns the other documents whose findings may
+    /// change: all of them (`nil`), or those listed.
     @discardableResult
-    mutating func install(_ document: Document?, id: DocumentID) -> Bool {
+    mutating func install(_ document: Document?, id: DocumentID) -> Set<DocumentID>? {
         let old = snapshot.documents[id]
-        guard old != nil || document != nil else { return false }
+        guard old != nil || document != nil else { return [] }
         let before = snapshot
         snapshot = document.map { snapshot.replacing($0) } ?? snapshot.removing(id)
         documentSerials[id] = document == nil ? nil : Generation.next()
-        let affectsOthers = WorkspaceSnapshot.mayChangeOtherDocuments(from: old, to: document, before: before, after: snapshot)
-        if affectsOthers { crossGeneration = Generation.next() }
-        return affectsOthers
+        switch WorkspaceSnapshot.crossDocumentEffect(from: old, to: document, before: before, after: snapshot) {
+        case .none:
+            return []
+        case .definitions:
+            crossGeneration = Generation.next()
+            return nil
+        case .referencesTo(let actors):
+            // Only the documents defining those actors read it; their pull result ids change, the others' stay.
+            let defining = Set(actors.flatMap { snapshot.actorSites[$0]?.map(\.document) ?? [] }).subtracting([id])
+            for other in defining where documentSerials[other] != nil || snapshot.documents[other] != nil {
+                documentSerials[other] = Generation.next()
+            }
+            return defining
+        }
     }
 
     /// The immutable part a request reads.

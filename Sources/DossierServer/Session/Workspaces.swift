@@ -81,7 +81,7 @@ extension LanguageServer {
                 guard let open = s.open[id] else { return true }
                 // A document opened twice (another workspace took it meanwhile) lives in one workspace only.
                 for other in s.workspaces.keys where other != key && s.workspaces[other]?.snapshot.documents[id] != nil {
-                    if s.workspaces[other]!.install(nil, id: id) { s.workspaceChanged(other) }
+                    s.install(nil, id: id, in: other)
                 }
                 s.open[id]?.workspace = key
                 s.install(document ?? Document(id: id, bytes: open.bytes), id: id, in: key)
