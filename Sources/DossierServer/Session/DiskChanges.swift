@@ -134,7 +134,7 @@ extension LanguageServer {
     /// folders are workspaces and which files belong to each. Open documents keep their buffers. Runs on the disk
     /// queue.
     func relayout(_ key: String) {
-        let (configuration, problems, bytes) = WorkspaceLoader.configuration(root: key)
+        let file = WorkspaceLoader.configuration(root: key)
         let rehomed = state.withLock { s -> [DocumentID] in
             let prefix = key == "/" ? "/" : key + "/"
             let dropped = s.workspaces.keys.filter { $0 == key || $0.hasPrefix(prefix) }
@@ -142,13 +142,7 @@ extension LanguageServer {
                 s.workspaces[old] = nil
                 s.indexQueue.removeAll { $0 == old }
             }
-            var workspace = WorkspaceState(root: key, configuration: configuration)
-            workspace.fileConfiguration = configuration
-            workspace.fileProblems = problems
-            workspace.configurationBytes = bytes
-            workspace.applyConfiguration(initializationOptions: s.initializationOptions, settings: s.settings)
-            s.workspaces[key] = workspace
-            s.indexQueue.append(key)
+            s.addWorkspace(root: key, file: file)
             return s.open.filter { dropped.contains($0.value.workspace) }.map(\.key)
         }
         for id in rehomed {

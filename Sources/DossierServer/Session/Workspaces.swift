@@ -20,16 +20,10 @@ extension LanguageServer {
     @discardableResult
     func addWorkspace(root: String) -> Bool {
         if state.withLock({ $0.workspaces[root] != nil }) { return false }
-        let (configuration, problems, bytes) = WorkspaceLoader.configuration(root: root)
+        let file = WorkspaceLoader.configuration(root: root)
         let created = state.withLock { s -> Bool in
             guard s.workspaces[root] == nil else { return false }
-            var workspace = WorkspaceState(root: root, configuration: configuration)
-            workspace.fileConfiguration = configuration
-            workspace.fileProblems = problems
-            workspace.configurationBytes = bytes
-            workspace.applyConfiguration(initializationOptions: s.initializationOptions, settings: s.settings)
-            s.workspaces[root] = workspace
-            s.indexQueue.append(root)
+            s.addWorkspace(root: root, file: file)
             return true
         }
         if created { logger.info("workspace \(root)") }
@@ -110,6 +104,20 @@ extension LanguageServer {
             guard let root = workspace.root, path == root || path.hasPrefix(root == "/" ? "/" : root + "/") else { return nil }
             return root
         }.max { $0.count < $1.count }
+    }
+}
+
+extension ServerState {
+    /// Puts a new workspace at `root`, from its `dossier.json` as read (`file`) under the shared settings, in the
+    /// indexing queue.
+    mutating func addWorkspace(root: String, file: (Configuration, [ConfigurationProblem], [UInt8]?)) {
+        var workspace = WorkspaceState(root: root, configuration: file.0)
+        workspace.fileConfiguration = file.0
+        workspace.fileProblems = file.1
+        workspace.configurationBytes = file.2
+        workspace.applyConfiguration(initializationOptions: initializationOptions, settings: settings)
+        workspaces[root] = workspace
+        indexQueue.append(root)
     }
 }
 
