@@ -121,7 +121,7 @@ extension LanguageServer {
             for key in dropped { s.workspaces[key] = nil }
             s.indexQueue.removeAll { dropped.contains($0) }
         }
-        for folder in added { addWorkspace(root: WorkspaceLayout.workspaceRoot(folder)) }
+        for folder in added { addWorkspace(root: folder) }
         let homeless = state.withLock { s in s.open.filter { s.workspaces[$0.value.workspace] == nil }.map(\.key) }
         for id in homeless { installOpen(id, nil, in: owner(of: FileURI.path(forURI: id.rawValue))) }
         startWatching()

@@ -29,7 +29,7 @@ extension LanguageServer {
             s.clientFolders = folders
             s.initializationOptions = options.flatMap { $0.objectValue != nil ? $0 : nil }
         }
-        for root in Set(folders.map(WorkspaceLayout.workspaceRoot)) { _ = addWorkspace(root: root) }
+        for root in Set(folders) { _ = addWorkspace(root: root) }
         logger.info("initialize: folders \(folders), encoding \(client.positionEncoding.rawValue), diagnostics \(client.diagnosticsChannel)")
         return ["capabilities": .object(Self.capabilities(for: client).json), "serverInfo": ["name": "dossier", "version": .string(Self.version)]]
     }
@@ -54,24 +54,20 @@ extension LanguageServer {
     }
 }
 
-/// Which folder a file's workspace is rooted at (SPEC 4).
+/// Where workspaces are rooted (SPEC 4).
 enum WorkspaceLayout {
     /// A folder path without a trailing slash.
     static func normalized(_ path: String) -> String {
         path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
-    /// The nearest folder at or above `folder` holding a `dossier.json`: a client folder below a workspace
-    /// belongs to it; without one, the folder itself.
-    static func workspaceRoot(_ folder: String) -> String {
-        configurationRoot(at: folder) ?? folder
-    }
-
-    /// The nearest folder at or above `path` (a folder or a file) holding a `dossier.json`, or nil.
-    static func configurationRoot(at path: String) -> String? {
+    /// The nearest folder at or above `path` (a folder or a file) holding a `dossier.json`, not above `boundary`
+    /// when one is given; nil when there is none.
+    static func configurationRoot(at path: String, within boundary: String? = nil) -> String? {
         var folder = path
         while true {
             if WorkspaceLoader.isRegularFile(folder + "/" + WorkspaceLoader.configurationFile) { return folder }
+            if folder == boundary { return nil }
             guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return nil }
             folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
         }

@@ -30,34 +30,31 @@ extension LanguageServer {
         return created
     }
 
-    /// The key of the workspace that owns `path` (SPEC 4): the nearest folder above it holding a `dossier.json`,
-    /// else the deepest client folder holding it, else the loose files' workspace. Creates the workspace when it is
-    /// new (a document opened below a folder nobody indexed yet).
+    /// The key of the workspace that owns `path` (SPEC 4): inside a client folder, the nearest folder holding a
+    /// `dossier.json` between it and that folder, else the folder itself (a `dossier.json` above the folders the
+    /// user opened never pulls them into a bigger workspace); outside every folder, the nearest folder above it
+    /// holding a `dossier.json`, else the loose files' workspace. Creates the workspace when it is new (a document
+    /// opened below a folder nobody indexed yet).
     func owner(of path: String?) -> String {
         guard let path else { return ensureLooseWorkspace() }
-        if let root = WorkspaceLayout.configurationRoot(at: path) {
-            if addWorkspace(root: root) {
-                // A workspace found by opening a file inside another one: if the outer one indexed files that now
-                // belong to it (its dossier.json is new, and no disk event said so yet), the outer one is laid out
-                // again.
-                let prefix = FileURI.uri(forPath: root) + "/"
-                let outer = state.withLock { s -> String? in
-                    guard let outer = workspaceKey(containing: (root as NSString).deletingLastPathComponent, s),
-                        s.workspaces[outer]?.snapshot.documents.keys.contains(where: { $0.rawValue.hasPrefix(prefix) }) == true
-                    else { return nil }
-                    return outer
-                }
-                if let outer { diskQueue.async { [self] in relayout(outer) } }
-                startIndexing()
-            }
-            return root
-        }
         let folders = state.withLock { $0.clientFolders }
-        if let folder = folders.filter({ path.hasPrefix($0 == "/" ? "/" : $0 + "/") }).max(by: { $0.count < $1.count }) {
-            if addWorkspace(root: folder) { startIndexing() }
-            return folder
+        let folder = folders.filter { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }.max { $0.count < $1.count }
+        let root = WorkspaceLayout.configurationRoot(at: path, within: folder) ?? folder
+        guard let root else { return ensureLooseWorkspace() }
+        if addWorkspace(root: root) {
+            // A workspace found by opening a file inside another one: if the outer one indexed files that now
+            // belong to it (its dossier.json is new, and no disk event said so yet), the outer one is laid out again.
+            let prefix = FileURI.uri(forPath: root) + "/"
+            let outer = state.withLock { s -> String? in
+                guard let outer = workspaceKey(containing: (root as NSString).deletingLastPathComponent, s),
+                    s.workspaces[outer]?.snapshot.documents.keys.contains(where: { $0.rawValue.hasPrefix(prefix) }) == true
+                else { return nil }
+                return outer
+            }
+            if let outer { diskQueue.async { [self] in relayout(outer) } }
+            startIndexing()
         }
-        return ensureLooseWorkspace()
+        return root
     }
 
     /// Installs open document `id` in the workspace that owns it, under one lock with `update` (which records the

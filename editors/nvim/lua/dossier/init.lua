@@ -166,7 +166,9 @@ local function find_upward(names, dir)
 end
 
 --- Workspace root for a buffer, the way `dossier check` finds it (nearest
---- dossier.json or .git), or nil when Dossier should leave the buffer alone.
+--- dossier.json or .git), or nil when Dossier should leave the buffer alone. In
+--- 'auto' mode that root must hold a dossier.json: one above the repository
+--- (a stray file in a home or temporary folder) is not this project's.
 ---@param bufnr integer
 ---@param enable? 'auto'|'always'
 ---@return string|nil
@@ -176,10 +178,11 @@ function M.root_dir(bufnr, enable)
     return nil
   end
   local dir = vim.fn.fnamemodify(name, ':p:h')
-  if (enable or 'auto') == 'auto' and not find_upward({ 'dossier.json' }, dir) then
+  local root = find_upward({ 'dossier.json', '.git' }, dir)
+  if (enable or 'auto') == 'auto' and not (root and uv.fs_stat(root .. '/dossier.json')) then
     return nil
   end
-  return find_upward({ 'dossier.json', '.git' }, dir) or dir
+  return root or dir
 end
 
 --- The semantic token types and modifiers Dossier reports besides the standard
