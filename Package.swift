@@ -34,6 +34,8 @@ let package = Package(
         .executableTarget(name: "dossier-bench", dependencies: ["DossierProtocol", "DossierJSON", "DossierLocking"], path: "Benchmarks/Driver"),
         // In-process timings of the analysis layer (snapshot updates, rules, features) on a corpus.
         .executableTarget(name: "dossier-probe", dependencies: ["DossierAnalysis", "DossierSyntax", "DossierWorkspace"], path: "Benchmarks/Probe"),
+        // Attribution inference scored against PolNeAR's gold attributions (train and dev splits).
+        .executableTarget(name: "dossier-attribution-eval", dependencies: ["DossierAnalysis"], path: "Benchmarks/Attribution"),
 
         // Helpers shared by the test targets: marked test texts, a seeded generator, an in-process LSP client.
         .target(name: "DossierTestSupport", dependencies: ["DossierSyntax", "DossierJSON", "DossierLocking", "DossierProtocol"], path: "Tests/Support"),

@@ -96,10 +96,16 @@ public enum ConfigurationParser {
                         problem("completion.\(option)", option, "unknown completion option `\(option)`: the only one is linkNames")
                     }
                 }
+            case "inlayHints":
+                if let flag = entry.boolValue {
+                    configuration.inlayHints = flag
+                } else {
+                    problem(key, key, "`inlayHints` must be true or false")
+                }
             case "$schema":
                 break
             default:
-                let known = ["exclude", "rules", "cues", "completion"]
+                let known = ["exclude", "rules", "cues", "completion", "inlayHints"]
                 let suggestion = EditDistance.nearest(to: key, in: known, limit: 3)
                 problem(key, key, "unknown key `\(key)`" + (suggestion.map { ": did you mean `\($0)`?" } ?? ": known keys are \(known.joined(separator: ", "))"))
             }

@@ -154,7 +154,7 @@ let commandTable: [Command] = [
         operands: "PATH…", operandKind: .paths, operandCount: (1, nil),
         flags: [Flag(name: "--json", value: nil, help: "print JSON: path, kind, ranges, cue, source, confidence, annotated")],
         details: "Quotations and reported statements, with the source attribution inference finds for each (SPEC 7).",
-        run: nil),
+        run: { arguments in AttributionsCommand(arguments).run() }),
     Command(
         name: "annotate", summary: "Turn a raw article (.txt or .md) into annotated Markdown.",
         operands: "FILE", operandKind: .paths, operandCount: (1, 1),
@@ -163,7 +163,7 @@ let commandTable: [Command] = [
             Flag(name: "--cast", value: "FILE", valueKind: .markdownFile, help: "the cast file that new actors go to (only with --write)"),
         ],
         details: "Mentions of known actors are linked, and quotations and reported statements are marked as claims with their sources.",
-        run: nil),
+        run: { arguments in AnnotateCommand(arguments).run() }),
     Command(
         name: "help", summary: "Show help for dossier or for one command.",
         operands: "[COMMAND]", operandKind: .command, operandCount: (0, 1),

@@ -14,7 +14,7 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
     @Test func replaceMistypedIDAndCreateActor() throws {
         let text = "“Hi” 🎉 [Austin](@lloyd-austen) spoke.\n"
         let snap = workspace([("article.md", text)])
-        let actions = Features.codeActions(for: range(of: "austen", in: text), in: articleID, snapshot: snap)
+        let actions = Features.actions(for: range(of: "austen", in: text), in: articleID, snapshot: snap)
         #expect(actions.map(\.title) == [
             "Replace with `@lloyd-austin`", "Create actor `@lloyd-austen` in cast.md", "Ignore unknown-actor here",
             "Ignore unknown-actor in this file",
@@ -29,7 +29,7 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
     @Test func linkUnlinkedMentionCRLF() throws {
         let text = "---\r\ntitle: T\r\n---\r\n\r\nThe Pentagon said no.\r\n"
         let snap = workspace([("article.md", text)])
-        let actions = Features.codeActions(for: range(of: "Pentagon", in: text), in: articleID, snapshot: snap)
+        let actions = Features.actions(for: range(of: "Pentagon", in: text), in: articleID, snapshot: snap)
         let link = try #require(actions.first { $0.title.hasPrefix("Link") })
         #expect(link.title == "Link “Pentagon” to `@us-dod`")
         #expect(apply(link, articleID, text) == "---\r\ntitle: T\r\n---\r\n\r\nThe [Pentagon](@us-dod) said no.\r\n")
@@ -43,7 +43,7 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
         let text = "[The Pentagon](@us-dod) said [it would wait]{.claim}.\n"
         let snap = workspace([("article.md", text)])
         let diagnostics = Checker.diagnostics(for: articleID, in: snap)
-        let actions = Features.codeActions(
+        let actions = Features.actions(
             for: range(of: "wait", in: text), in: articleID, snapshot: snap, diagnostics: diagnostics)
         let attribute = try #require(actions.first { $0.title.hasPrefix("Attribute") })
         #expect(attribute.title == "Attribute to U.S. Department of Defense (by=@us-dod)")
@@ -55,7 +55,7 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
     @Test func wrapVagueSentenceAndQuote() throws {
         let text = "Intro.\n\nThe base reportedly closed. Then more.\n"
         let snap = workspace([("article.md", text)])
-        let actions = Features.codeActions(for: range(of: "reportedly", in: text), in: articleID, snapshot: snap)
+        let actions = Features.actions(for: range(of: "reportedly", in: text), in: articleID, snapshot: snap)
         let wrap = try #require(actions.first { $0.title == "Mark the sentence as a claim to attribute" })
         let fixed = apply(wrap, articleID, text)
         #expect(fixed == "Intro.\n\n[The base reportedly closed.]{.claim} Then more.\n")
@@ -67,7 +67,7 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
         let diagnostics = Checker.diagnostics(for: articleID, in: quoteSnap).filter { $0.code == .unattributedQuote }
         #expect(!diagnostics.isEmpty)
         for diagnostic in diagnostics {
-            let actions = Features.codeActions(for: diagnostic.range, in: articleID, snapshot: quoteSnap)
+            let actions = Features.actions(for: diagnostic.range, in: articleID, snapshot: quoteSnap)
             let wrapQuote = try #require(actions.first { $0.title.hasPrefix("Mark as a quote") })
             let result = apply(wrapQuote, articleID, quoteText)
             #expect(result.contains("[“Another long quote with no source at all.”]{.quote}"))
@@ -104,7 +104,7 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
             _ = Features.documentSymbols(in: id, snapshot: snapshot)
             _ = Features.foldingRanges(in: id, snapshot: snapshot)
             _ = Features.codeLenses(in: id, snapshot: snapshot)
-            _ = Features.codeActions(for: ByteRange(0, count), in: id, snapshot: snapshot)
+            _ = Features.actions(for: ByteRange(0, count), in: id, snapshot: snapshot)
         }
         #expect(hovers > 100)
         let austin = Features.actorReferences("lloyd-austin", snapshot, includeDeclaration: true)
@@ -116,7 +116,7 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
     /// Applies “Ignore vague-attribution here” at the `reportedly` that starts at `cursor`; returns the new text.
     func ignoreHere(_ text: String, at cursor: Int) throws -> String {
         let snap = workspace([("article.md", text)])
-        let actions = Features.codeActions(for: ByteRange(cursor, cursor + 10), in: articleID, snapshot: snap)
+        let actions = Features.actions(for: ByteRange(cursor, cursor + 10), in: articleID, snapshot: snap)
         let ignore = try #require(actions.first { $0.title == "Ignore vague-attribution here" })
         return apply(ignore, articleID, text)
     }

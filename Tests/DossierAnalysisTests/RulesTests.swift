@@ -80,11 +80,16 @@ import Testing
         #expect(found.first?.fixes == [.attribute("lloyd-austin")])
     }
 
-    @Test func theReportingCuesActorIsTheFirstDefinedOneByTheOffsetOfItsId() {
+    @Test func theFixNamesTheActorInferenceFindsForTheClaim() {
+        // The link names the whole phrase: the aide is @lloyd-austin, whoever is named inside it.
         let inLinkText = Marked("[Biden overrode the Pentagon]{.claim}, [an aide to @dick-durbin](@lloyd-austin) said.")
-        #expect(check(inLinkText, codes: [.unattributedClaim]).first?.fixes == [.attribute("dick-durbin")])
+        #expect(check(inLinkText, codes: [.unattributedClaim]).first?.fixes == [.attribute("lloyd-austin")])
+        // Of two sources named together, the first that is an actor.
         let afterUnknown = Marked("[Biden overrode the Pentagon]{.claim}, @nobody-known and Secretary Austin said.")
         #expect(check(afterUnknown, codes: [.unattributedClaim]).first?.fixes == [.attribute("lloyd-austin")])
+        // Never an actor named inside the quotation.
+        let quoted = Marked("[“Why is the Pentagon blocking it, Austin?”]{.quote} [Durbin](@dick-durbin) asked.")
+        #expect(check(quoted, codes: [.unattributedClaim]).first?.fixes == [.attribute("dick-durbin")])
     }
 
     @Test func describedSourceIsAnonymous() {

@@ -32,7 +32,7 @@ struct CapabilityMatrixTests {
         "workspaceSymbolProvider": [WorkspaceSymbolRequest.method], "semanticTokensProvider": [SemanticTokensFullRequest.method],
         "foldingRangeProvider": [FoldingRangeRequest.method], "documentLinkProvider": [DocumentLinkRequest.method],
         "codeLensProvider": [CodeLensRequest.method], "codeActionProvider": [CodeActionRequest.method],
-        "executeCommandProvider": [ExecuteCommandRequest.method],
+        "executeCommandProvider": [ExecuteCommandRequest.method], "inlayHintProvider": [InlayHintRequest.method],
         "diagnosticProvider": [DocumentDiagnosticRequest.method, WorkspaceDiagnosticRequest.method],
         "positionEncoding": [], "textDocumentSync": [DidOpenNotification.method, DidChangeNotification.method],
         "workspace": [DidChangeWorkspaceFoldersNotification.method],

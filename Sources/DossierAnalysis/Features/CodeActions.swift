@@ -1,14 +1,43 @@
 import DossierSyntax
 
-/// A quick fix: a title, the diagnostic it fixes, and the edits to apply.
+/// What a code action is for: fixing a finding, or rewriting prose into annotations (the server names these in
+/// its own vocabulary).
+public enum CodeActionCategory: Hashable, Sendable {
+    /// Fixes the diagnostic it carries.
+    case quickFix
+    /// Annotates a quotation, statement, name or selection, finding or not.
+    case rewrite
+}
+
+/// A code action: a title, what it is for, the diagnostic it fixes if any, and the edits to apply.
 public struct CodeActionItem: Hashable, Sendable {
     public var title: String
-    public var diagnostic: Diagnostic
+    public var category: CodeActionCategory
+    /// The diagnostic the action fixes; nil for an annotation action.
+    public var diagnostic: Diagnostic?
     public var edits: [DocumentID: [TextEdit]]
     public var isPreferred: Bool
+
+    /// Creates an action.
+    public init(title: String, category: CodeActionCategory, diagnostic: Diagnostic?, edits: [DocumentID: [TextEdit]], isPreferred: Bool) {
+        self.title = title
+        self.category = category
+        self.diagnostic = diagnostic
+        self.edits = edits
+        self.isPreferred = isPreferred
+    }
 }
 
 extension Features {
+    /// Every code action at `range`: the quick fixes of the diagnostics there, then the annotation actions
+    /// (annotate a quotation or statement with its inferred source, all of a paragraph or of the document, create
+    /// an actor for a name, link known names, mark the selection as a claim).
+    public static func actions(
+        for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
+    ) -> [CodeActionItem] {
+        quickFixes(for: range, in: id, snapshot: snapshot, diagnostics: diagnostics) + annotationActions(for: range, in: id, snapshot: snapshot)
+    }
+
     /// Quick fixes for the diagnostics overlapping (or touching) `range`. Pass `diagnostics` when the server
     /// already has them for this snapshot; otherwise they are computed.
     ///
@@ -16,7 +45,7 @@ extension Features {
     /// the user adds `by=`. Every diagnostic also gets "Ignore CODE here" (a `dossier-ignore` comment right
     /// before its sentence, see `ignoreHere`) and "Ignore CODE in this file" (a `dossier-ignore-file` comment
     /// after the front matter), once per code.
-    public static func codeActions(
+    static func quickFixes(
         for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
     ) -> [CodeActionItem] {
         guard let document = snapshot.documents[id] else { return [] }
@@ -29,7 +58,7 @@ extension Features {
         var ignored: Set<String> = []
         for diagnostic in relevant {
             func action(_ title: String, _ edits: [DocumentID: [TextEdit]], preferred: Bool = false) {
-                actions.append(CodeActionItem(title: title, diagnostic: diagnostic, edits: edits, isPreferred: preferred))
+                actions.append(CodeActionItem(title: title, category: .quickFix, diagnostic: diagnostic, edits: edits, isPreferred: preferred))
             }
             for fix in diagnostic.fixes {
                 switch fix {
@@ -39,26 +68,11 @@ extension Features {
                     let sigil = target.start > diagnostic.range.start ? bytes.string(in: ByteRange(diagnostic.range.start, target.start)) : ""
                     action("Replace with `\(sigil)\(newID)`", [id: [TextEdit(range: target, newText: newID)]], preferred: true)
                 case let .createActor(actorID):
-                    let castDoc = snapshot.sortedDocumentIDs.first { snapshot.documents[$0]?.type == .cast } ?? id
-                    guard let castBytes = snapshot.documents[castDoc]?.syntax.bytes else { continue }
-                    let castNewline = Features.newline(of: castBytes)
                     let isOutlet = syntax.frontMatter?.outlet?.range == diagnostic.range
                     let kind: ActorKind = isOutlet ? .outlet : .person
-                    var prefix = ""
-                    if !castBytes.isEmpty {
-                        let nl = Array(castNewline.utf8)
-                        if castBytes.count >= 2 * nl.count, Array(castBytes.suffix(2 * nl.count)) == nl + nl {
-                            prefix = ""
-                        } else if castBytes.suffix(nl.count).elementsEqual(nl) {
-                            prefix = castNewline
-                        } else {
-                            prefix = castNewline + castNewline
-                        }
-                    }
-                    let stub = "\(prefix)## \(humanize(actorID)) {#\(actorID) .\(kind.rawValue)}\(castNewline)"
-                    action(
-                        "Create actor `@\(actorID)` in \(fileName(castDoc))",
-                        [castDoc: [TextEdit(range: ByteRange(castBytes.count, castBytes.count), newText: stub)]])
+                    let actor = ProposedActor(id: actorID, name: humanize(actorID), kind: kind, aliases: [])
+                    guard let (castDoc, edit) = castStub([actor], near: id, snapshot: snapshot) else { continue }
+                    action("Create actor `@\(actorID)` in \(fileName(castDoc))", [castDoc: [edit]])
                 case let .linkMention(actorID):
                     let text = syntax.text(diagnostic.range)
                     action(
@@ -152,6 +166,27 @@ extension Features {
             while index < bytes.count, isBlank(bytes[index]) { index += 1 }
         }
         return index
+    }
+
+    /// The cast file for new actors (the first `type: cast` document, else `id` itself) and the edit
+    /// that appends their headings to it, a blank line before each.
+    static func castStub(_ actors: [ProposedActor], near id: DocumentID, snapshot: WorkspaceSnapshot) -> (DocumentID, TextEdit)? {
+        let castDoc = snapshot.sortedDocumentIDs.first { snapshot.documents[$0]?.type == .cast } ?? id
+        guard !actors.isEmpty, let castBytes = snapshot.documents[castDoc]?.syntax.bytes else { return nil }
+        let castNewline = Features.newline(of: castBytes)
+        var prefix = ""
+        if !castBytes.isEmpty {
+            let nl = Array(castNewline.utf8)
+            if castBytes.count >= 2 * nl.count, Array(castBytes.suffix(2 * nl.count)) == nl + nl {
+                prefix = ""
+            } else if castBytes.suffix(nl.count).elementsEqual(nl) {
+                prefix = castNewline
+            } else {
+                prefix = castNewline + castNewline
+            }
+        }
+        let stubs = actors.map { $0.stub(newline: castNewline) }.joined(separator: castNewline)
+        return (castDoc, TextEdit(range: ByteRange(castBytes.count, castBytes.count), newText: prefix + stubs))
     }
 
     /// `range` without surrounding whitespace.

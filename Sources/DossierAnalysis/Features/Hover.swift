@@ -7,9 +7,10 @@ public struct HoverResult: Hashable, Sendable {
 }
 
 extension Features {
-    /// The hover for whatever stands at `offset`: an actor card or a claim with its attribution chain.
+    /// The hover for whatever stands at `offset`: an actor card, a claim with its attribution chain,
+    /// or an unannotated quotation or statement with its inferred source and cue.
     public static func hover(at offset: Int, in id: DocumentID, snapshot: WorkspaceSnapshot) -> HoverResult? {
-        guard let target = target(at: offset, in: id, snapshot: snapshot) else { return nil }
+        guard let target = target(at: offset, in: id, snapshot: snapshot) else { return attributionHover(at: offset, in: id, snapshot: snapshot) }
         switch target {
         case let .actor(actorID, range):
             return HoverResult(markdown: actorMarkdown(actorID, snapshot), range: range)

@@ -12,6 +12,8 @@ public struct Configuration: Sendable, Hashable {
     public var extraReportingCues: [String] = []
     /// Whether prose completion inserts a linked mention rather than the plain name.
     public var linkNames = true
+    /// Whether the editor shows each quotation's inferred source after it (`— Lloyd Austin`).
+    public var inlayHints = true
 
     /// The default configuration.
     public init() {}

@@ -1,8 +1,8 @@
-/// The phrase lists behind the heuristic rules (SPEC 3): vague attributions, unnamed sources and
-/// reporting verbs. Defaults follow Wikipedia's "words to watch" on unsupported attribution and
-/// newsroom style guides; `dossier.json` extends them.
+/// The phrase lists behind the heuristic rules (SPEC 3): vague attributions and unnamed sources
+/// (the reporting verbs are `ReportingLexicon`'s). Defaults follow Wikipedia's "words to watch" on
+/// unsupported attribution and newsroom style guides; `dossier.json` extends them.
 public enum CueKind: Sendable, Hashable {
-    case vague, unnamed, reporting
+    case vague, unnamed
 }
 
 /// The cue phrases in force and one matcher for all of them.
@@ -26,20 +26,13 @@ public struct CueSet: Sendable {
         "a senior administration official", "senior administration officials", "according to the officials",
         "according to the people", "according to sources", "according to a source", "insiders",
     ]
-    public static let defaultReporting = [
-        "said", "says", "say", "saying", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
-        "according to", "reported", "stated", "states", "announced", "announces", "explained", "noted", "notes",
-        "argued", "argues", "claimed", "claims", "insisted", "responded", "replied", "continued", "testified",
-        "recounted", "warned", "warns", "acknowledged", "confirmed", "denied", "declared", "suggested", "urged",
-        "praised", "tweeted", "posted", "in a statement", "in an interview", "went on to say", "quoted",
-        "quoting", "remarked", "commented", "conceded", "admitted", "recalled", "emphasized", "emphasised",
-        "stressed", "observed", "countered", "maintained", "insists", "told reporters",
-    ]
 
     public let matcher: NameMatcher
     public let kinds: [CueKind]
+    /// The reporting cues of attribution inference, with `cues.reporting` added.
+    public let lexicon: ReportingLexicon
 
-    /// The defaults plus the configuration's extra cues.
+    /// The defaults plus the configuration's extra cues (`cues.reporting` extends the lexicon).
     public init(configuration: Configuration) {
         var phrases: [String] = []
         var kinds: [CueKind] = []
@@ -54,11 +47,10 @@ public struct CueSet: Sendable {
         }
         add(configuration.extraVagueCues, .vague)
         add(configuration.extraUnnamedCues, .unnamed)
-        add(configuration.extraReportingCues, .reporting)
         add(CueSet.defaultVague, .vague)
         add(CueSet.defaultUnnamed, .unnamed)
-        add(CueSet.defaultReporting, .reporting)
         matcher = NameMatcher(phrases: phrases, caseInsensitive: true)
         self.kinds = kinds
+        lexicon = ReportingLexicon(extra: configuration.extraReportingCues)
     }
 }

@@ -14,7 +14,7 @@ public enum Checker {
             let unknownActors = document.references.indices.filter { snapshot.actorSites[document.references.keys[$0]] == nil }
             ReferenceRules.check(document, snapshot, unknownActors: unknownActors, &sink)
             RegistryRules.check(document, snapshot, &sink)
-            ProseRules(document: document, snapshot: snapshot, unknownActors: unknownActors.map { document.references.keys[$0] }).check(&sink)
+            ProseRules(document: document, snapshot: snapshot).check(&sink)
         }
         // Sorted in place: a sorted copy would retain every diagnostic's strings and arrays once more.
         var diagnostics = suppress(sink.items, in: document)

@@ -1,7 +1,9 @@
 import DossierSyntax
 
 /// The rules that read prose: `unlinked-mention`, `vague-attribution`, `anonymous-source`,
-/// `unattributed-quote` and `unattributed-claim`, sentence by sentence.
+/// `unattributed-quote` and `unattributed-claim`, sentence by sentence. Attribution inference
+/// (SPEC 7) runs only on the paragraphs that need it: those with a quotation mark outside claim
+/// spans, a vague cue, or a claim with no source.
 struct ProseRules {
     let document: Document
     let snapshot: WorkspaceSnapshot
@@ -10,13 +12,10 @@ struct ProseRules {
     /// Mentions and claims ordered by start, for range lookups.
     private let mentions: [MentionSyntax]
     private let claimOrder: [Int]
-    /// The ids the document refers to that no document defines.
-    private let unknownActors: [String]
 
-    init(document: Document, snapshot: WorkspaceSnapshot, unknownActors: [String]) {
+    init(document: Document, snapshot: WorkspaceSnapshot) {
         self.document = document
         self.snapshot = snapshot
-        self.unknownActors = unknownActors
         bytes = document.syntax.bytes
         let claims = document.syntax.claims
         self.claims = claims
@@ -28,61 +27,67 @@ struct ProseRules {
         claimOrder = claims.indices.sorted { claims[$0].range.start < claims[$1].range.start }
     }
 
-    /// An actor named in prose; its id is read only when a diagnostic needs it.
-    private enum NamedActor {
-        /// The mention at this index of `mentions`.
-        case mention(Int)
-        /// The one owner of the name phrase with this index.
-        case name(Int)
-    }
-
-    /// What one sentence holds that the rules look at. Plain values: the cues and actors are ranges
-    /// of `ProseFacts` buffers, so building a sentence allocates nothing.
+    /// What one sentence holds that the cue rules look at. Plain values: the cues are a range of
+    /// `ProseFacts.cues`, so building a sentence allocates nothing.
     private struct SentenceFacts {
         var range: ByteRange
         /// The sentence's cues, a range of `ProseFacts.cues`.
         var cues: Range<Int> = 0..<0
-        /// Actors named in the sentence (mentions and plain names), in order, a range of `ProseFacts.actors`.
-        var actors: Range<Int> = 0..<0
-        var hasReporting = false
         var hasUnnamed = false
         var hasDescribedClaim = false
     }
 
-    /// The facts of the document's prose: `sentences` are the paragraph being checked; the other
-    /// buffers grow through the whole document (sentences hold ranges of them), so nothing is
-    /// cleared or allocated anew for each paragraph.
+    /// The facts of the document's prose: `sentences` are the paragraph being checked; `cues` grows
+    /// through the whole document (sentences hold ranges of it), so nothing is cleared or allocated
+    /// anew for each paragraph.
     private struct ProseFacts {
         var sentences: [SentenceFacts] = []
         var cues: [(range: ByteRange, kind: CueKind)] = []
-        var actors: [NamedActor] = []
-        /// Plain names found in prose, in order, before they are merged with the mentions.
-        var names: [(offset: Int, phrase: Int)] = []
-        /// Mentions of defined actors (indices into `mentions`), before that merge.
-        var mentions: [Int] = []
+        /// The paragraph has a vague cue.
+        var hasVague = false
+        /// Known names and aliases in prose, through the document; the paragraph's from `paragraphNames`.
+        var names: [ByteRange] = []
+        var paragraphNames = 0
         /// The cue and name matches of the segment being read.
         var cueMatches: [NameMatcher.Match] = []
         var nameMatches: [NameMatcher.Match] = []
     }
 
     func check(_ sink: inout DiagnosticSink) {
-        // For each claim, once its sentence is found: the actor a reporting cue names there or in the next sentence.
-        var claimSources = [NamedActor??](repeating: nil, count: claims.count)
+        // For each claim without `by`, the actor inference finds for it, if any.
+        var claimSources = [String?](repeating: nil, count: claims.count)
         var proseFacts = ProseFacts()
-        for paragraph in document.syntax.paragraphs {
+        var inference = ParagraphInference(document: document, snapshot: snapshot)
+        let paragraphs = document.syntax.paragraphs
+        for (index, paragraph) in paragraphs.enumerated() {
             facts(for: paragraph, into: &proseFacts, sink: &sink)
-            let sentences = proseFacts.sentences
-            for (position, sentence) in sentences.enumerated() {
-                checkCues(sentence, proseFacts, &sink)
-                for claim in claims(overlapping: sentence.range) where claimSources[claim] == nil {
-                    if claims[claim].range.end <= sentence.range.end || position + 1 == sentences.count {
-                        let candidates = sentences[position..<min(position + 2, sentences.count)]
-                        let source = candidates.first { $0.hasReporting && !$0.actors.isEmpty }
-                        claimSources[claim] = .some(source.map { proseFacts.actors[$0.actors.lowerBound] })
-                    }
-                }
+            let claimsHere = claims(overlapping: paragraph.range)
+            let unattributedClaims = claimsHere.filter { !claims[$0].hasBy && claims[$0].cites.isEmpty }
+            // A source can satisfy a vague cue or offer a claim its fix only with a reporting cue,
+            // a colon or a quotation mark near it: the lexicon is tried on those sentences first.
+            let vagueSentences = proseFacts.sentences.filter { sentence in facts(proseFacts, sentence).contains { $0.kind == .vague } }
+            let names = proseFacts.names[proseFacts.paragraphNames...]
+            let focus = vagueSentences.filter { mayReport($0.range) && mayName($0.range, names) }.map(\.range)
+                + proseFacts.sentences.filter { sentence in
+                    unattributedClaims.contains { sentence.range.overlaps(claims[$0].range) } && mayReport(sentence.range)
+                        && (!mentionsIn(paragraph.range).isEmpty || !names.isEmpty)
+                }.map(\.range)
+            let needsInference = !focus.isEmpty
+                || hasQuotationMarkOutsideClaims(paragraph) && !QuoteTagShortcut.applies(paragraph, in: document.syntax, lexicon: snapshot.cues.lexicon)
+            let attributions = needsInference
+                ? inference.attributions(
+                    ofParagraph: index, detail: focus.isEmpty ? .quotations : .sources,
+                    sentenceEnds: proseFacts.sentences.isEmpty ? nil : proseFacts.sentences.map(\.range.end), focus: focus)
+                : []
+            for sentence in proseFacts.sentences {
+                checkCues(sentence, proseFacts, attributions, &sink)
             }
-            checkQuotes(paragraph, proseFacts, &sink)
+            checkQuotes(attributions, &sink)
+            for claim in unattributedClaims {
+                let text = claims[claim].textRange
+                let source = attributions.first { $0.content.overlaps(text) && $0.sources.contains { if case .actor = $0 { true } else { false } } }
+                claimSources[claim] = source?.sources.lazy.compactMap { if case let .actor(id) = $0 { id } else { nil } }.first
+            }
         }
         // By index, not by element: most claims name their source, and a copy of each would
         // retain all of its strings and arrays.
@@ -100,73 +105,127 @@ struct ProseRules {
 
     private func facts(for paragraph: ParagraphSyntax, into facts: inout ProseFacts, sink: inout DiagnosticSink) {
         facts.sentences.removeAll(keepingCapacity: true)
-        Sentences.split(bytes, paragraph.range) { facts.sentences.append(SentenceFacts(range: $0)) }
-        let (firstName, firstMention) = (facts.names.count, facts.mentions.count)
-        var cursor = 0
-        func sentenceIndex(_ offset: Int) -> Int {
-            while cursor + 1 < facts.sentences.count, facts.sentences[cursor].range.end <= offset { cursor += 1 }
-            while cursor > 0, facts.sentences[cursor].range.start > offset { cursor -= 1 }
-            return cursor
-        }
-        // Cues and actors come in text order, so each sentence's are consecutive in the buffers.
+        facts.hasVague = false
+        facts.paragraphNames = facts.names.count
+        let firstCue = facts.cues.count
         let paragraphMentions = mentionsIn(paragraph.range)
         for segment in document.syntax.segments(of: paragraph) {
             NameMatcher.matches(snapshot.cues.matcher, snapshot.nameMatcher, in: bytes, range: segment, into: &facts.cueMatches, &facts.nameMatches)
             for match in facts.cueMatches {
-                let sentence = sentenceIndex(match.range.start)
                 let kind = snapshot.cues.kinds[match.phrase]
-                if facts.sentences[sentence].cues.isEmpty { facts.sentences[sentence].cues = facts.cues.count..<facts.cues.count }
                 facts.cues.append((match.range, kind))
-                facts.sentences[sentence].cues = facts.sentences[sentence].cues.lowerBound..<facts.cues.count
-                if kind == .reporting { facts.sentences[sentence].hasReporting = true }
-                if kind == .unnamed { facts.sentences[sentence].hasUnnamed = true }
+                if kind == .vague { facts.hasVague = true }
             }
             for match in facts.nameMatches {
+                facts.names.append(match.range)
                 if paragraphMentions.contains(where: { $0.fullRange.overlaps(match.range) }) { continue }
                 let owners = snapshot.phraseOwners[match.phrase]
                 guard owners.count == 1, let owner = owners.first else { continue }
-                facts.names.append((match.range.start, match.phrase))
                 sink.add(
                     .unlinkedMention, match.range,
                     "“\(snapshot.nameMatcher.phrases[match.phrase])” is `@\(owner)`: link it as [\(snapshot.nameMatcher.phrases[match.phrase])](@\(owner))",
                     fixes: [.linkMention(owner)])
             }
         }
-        // The mentions of defined actors by the offset of their id (a bare mention can sit in a
-        // link's text, before the link's id), merged with the names, which come in text order.
-        for mention in paragraphMentions.indices where !unknownActors.contains(mentions[mention].reference.id) {
-            facts.mentions.append(mention)
+        // Sentences only where a cue or a claim needs them: most paragraphs have neither.
+        let claimsHere = claims(overlapping: paragraph.range)
+        guard facts.cues.count > firstCue || !claimsHere.isEmpty else { return }
+        Sentences.split(bytes, paragraph.range) { facts.sentences.append(SentenceFacts(range: $0)) }
+        var cursor = 0
+        func sentenceIndex(_ offset: Int) -> Int {
+            while cursor + 1 < facts.sentences.count, facts.sentences[cursor].range.end <= offset { cursor += 1 }
+            while cursor > 0, facts.sentences[cursor].range.start > offset { cursor -= 1 }
+            return cursor
         }
-        if facts.mentions[firstMention...].indices.dropFirst().contains(where: { referenceStart(facts.mentions[$0 - 1]) > referenceStart(facts.mentions[$0]) }) {
-            facts.mentions[firstMention...].sort { referenceStart($0) < referenceStart($1) }
-        }
-        cursor = 0
-        var (name, mention) = (firstName, firstMention)
-        while mention < facts.mentions.count || name < facts.names.count {
-            let mentionOffset = mention < facts.mentions.count ? referenceStart(facts.mentions[mention]) : Int.max
-            let nameOffset = name < facts.names.count ? facts.names[name].offset : Int.max
-            let sentence = sentenceIndex(min(mentionOffset, nameOffset))
-            if facts.sentences[sentence].actors.isEmpty { facts.sentences[sentence].actors = facts.actors.count..<facts.actors.count }
-            if mentionOffset < nameOffset {
-                facts.actors.append(.mention(facts.mentions[mention]))
-                mention += 1
-            } else {
-                facts.actors.append(.name(facts.names[name].phrase))
-                name += 1
-            }
-            facts.sentences[sentence].actors = facts.sentences[sentence].actors.lowerBound..<facts.actors.count
+        // Cues come in text order, so each sentence's are consecutive in the buffer.
+        for cue in firstCue..<facts.cues.count {
+            let sentence = sentenceIndex(facts.cues[cue].range.start)
+            if facts.sentences[sentence].cues.isEmpty { facts.sentences[sentence].cues = cue..<cue }
+            facts.sentences[sentence].cues = facts.sentences[sentence].cues.lowerBound..<(cue + 1)
+            if facts.cues[cue].kind == .unnamed { facts.sentences[sentence].hasUnnamed = true }
         }
         cursor = 0
-        for claim in claims(overlapping: paragraph.range) where claims[claim].byDescription != nil {
+        for claim in claimsHere where claims[claim].byDescription != nil {
             facts.sentences[sentenceIndex(claims[claim].range.start)].hasDescribedClaim = true
+        }
+    }
+
+    /// The cues of a sentence.
+    private func facts(_ facts: ProseFacts, _ sentence: SentenceFacts) -> ArraySlice<(range: ByteRange, kind: CueKind)> {
+        facts.cues[sentence.cues]
+    }
+
+    /// Whether `range` holds a reporting cue, a colon or a quotation mark: where an attribution can be.
+    private func mayReport(_ range: ByteRange) -> Bool {
+        for index in range.start..<range.end {
+            let byte = bytes[index]
+            if byte == 0x3A || byte == 0x22 { return true }
+            if byte == 0xE2, index + 2 < range.end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D { return true }
+        }
+        return !snapshot.cues.lexicon.matcher.matches(in: bytes, range: range).isEmpty
+    }
+
+    /// Whether `range` (a sentence) can name a source, for `vague-attribution`: a mention, a known
+    /// name, or a capitalised word that is no function word or common noun opening the sentence.
+    /// Inference reads a source as a name only from these.
+    private func mayName(_ range: ByteRange, _ names: ArraySlice<ByteRange>) -> Bool {
+        if names.contains(where: { range.overlaps($0) }) || mentionsIn(range).contains(where: { range.overlaps($0.fullRange) }) { return true }
+        var first = true
+        var index = range.start
+        while index < range.end {
+            let byte = bytes[index]
+            let startsWord = ASCIIWord.isWordByte(byte) || byte >= 0xC0
+            guard startsWord, index == range.start || !ASCIIWord.isWordByte(bytes[index - 1]) && bytes[index - 1] < 0x80 else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < range.end, ASCIIWord.isWordByte(bytes[end]) || bytes[end] >= 0x80 && !(bytes[end] == 0xE2) { end += 1 }
+            let capital = (byte >= 0x41 && byte <= 0x5A) || byte >= 0xC0
+            if capital {
+                guard first else { return true }
+                let classes = bytes.withUnsafeBufferPointer { WordClass.of($0, ByteRange(index, end)) }
+                if classes.isDisjoint(with: [.determiner, .personPronoun, .pluralPronoun, .thingPronoun, .clauseBoundary, .adverb, .auxiliary,
+                    .preposition, .personNoun, .pluralNoun, .groupNoun, .notASource, .be])
+                {
+                    return true
+                }
+            }
+            first = false
+            index = end
+        }
+        return false
+    }
+
+    /// Whether a quotation mark (“, ” or ") stands in the paragraph's prose outside claim spans.
+    private func hasQuotationMarkOutsideClaims(_ paragraph: ParagraphSyntax) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            for segment in document.syntax.segments(of: paragraph) {
+                var index = segment.start
+                // The last byte of “ (E2 80 9C) and ” (E2 80 9D), or ": rarer than E2, which opens every ’ and —.
+                while index < segment.end {
+                    index = ByteSearch.firstIndex(of: 0x9C, 0x9D, 0x22, in: buffer, from: index, to: segment.end)
+                    guard index < segment.end else { break }
+                    let isMark = buffer[index] == 0x22 || (index >= segment.start + 2 && buffer[index - 2] == 0xE2 && buffer[index - 1] == 0x80)
+                    if isMark, !insideClaim(ByteRange(index, index + 1)) { return true }
+                    index += 1
+                }
+            }
+            return false
         }
     }
 
     // MARK: Rules
 
-    private func checkCues(_ sentence: SentenceFacts, _ facts: ProseFacts, _ sink: inout DiagnosticSink) {
-        let satisfied = sentence.hasReporting && !sentence.actors.isEmpty
-        for cue in facts.cues[sentence.cues] {
+    private func checkCues(_ sentence: SentenceFacts, _ facts: ProseFacts, _ attributions: [Attribution], _ sink: inout DiagnosticSink) {
+        // A source named with a reporting cue in the sentence, in the cast or not (SPEC 3.1); not
+        // the vague phrase itself read as one ("Reports indicate").
+        let cues = facts.cues[sentence.cues]
+        let satisfied = attributions.contains { attribution in
+            guard attribution.namedAtCue, let source = attribution.sourceRange, sentence.range.contains(source) else { return false }
+            return !cues.contains { $0.range.overlaps(source) || attribution.cue.map($0.range.overlaps) == true }
+        }
+        for cue in cues {
             switch cue.kind {
             case .unnamed:
                 if sentence.hasDescribedClaim || insideClaim(cue.range) { continue }
@@ -179,30 +238,25 @@ struct ProseRules {
                     .vagueAttribution, cue.range,
                     "“\(text(cue.range))” attributes to no one: say who (a named source and a reporting verb) or mark the claim with by=",
                     fixes: insideClaim(cue.range) ? [] : [.wrapSentence(sentence.range)])
-            case .reporting:
-                break
             }
         }
     }
 
-    private func checkQuotes(_ paragraph: ParagraphSyntax, _ facts: ProseFacts, _ sink: inout DiagnosticSink) {
-        let sentences = facts.sentences
-        for quote in Quotations.find(bytes, segments: document.syntax.segments(of: paragraph)) where Quotations.wordCount(bytes, quote) >= 4 {
-            if !claims(overlapping: quote).isEmpty { continue }
-            guard let first = sentences.firstIndex(where: { $0.range.end > quote.start }) else { continue }
-            let last = sentences.lastIndex(where: { $0.range.start < quote.end }) ?? first
-            let window = sentences[first...min(last + 1, sentences.count - 1)]
-            if window.contains(where: \.hasReporting) { continue }
-            let speaker = window.first { !$0.actors.isEmpty }.map { id(of: facts.actors[$0.actors.lowerBound]) }
+    /// `unattributed-quote`: a quotation of four words or more, outside claim spans, for which inference finds no source.
+    private func checkQuotes(_ attributions: [Attribution], _ sink: inout DiagnosticSink) {
+        for attribution in attributions where attribution.kind == .quote && !attribution.annotated {
+            guard attribution.source == nil, attribution.sourceRange == nil, ProseRules.wordCount(bytes, attribution.content) >= 4,
+                claims(overlapping: attribution.content).isEmpty
+            else { continue }
             sink.add(
-                .unattributedQuote, quote,
+                .unattributedQuote, attribution.content,
                 "this quotation has no source: add who said it with a reporting verb (“…,” Austin said) or mark it [“…”]{.quote by=@id}",
-                fixes: [.wrapQuote(quote, actor: speaker)])
+                fixes: [.wrapQuote(attribution.content, actor: nil)])
         }
     }
 
-    /// `source`: nil when the claim's sentence was not found, else the actor its reporting cue names, if any.
-    private func checkAttribution(_ claim: ClaimSyntax, source: NamedActor??, _ sink: inout DiagnosticSink) {
+    /// `source`: the actor inference finds for the claim, if any.
+    private func checkAttribution(_ claim: ClaimSyntax, source: String?, _ sink: inout DiagnosticSink) {
         guard !snapshot.isAttributed(claim) else { return }
         if claim.cites.contains(where: { snapshot.claimSites[$0.text] == nil }) { return }
         let kind = claim.kind == .quote ? "quote" : "claim"
@@ -213,25 +267,25 @@ struct ProseRules {
             let cited = claim.cites.map { "#" + $0.text }.joined(separator: ", ")
             message = "this \(kind) cites \(cited), which has no source on record: attribute the cited claim or add by= here"
         }
-        var fixes: [DiagnosticFix] = []
-        if case let .some(.some(actor)) = source {
-            fixes.append(.attribute(id(of: actor)))
-        }
-        sink.add(.unattributedClaim, claim.range, message, fixes: fixes)
+        sink.add(.unattributedClaim, claim.range, message, fixes: source.map { [.attribute($0)] } ?? [])
     }
 
     // MARK: Lookups
 
-    private func text(_ range: ByteRange) -> String { bytes.string(in: range) }
-
-    private func referenceStart(_ mention: Int) -> Int { mentions[mention].reference.range.start }
-
-    private func id(of actor: NamedActor) -> String {
-        switch actor {
-        case let .mention(index): mentions[index].reference.id
-        case let .name(phrase): snapshot.phraseOwners[phrase][0]
+    /// Words in a quotation: runs separated by white space, its marks included.
+    static func wordCount(_ bytes: [UInt8], _ range: ByteRange) -> Int {
+        var count = 0
+        var inWord = false
+        for index in range.start..<range.end {
+            let byte = bytes[index]
+            let space = byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+            if !space, !inWord { count += 1 }
+            inWord = !space
         }
+        return count
     }
+
+    private func text(_ range: ByteRange) -> String { bytes.string(in: range) }
 
     private func mentionsIn(_ range: ByteRange) -> ArraySlice<MentionSyntax> {
         let lower = lowerBound(mentions.count) { mentions[$0].fullRange.start < range.start }
@@ -269,5 +323,43 @@ struct ProseRules {
             if isBefore(mid) { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+/// Attribution inference paragraph by paragraph, as the rules ask for it: a paragraph is read
+/// together with the one before it when that one was skipped, so a quotation continued from it,
+/// or opening after its lead-in, finds its source as it does when the whole document is read.
+struct ParagraphInference {
+    private var engine: AttributionEngine
+    private var lastRead = -2
+
+    init(document: Document, snapshot: WorkspaceSnapshot) {
+        engine = AttributionEngine(context: AttributionContext(document: document, snapshot: snapshot))
+    }
+
+    /// The attributions of paragraph `index`; paragraphs must be asked for in increasing order.
+    mutating func attributions(ofParagraph index: Int, detail: AttributionEngine.Detail, sentenceEnds: [Int]?, focus: [ByteRange]) -> [Attribution] {
+        if lastRead != index - 1 {
+            engine.skip()
+            // Only a paragraph that opens with a quotation mark or a block quote takes a source from
+            // the one before (a continued quote, a lead-in): read that one first.
+            if index > 0, opensWithQuotation(index) { _ = engine.read(paragraph: index - 1, detail: .quotations) }
+        }
+        lastRead = index
+        return engine.read(paragraph: index, detail: detail, sentenceEnds: sentenceEnds, focus: detail == .sources ? focus : nil)
+    }
+
+    /// Whether paragraph `index` opens with a quotation mark or is a block quote (markup before it aside).
+    private func opensWithQuotation(_ index: Int) -> Bool {
+        let syntax = engine.context.syntax
+        let paragraph = syntax.paragraphs[index]
+        let bytes = syntax.bytes
+        if paragraph.range.start < bytes.count, bytes[paragraph.range.start] == 0x3E { return true }
+        guard let segment = syntax.segments(of: paragraph).first else { return false }
+        var offset = segment.start
+        while offset < segment.end, [0x20, 0x09, 0x0A, 0x0D, 0x5B, 0x2A, 0x5F, 0x3E].contains(bytes[offset]) { offset += 1 }
+        guard offset < segment.end else { return false }
+        if bytes[offset] == 0x22 { return true }
+        return offset + 2 < segment.end && bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0x9C || bytes[offset + 2] == 0x9D)
     }
 }

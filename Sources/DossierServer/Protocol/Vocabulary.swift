@@ -69,8 +69,17 @@ enum LSPVocabulary {
         }
     }
 
-    /// `CodeActionKind.QuickFix`.
+    /// `CodeActionKind.QuickFix` and `RefactorRewrite`.
     static let quickFix = "quickfix"
+    static let rewrite = "refactor.rewrite"
+
+    /// The `CodeActionKind` of an action.
+    static func codeActionKind(_ category: CodeActionCategory) -> String {
+        switch category {
+        case .quickFix: quickFix
+        case .rewrite: rewrite
+        }
+    }
 
     /// `MarkupKind`.
     static let markdown = "markdown"

@@ -3,8 +3,9 @@ import DossierJSON
 import DossierProtocol
 import DossierSyntax
 
-/// `textDocument/codeAction`: quick fixes for the findings under the cursor. For a client that resolves edits
-/// lazily, the list carries titles only and `codeAction/resolve` computes the chosen edit.
+/// `textDocument/codeAction`: quick fixes for the findings under the cursor, then the annotation actions for the
+/// quotations, statements, names or selection there. For a client that resolves edits lazily, the list carries
+/// titles only and `codeAction/resolve` computes the chosen edit.
 enum CodeActionRequest: Request {
     static let method = "textDocument/codeAction"
 
@@ -21,28 +22,26 @@ enum CodeActionRequest: Request {
         return Params(document: try params["textDocument"].documentID(), range: try params["range"].range(), only: only)
     }
 
-    /// Whether the client's `only` filter lets quick fixes through.
-    static func wantsQuickFixes(_ only: [String]?) -> Bool {
+    /// Whether the client's `only` filter lets actions of `kind` through (a filter names a kind or a prefix).
+    static func wants(_ kind: String, _ only: [String]?) -> Bool {
         guard let only else { return true }
-        return only.contains { $0.isEmpty || $0 == LSPVocabulary.quickFix || LSPVocabulary.quickFix.hasPrefix($0 + ".") }
+        return only.contains { $0.isEmpty || $0 == kind || kind.hasPrefix($0 + ".") }
     }
 
     static func handle(_ params: Params, _ context: RequestContext) -> ([CodeActionItem], Document, ByteRange)? {
-        guard wantsQuickFixes(params.only), let (document, snapshot) = context.document(params.document) else { return nil }
+        guard let (document, snapshot) = context.document(params.document) else { return nil }
         let start = context.offset(params.range.start, in: document)
         let range = ByteRange(start, max(start, context.offset(params.range.end, in: document)))
-        return (Features.codeActions(for: range, in: params.document, snapshot: snapshot), document, range)
+        let actions = Features.actions(for: range, in: params.document, snapshot: snapshot)
+        return (actions.filter { wants(LSPVocabulary.codeActionKind($0.category), params.only) }, document, range)
     }
 
     static func encode(_ result: ([CodeActionItem], Document, ByteRange)?, _ context: RequestContext) -> JSONValue {
         guard let (actions, document, range) = result else { return [] }
         let lazy = context.client.codeActionResolvesEdit && context.client.codeActionData
         return .array(actions.enumerated().map { index, action in
-            var o: JSONObject = [
-                "title": .string(action.title),
-                "kind": .string(LSPVocabulary.quickFix),
-                "diagnostics": [LSPValues.diagnostic(action.diagnostic, in: document, context)],
-            ]
+            var o: JSONObject = ["title": .string(action.title), "kind": .string(LSPVocabulary.codeActionKind(action.category))]
+            if let diagnostic = action.diagnostic { o["diagnostics"] = [LSPValues.diagnostic(diagnostic, in: document, context)] }
             if lazy {
                 o["data"] = [
                     "uri": .string(document.id.rawValue), "start": .int(range.start), "end": .int(range.end), "index": .int(index),
@@ -59,7 +58,7 @@ enum CodeActionRequest: Request {
     static func advertise(_ capabilities: inout ServerCapabilities, for client: ClientProfile) {
         // Without literal support a client takes only commands, which would apply nothing.
         guard client.codeActionLiterals else { return }
-        capabilities.set(["codeActionProvider", "codeActionKinds"], [.string(LSPVocabulary.quickFix)])
+        capabilities.set(["codeActionProvider", "codeActionKinds"], [.string(LSPVocabulary.quickFix), .string(LSPVocabulary.rewrite)])
     }
 }
 
@@ -88,7 +87,7 @@ enum CodeActionResolveRequest: Request {
         guard let (_, snapshot) = context.document(params.document) else {
             throw ResponseError.requestFailed("the document is no longer known to the server")
         }
-        let actions = Features.codeActions(for: params.range, in: params.document, snapshot: snapshot)
+        let actions = Features.actions(for: params.range, in: params.document, snapshot: snapshot)
         // The same action if the document is unchanged; else the one with the same title, if it still applies.
         let action = actions.indices.contains(params.index) && actions[params.index].title == params.title
             ? actions[params.index] : actions.first { $0.title == params.title }

@@ -40,7 +40,7 @@ enum RequestTable {
         CompletionRequest.self, CompletionResolveRequest.self, DocumentSymbolRequest.self, WorkspaceSymbolRequest.self,
         SemanticTokensFullRequest.self, SemanticTokensRangeRequest.self, FoldingRangeRequest.self, DocumentLinkRequest.self,
         CodeLensRequest.self, CodeLensResolveRequest.self, CodeActionRequest.self, CodeActionResolveRequest.self,
-        ExecuteCommandRequest.self, DocumentDiagnosticRequest.self, WorkspaceDiagnosticRequest.self,
+        ExecuteCommandRequest.self, DocumentDiagnosticRequest.self, WorkspaceDiagnosticRequest.self, InlayHintRequest.self,
     ]
 
     /// The requests by method.

@@ -1,0 +1,389 @@
+import DossierSyntax
+
+/// Attribution inference (SPEC 7): who is on record for each quotation and reported statement in
+/// a document's prose, annotated or not.
+public enum Attributions {
+    /// Every quotation and reported statement of document `id`, in text order.
+    public static func infer(in id: DocumentID, snapshot: WorkspaceSnapshot) -> [Attribution] {
+        guard let document = snapshot.documents[id] else { return [] }
+        return infer(in: document, snapshot: snapshot)
+    }
+
+    /// Every quotation and reported statement of `document` (which need not be in `snapshot`), in text order.
+    public static func infer(in document: Document, snapshot: WorkspaceSnapshot) -> [Attribution] {
+        infer(in: document, snapshot: snapshot) { _ in true }
+    }
+
+    /// The attributions of the paragraphs `include` accepts (by index). A paragraph left out is
+    /// not read, so pronouns in the next one find no referent in it, and a quotation continued from
+    /// it takes no source from it: include the paragraph before any paragraph whose quotations may
+    /// continue (the rules include every paragraph that holds a quotation mark or ends with a colon).
+    static func infer(in document: Document, snapshot: WorkspaceSnapshot, where include: (Int) -> Bool) -> [Attribution] {
+        var engine = AttributionEngine(context: AttributionContext(document: document, snapshot: snapshot))
+        var results: [Attribution] = []
+        for index in document.syntax.paragraphs.indices {
+            if include(index) {
+                results += engine.read(paragraph: index)
+            } else {
+                engine.skip()
+            }
+        }
+        return results
+    }
+}
+
+/// What inference needs of a document and its workspace.
+struct AttributionContext {
+    let syntax: DocumentSyntax
+    let bytes: [UInt8]
+    let snapshot: WorkspaceSnapshot
+    let lexicon: ReportingLexicon
+    /// Mentions sorted by start.
+    private let mentions: [MentionSyntax]
+    /// The claims' text ranges, sorted by start.
+    private let claimTexts: [ByteRange]
+    /// The author of the document (front matter `author`), as a source for "I".
+    let author: AttributionSource?
+    /// A matcher of nothing, the second matcher of a one-matcher pass.
+    let noNames = AttributionContext.emptyMatcher
+    private static let emptyMatcher = NameMatcher(phrases: [])
+
+    init(document: Document, snapshot: WorkspaceSnapshot) {
+        syntax = document.syntax
+        bytes = document.syntax.bytes
+        self.snapshot = snapshot
+        lexicon = snapshot.cues.lexicon
+        let mentions = document.syntax.mentions
+        self.mentions = mentions.sorted { $0.fullRange.start < $1.fullRange.start }
+        claimTexts = document.syntax.claims.map(\.textRange).sorted()
+        if let author = document.syntax.frontMatter?.value("author")?.text, !author.isEmpty {
+            let owners = snapshot.actors(named: author)
+            self.author = owners.count == 1 ? .actor(owners[0]) : .name(author)
+        } else {
+            author = nil
+        }
+    }
+
+    /// The mentions that start inside `range`.
+    func mentions(in range: ByteRange) -> ArraySlice<MentionSyntax> {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].fullRange.start < range.start { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < mentions.count, mentions[end].fullRange.start < range.end { end += 1 }
+        return mentions[low..<end]
+    }
+
+    /// Whether `range` lies inside a claim span's text.
+    func isAnnotated(_ range: ByteRange) -> Bool {
+        var low = 0
+        var high = claimTexts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if claimTexts[mid].end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        // Claims do not nest, so they are also sorted by end.
+        return low < claimTexts.count && claimTexts[low].contains(range)
+    }
+
+    /// The actor whose name or alias is `text` in any case ("DURBIN" for "Durbin").
+    func actor(namedIgnoringCase text: String) -> String? {
+        let key = text.lowercased()
+        for (name, owners) in snapshot.actorsByName where owners.count == 1 && name.lowercased() == key { return owners[0] }
+        return nil
+    }
+}
+
+/// Reads a document paragraph by paragraph, carrying referents and the last quotation over.
+struct AttributionEngine {
+    let context: AttributionContext
+    var discourse = Discourse()
+    var previous: ParagraphSummary?
+    /// The detail of the paragraph being read.
+    private var detail = Detail.full
+    /// The analysis read into for each paragraph, kept for its buffers.
+    private var scratch = ParagraphAnalysis()
+
+    init(context: AttributionContext) {
+        self.context = context
+    }
+
+    /// Forgets what a skipped paragraph would have carried over.
+    mutating func skip() { previous = nil }
+
+    /// How much a read works out.
+    enum Detail {
+        /// Every quotation and statement with its source resolved (pronouns and descriptions included).
+        case full
+        /// Whether each quotation and statement has a source, without reading the source: what
+        /// `unattributed-quote` needs, at a fraction of the cost.
+        case quotations
+        /// Quotations and statements with their sources read where the cue is, without resolving
+        /// pronouns and descriptions: what `vague-attribution` and the claim fixes need.
+        case sources
+    }
+
+    /// The attributions of paragraph `index`, in text order; what the next paragraph needs is kept.
+    /// Whether a quotation has a source (a phrase at a cue, or one carried over) is the same at every detail.
+    /// `focus`: at `.sources` detail, the ranges whose statements are wanted (statements elsewhere are not looked for).
+    mutating func read(paragraph index: Int, detail: Detail = .full, sentenceEnds: [Int]? = nil, focus: [ByteRange]? = nil) -> [Attribution] {
+        let paragraph = context.syntax.paragraphs[index]
+        var analysis = scratch
+        scratch = ParagraphAnalysis()
+        defer { scratch = analysis }
+        analysis.read(index: index, paragraph: paragraph, context: context, entities: detail != .quotations, sentenceEnds: sentenceEnds)
+        guard !analysis.tokens.isEmpty else {
+            previous = nil
+            return []
+        }
+        self.detail = detail
+        if detail == .full {
+            discourse.forget(before: index)
+            addReferents(analysis)
+        }
+        var candidates = analysis.quoteCandidates(context, previous: previous)
+        if analysis.quotations.isEmpty, let label = analysis.transcriptLabel(), let content = analysis.transcriptContent(label) {
+            candidates.append(Candidate(kind: .quote, content: content, cue: label.cue, phrase: label.phrase, confidence: 0.8))
+        } else if analysis.quotations.isEmpty, previous?.ending == .leadIn, isBlockQuote(paragraph), analysis.cues.isEmpty,
+            let content = analysis.contentRange(trimming: 0..<analysis.tokens.count)
+        {
+            candidates.append(Candidate(kind: .quote, content: content, inherit: .previousParagraph, confidence: 0.8))
+        }
+        if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus) }
+        let resolved = resolve(candidates, analysis)
+        var results: [Attribution] = []
+        for (candidate, resolution) in zip(candidates, resolved) {
+            guard candidate.kind == .quote || resolution.found else { continue }
+            results.append(attribution(candidate, resolution, analysis))
+        }
+        results.sort { $0.content.start < $1.content.start }
+        previous = summary(analysis, candidates, resolved)
+        return results
+    }
+
+    /// A source found for a candidate.
+    struct Resolution {
+        var sources: [AttributionSource] = []
+        var sourceRange: ByteRange?
+        var cue: ByteRange?
+        var confidence = 0.0
+        /// The phrase at the cue names the source (`Attribution.namedAtCue`).
+        var named = false
+        /// A source phrase was found (even a pronoun whose antecedent was not), here or where the source was carried from.
+        var found = false
+    }
+
+    /// Resolves candidates with a phrase in text order (so that speakers found earlier in the
+    /// paragraph help with pronouns later), then those that take their source from another quotation.
+    private mutating func resolve(_ candidates: [Candidate], _ analysis: ParagraphAnalysis) -> [Resolution] {
+        var resolutions = [Resolution](repeating: Resolution(), count: candidates.count)
+        let order = candidates.indices.filter { candidates[$0].phrase != nil }.sorted {
+            candidates[$0].phrase!.lowerBound < candidates[$1].phrase!.lowerBound
+        }
+        for index in order {
+            resolutions[index] = resolvePhrase(candidates[index], analysis)
+        }
+        // Inherited sources, forwards then backwards, so that chains ("A." "B." "C," he said) fill in.
+        for pass in 0..<2 {
+            let indices = pass == 0 ? Array(candidates.indices) : Array(candidates.indices.reversed())
+            for index in indices where candidates[index].inherit != nil && !resolutions[index].found {
+                switch candidates[index].inherit! {
+                case let .quotation(number):
+                    guard let other = candidates.firstIndex(where: { $0.quotation == number }), resolutions[other].found else { continue }
+                    resolutions[index] = resolutions[other]
+                    resolutions[index].confidence = min(resolutions[other].confidence, candidates[index].confidence)
+                    resolutions[index].named = false
+                case .previousParagraph:
+                    guard let previous, previous.ending != nil else { continue }
+                    resolutions[index] = Resolution(
+                        sources: previous.sources, sourceRange: previous.sourceRange, cue: previous.cue, confidence: candidates[index].confidence,
+                        found: true)
+                case let .phrase(cue, phrase):
+                    var tagged = candidates[index]
+                    tagged.cue = cue
+                    tagged.phrase = phrase
+                    resolutions[index] = resolvePhrase(tagged, analysis)
+                }
+            }
+        }
+        return resolutions
+    }
+
+    private mutating func resolvePhrase(_ candidate: Candidate, _ analysis: ParagraphAnalysis) -> Resolution {
+        guard let phrase = candidate.phrase else { return Resolution() }
+        let cue = candidate.cue.map { analysis.byteRange($0) }
+        let sourceRange = analysis.byteRange(phrase)
+        var resolution = Resolution(sources: [], sourceRange: sourceRange, cue: cue, confidence: candidate.confidence, found: true)
+        if detail == .quotations { return resolution }
+        var traits = ReferentTraits()
+        let reading = analysis.read(phrase, context)
+        if detail == .sources {
+            // What the phrase names, unresolved: a pronoun or a definite description gives no source.
+            if case let .named(sources, _) = reading {
+                resolution.sources = sources
+                if let first = sources.first, case .description = first {} else { resolution.named = true }
+            }
+            return resolution
+        }
+        switch reading {
+        case let .named(sources, found):
+            resolution.sources = sources
+            traits = found
+            if let first = sources.first, case .description = first {} else { resolution.named = true }
+            if case .description = sources.first, let signers = signers(after: phrase, analysis) {
+                resolution.sources = signers
+                traits = ReferentTraits(person: true, plural: signers.count > 1)
+            }
+        case let .pronoun(pronoun):
+            if analysis.isWord(phrase.lowerBound, "i"), let author = context.author {
+                resolution.sources = [author]
+                traits = ReferentTraits(person: true)
+            } else if let (referent, confidence) = discourse.resolvePronoun(pronoun, paragraph: analysis.index, token: phrase.lowerBound) {
+                resolution.sources = referent.sources
+                resolution.confidence = min(resolution.confidence, confidence)
+                traits = referent.traits
+                if traits.gender == .unknown { traits.gender = pronoun.gender }
+            } else {
+                resolution.confidence = min(resolution.confidence, 0.4)
+                return resolution
+            }
+        case let .definite(head, text, found):
+            if let (referent, confidence) = discourse.resolveDescription(head: head, traits: found, paragraph: analysis.index, token: phrase.lowerBound) {
+                resolution.sources = referent.sources
+                resolution.confidence = min(resolution.confidence, confidence)
+                traits = referent.traits
+            } else if let signers = signers(after: phrase, analysis) {
+                resolution.sources = signers
+                traits = ReferentTraits(person: true, plural: signers.count > 1)
+            } else {
+                resolution.sources = [.description(text)]
+                traits = found
+            }
+        }
+        discourse.add(Referent(sources: resolution.sources, traits: traits, paragraph: analysis.index, token: phrase.lowerBound, salience: .speaker))
+        return resolution
+    }
+
+    /// "the letter, which was signed by A, B and C": the people after "signed by" (or "written by",
+    /// "sent by") in the clause that follows a document's description.
+    private func signers(after phrase: Range<Int>, _ analysis: ParagraphAnalysis) -> [AttributionSource]? {
+        guard let last = phrase.last, analysis.tokens[last].classes.contains(.documentNoun) else { return nil }
+        let end = analysis.clauseEnd(from: phrase.upperBound)
+        guard let by = (phrase.upperBound..<min(end, phrase.upperBound + 6)).first(where: {
+            analysis.tokens[$0].isWord && analysis.isWord($0, "by") && $0 > phrase.lowerBound
+                && (analysis.isWord($0 - 1, "signed") || analysis.isWord($0 - 1, "written") || analysis.isWord($0 - 1, "sent")
+                    || analysis.isWord($0 - 1, "authored") || analysis.isWord($0 - 1, "penned"))
+        }) else { return nil }
+        var sources: [AttributionSource] = []
+        for entity in analysis.entities where entity.tokens.lowerBound > by && entity.tokens.upperBound <= end {
+            if context.snapshot.actor(entity.actor)?.definition.kind == .person, !sources.contains(.actor(entity.actor)) {
+                sources.append(.actor(entity.actor))
+            }
+        }
+        return sources.isEmpty ? nil : sources
+    }
+
+    private func attribution(_ candidate: Candidate, _ resolution: Resolution, _ analysis: ParagraphAnalysis) -> Attribution {
+        Attribution(
+            kind: candidate.kind, content: candidate.content, cue: resolution.cue, source: resolution.sources.first,
+            otherSources: Array(resolution.sources.dropFirst()), sourceRange: resolution.sourceRange,
+            confidence: resolution.found ? resolution.confidence : 0, annotated: context.isAnnotated(candidate.content),
+            namedAtCue: resolution.named && resolution.sourceRange != nil)
+    }
+
+    /// Names and actors of the paragraph outside its quotations, as referents for later pronouns.
+    private mutating func addReferents(_ analysis: ParagraphAnalysis) {
+        var index = 0
+        let tokens = analysis.tokens
+        while index < tokens.count {
+            guard tokens[index].quotation < 0, analysis.isNameLike(index) || analysis.entity(at: index) != nil else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < tokens.count, tokens[end].quotation < 0, analysis.isNameLike(end) || analysis.entity(at: end) != nil
+                || (tokens[end].isWord && tokens[end].classes.contains(.nameParticle) && end + 1 < tokens.count && analysis.isNameLike(end + 1))
+            {
+                end += 1
+            }
+            let run = index..<end
+            index = end
+            guard case let .named(sources, traits) = analysis.read(run, context), let first = sources.first else { continue }
+            if case .description = first { continue }
+            let salience: Salience = analysis.startsSentence(run.lowerBound) || (run.lowerBound > 0 && tokens[run.lowerBound - 1].kind == .comma)
+                ? .subject : .mention
+            discourse.add(Referent(sources: sources, traits: traits, paragraph: analysis.index, token: run.lowerBound, salience: salience))
+        }
+        addCoordinatedReferents(analysis)
+    }
+
+    /// "Senators Richard J. Durbin, Democrat of Illinois, and Lindsey Graham, Republican of South
+    /// Carolina": two names joined by "and", each with its apposition, as one plural referent.
+    private mutating func addCoordinatedReferents(_ analysis: ParagraphAnalysis) {
+        // People: actors of the cast that are persons, or names of two words or more.
+        let people = discourse.referents.filter { referent in
+            guard referent.paragraph == analysis.index, referent.sources.count == 1 else { return false }
+            if referent.traits.person == true { return true }
+            if case let .name(name) = referent.sources[0] { return referent.traits.person == nil && name.contains(" ") }
+            return false
+        }
+        guard people.count >= 2 else { return }
+        for (first, second) in zip(people, people.dropFirst()) {
+            let between = (first.token + 1)..<second.token
+            guard between.count <= 16, analysis.sentenceOf[first.token] == analysis.sentenceOf[second.token],
+                second.token >= 1, analysis.isWord(second.token - 1, "and")
+                    || (second.token >= 2 && analysis.tokens[second.token - 1].kind == .comma && analysis.isWord(second.token - 2, "and")),
+                between.allSatisfy({ analysis.tokens[$0].isWord || analysis.tokens[$0].kind == .comma || analysis.tokens[$0].kind == .possessive }),
+                !between.contains(where: { analysis.cue(startingAt: $0) != nil || analysis.tokens[$0].classes.contains(.auxiliary) })
+            else { continue }
+            var traits = ReferentTraits(person: true, plural: true)
+            traits.words = first.traits.words + second.traits.words
+            discourse.add(Referent(
+                sources: first.sources + second.sources, traits: traits, paragraph: analysis.index, token: first.token,
+                salience: first.salience))
+        }
+    }
+
+    private func isBlockQuote(_ paragraph: ParagraphSyntax) -> Bool {
+        paragraph.range.start < context.bytes.count && context.bytes[paragraph.range.start] == 0x3E
+    }
+
+    /// What the next paragraph needs: the lead-in the paragraph ends with ("Cruz continued:"), else
+    /// its last quotation when only its tag follows it, else its last statement in its last sentence.
+    private mutating func summary(_ analysis: ParagraphAnalysis, _ candidates: [Candidate], _ resolutions: [Resolution]) -> ParagraphSummary {
+        var summary = ParagraphSummary()
+        summary.leftQuoteOpen = analysis.quotations.last.map { $0.close == nil } ?? false
+        if let leadIn = analysis.leadInAtEnd() {
+            let candidate = Candidate(kind: .statement, content: ByteRange(0, 0), cue: leadIn.cue, phrase: leadIn.phrase, confidence: leadIn.confidence)
+            let resolution = resolvePhrase(candidate, analysis)
+            summary.ending = .leadIn
+            summary.sources = resolution.sources
+            summary.sourceRange = resolution.sourceRange
+            summary.cue = resolution.cue
+            return summary
+        }
+        // The last quotation with a source (statements carry nothing over).
+        let attributed = candidates.indices.filter { resolutions[$0].found && candidates[$0].kind == .quote }
+        guard let last = attributed.max(by: { candidates[$0].content.end < candidates[$1].content.end }) else { return summary }
+        let end = candidates[last].content.end
+        let tag = candidates[last].cue
+        // Only the tag of the last attribution may follow it: no other cue, no sentence after the
+        // tag's ("“…,” he said. Then he left." ends with something else).
+        let otherCue = analysis.cues.contains { cue in
+            analysis.tokens[cue.tokens.lowerBound].range.start >= end && cue.tokens != tag
+        }
+        let lastSentence = analysis.sentenceOf[analysis.tokens.count - 1]
+        let tagEnd = max(tag?.upperBound ?? 0, analysis.tokens.lastIndex { $0.range.end <= end } ?? 0)
+        guard !otherCue, analysis.sentenceOf[min(tagEnd, analysis.tokens.count - 1)] == lastSentence
+            || analysis.clauseEnd(from: tagEnd) >= analysis.tokens.count - 1
+        else { return summary }
+        summary.ending = .quote
+        summary.sources = resolutions[last].sources
+        summary.sourceRange = resolutions[last].sourceRange
+        summary.cue = resolutions[last].cue
+        return summary
+    }
+}

@@ -1,0 +1,244 @@
+import DossierSyntax
+
+/// A reporting cue found in a paragraph.
+struct FoundCue: Sendable {
+    /// Its tokens.
+    var tokens: Range<Int>
+    var entry: CueEntry
+    /// Set once a quotation has taken it as its tag ("“…,” Austin said"): it reports no statement then.
+    var tagsQuotation = false
+}
+
+/// An actor named in a paragraph: a linked or bare mention, or the name or alias of one actor.
+struct NamedEntity: Sendable {
+    var tokens: Range<Int>
+    var actor: String
+}
+
+/// One paragraph read for attribution: its tokens, quotations, sentences, cues and named actors.
+/// An engine reads paragraph after paragraph into one value, which keeps its buffers' capacity.
+struct ParagraphAnalysis {
+    /// The paragraph's index in its document.
+    private(set) var index = 0
+    /// The document's text.
+    private(set) var bytes: [UInt8] = []
+    var tokens: [ProseToken] = []
+    var quotations: [Quotation] = []
+    /// The sentence of each token.
+    var sentenceOf: [Int32] = []
+    /// Each sentence's tokens.
+    var sentences: [Range<Int>] = []
+    var cues: [FoundCue] = []
+    /// For each token, the index of the cue that starts there, or -1.
+    private var cueAt: [Int32] = []
+    /// Sorted by first token.
+    var entities: [NamedEntity] = []
+    /// Scratch for the lexicon's matches.
+    private var matches: [NameMatcher.Match] = []
+    private var noMatches: [NameMatcher.Match] = []
+
+    /// An empty analysis, to `read` into.
+    init() {}
+
+    /// Reads paragraph `index`; `entities` says whether to find the actors it names (sources are
+    /// read by them); `sentenceEnds` are the ends of its sentences when the caller has split them.
+    mutating func read(
+        index: Int, paragraph: ParagraphSyntax, context: AttributionContext, entities findsEntities: Bool = true, sentenceEnds: [Int]? = nil
+    ) {
+        self.index = index
+        bytes = context.bytes
+        tokens.removeAll(keepingCapacity: true)
+        quotations.removeAll(keepingCapacity: true)
+        sentenceOf.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        cues.removeAll(keepingCapacity: true)
+        cueAt.removeAll(keepingCapacity: true)
+        entities.removeAll(keepingCapacity: true)
+        let segments = context.syntax.segments(of: paragraph)
+        tokens.reserveCapacity(paragraph.range.length / 4)
+        context.bytes.withUnsafeBufferPointer { bytes in
+            ProseTokenizer.tokenize(bytes, segments: segments, into: &tokens)
+        }
+        guard !tokens.isEmpty else { return }
+        markMentions(paragraph, context)
+        QuotationFinder.find(&tokens, into: &quotations)
+        splitSentences(paragraph.range, context, ends: sentenceEnds)
+        findCues(segments, context)
+        if findsEntities { findEntities(paragraph, segments, context) }
+    }
+
+    // MARK: Building
+
+    /// Flags the words of linked mentions' texts as mentions: a linked phrase is a name, whatever its words.
+    private mutating func markMentions(_ paragraph: ParagraphSyntax, _ context: AttributionContext) {
+        var token = 0
+        for mention in context.mentions(in: paragraph.range) {
+            guard let text = mention.linkText else { continue }
+            while token < tokens.count, tokens[token].range.end <= text.start { token += 1 }
+            var index = token
+            while index < tokens.count, tokens[index].range.start < text.end {
+                if tokens[index].kind == .word { tokens[index].flags.insert(.mention) }
+                index += 1
+            }
+        }
+    }
+
+    private mutating func splitSentences(_ range: ByteRange, _ context: AttributionContext, ends known: [Int]?) {
+        var ends: [Int] = known ?? []
+        if known == nil { Sentences.split(context.bytes, range) { ends.append($0.end) } }
+        sentenceOf.append(contentsOf: repeatElement(0, count: tokens.count))
+        var sentence = 0
+        var start = 0
+        for index in tokens.indices {
+            while sentence < ends.count - 1, tokens[index].range.start >= ends[sentence] {
+                if index > start { sentences.append(start..<index) }
+                start = index
+                sentence += 1
+            }
+            sentenceOf[index] = Int32(sentences.count)
+        }
+        sentences.append(start..<tokens.count)
+    }
+
+    private mutating func findCues(_ segments: ArraySlice<ByteRange>, _ context: AttributionContext) {
+        var token = 0
+        for segment in segments {
+            NameMatcher.matches(context.lexicon.matcher, context.noNames, in: context.bytes, range: segment, into: &matches, &noMatches)
+            for match in matches {
+                while token < tokens.count, tokens[token].range.start < match.range.start { token += 1 }
+                guard token < tokens.count, tokens[token].range.start == match.range.start else { continue }
+                var end = token
+                while end < tokens.count, tokens[end].range.start < match.range.end { end += 1 }
+                guard tokens[token].quotation < 0 else { continue }
+                let entry = context.lexicon.entries[match.phrase]
+                guard isVerbUse(token, entry) else { continue }
+                if cueAt.isEmpty { cueAt.append(contentsOf: repeatElement(-1, count: tokens.count)) }
+                cueAt[token] = Int32(cues.count)
+                cues.append(FoundCue(tokens: token..<end, entry: entry))
+            }
+        }
+    }
+
+    /// Whether a cue word stands as a verb: not capitalised inside a sentence ("the United States",
+    /// "The Washington Post"), not a noun after a determiner or a possessive ("his claims", "a call").
+    private func isVerbUse(_ token: Int, _ entry: CueEntry) -> Bool {
+        let word = tokens[token]
+        if entry.role == .accordingTo || entry.role == .medium { return true }
+        guard token > 0 else { return true }
+        let previous = tokens[token - 1]
+        // Part of a name: "the United States", "The Washington Post".
+        if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner) { return false }
+        if previous.kind == .possessive { return entry.form == .past }
+        // "my March 9 post": a noun after a number.
+        if previous.flags.contains(.numeric), entry.form == .base || entry.form == .present { return false }
+        // "press secretary", "report card": a noun before a noun.
+        if entry.form == .base || entry.form == .present, token + 1 < tokens.count, tokens[token + 1].isWord, !tokens[token + 1].isCapitalized,
+            !tokens[token + 1].classes.intersection([.personNoun, .title, .groupNoun, .pluralNoun]).isEmpty,
+            !tokens[token + 1].classes.contains(.determiner)
+        {
+            return false
+        }
+        if previous.isWord, previous.classes.contains(.determiner) || previous.classes.contains(.possessive),
+            !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative)
+        {
+            return false
+        }
+        return true
+    }
+
+    private mutating func findEntities(_ paragraph: ParagraphSyntax, _ segments: ArraySlice<ByteRange>, _ context: AttributionContext) {
+        var found: [(ByteRange, String)] = []
+        for mention in context.mentions(in: paragraph.range) where context.snapshot.actorSites[mention.reference.id] != nil {
+            found.append((mention.linkText ?? mention.fullRange, mention.reference.id))
+        }
+        let mentionRanges = found.map(\.0)
+        var names: [NameMatcher.Match] = []
+        var none: [NameMatcher.Match] = []
+        for segment in segments {
+            NameMatcher.matches(context.snapshot.nameMatcher, context.noNames, in: context.bytes, range: segment, into: &names, &none)
+            for match in names where !mentionRanges.contains(where: { $0.overlaps(match.range) }) {
+                let owners = context.snapshot.phraseOwners[match.phrase]
+                if owners.count == 1 { found.append((match.range, owners[0])) }
+            }
+        }
+        found.sort { $0.0.start < $1.0.start }
+        var token = 0
+        for (range, actor) in found {
+            while token < tokens.count, tokens[token].range.end <= range.start { token += 1 }
+            var end = token
+            while end < tokens.count, tokens[end].range.start < range.end { end += 1 }
+            if end > token { entities.append(NamedEntity(tokens: token..<end, actor: actor)) }
+        }
+    }
+
+    // MARK: Queries
+
+    /// Whether `token` starts its sentence (quotation marks and markup before it aside).
+    func startsSentence(_ token: Int) -> Bool {
+        var index = token - 1
+        while index >= 0, tokens[index].kind == .doubleQuote || tokens[index].kind == .singleQuote || tokens[index].kind == .openParen {
+            index -= 1
+        }
+        if index < 0 { return true }
+        return tokens[index].kind == .terminator || tokens[index].kind == .colon || sentenceOf[index] != sentenceOf[token]
+    }
+
+    /// The first token of `token`'s sentence.
+    func sentenceStart(_ token: Int) -> Int { sentences[Int(sentenceOf[min(token, tokens.count - 1)])].lowerBound }
+
+    /// The token after the end of `token`'s clause: the next terminator or semicolon outside quotations, or the paragraph's end.
+    func clauseEnd(from token: Int) -> Int {
+        var index = token
+        while index < tokens.count {
+            let kind = tokens[index].kind
+            if tokens[index].quotation < 0, kind == .terminator || kind == .semicolon { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// The token after the end of a statement's clause from `token`: `clauseEnd`, or earlier where a
+    /// new sentence starts outside quotations ("… in Ukraine.” The spokesperson said …").
+    func statementEnd(from token: Int) -> Int {
+        let end = clauseEnd(from: token)
+        guard token < end else { return end }
+        let sentence = sentenceOf[token]
+        for index in token..<end where sentenceOf[index] != sentence && tokens[index].quotation < 0 && tokens[index].kind != .doubleQuote {
+            return index
+        }
+        return end
+    }
+
+    /// The entity covering `token`, if any.
+    func entity(at token: Int) -> NamedEntity? {
+        var low = 0
+        var high = entities.count
+        while low < high {
+            let mid = (low + high) / 2
+            if entities[mid].tokens.upperBound <= token { low = mid + 1 } else { high = mid }
+        }
+        return low < entities.count && entities[low].tokens.contains(token) ? entities[low] : nil
+    }
+
+    /// The cue whose first token is `token`, if any.
+    func cue(startingAt token: Int) -> Int? {
+        guard token < cueAt.count, cueAt[token] >= 0 else { return nil }
+        return Int(cueAt[token])
+    }
+
+    /// The text of tokens `range`, markup left out: tokens joined by one space where a space separates them.
+    func text(_ range: Range<Int>, _ bytes: [UInt8]) -> String {
+        var text: [UInt8] = []
+        for index in range {
+            let token = tokens[index]
+            if index > range.lowerBound, token.flags.contains(.spaceBefore) { text.append(0x20) }
+            text.append(contentsOf: bytes[token.range.start..<token.range.end])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The byte range of tokens `range`.
+    func byteRange(_ range: Range<Int>) -> ByteRange {
+        ByteRange(tokens[range.lowerBound].range.start, tokens[range.upperBound - 1].range.end)
+    }
+}
