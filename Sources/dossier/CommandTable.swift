@@ -35,9 +35,8 @@ struct Command: Sendable {
     var flags: [Flag]
     /// Paragraphs shown by `dossier COMMAND --help` after the summary.
     var details: String
-    /// Runs the command on its parsed arguments and returns the exit status; nil for a command that
-    /// this build does not include yet (its help is shown, running it is a usage error).
-    var run: (@Sendable (ParsedArguments) throws(UsageError) -> Int32)?
+    /// Runs the command on its parsed arguments and returns the exit status.
+    var run: @Sendable (ParsedArguments) throws(UsageError) -> Int32
 
     /// The flag `argument` names (`--format` or `-f`), if any.
     func flag(named argument: String) -> Flag? {

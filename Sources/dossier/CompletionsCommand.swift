@@ -19,10 +19,10 @@ struct CompletionsCommand {
     }
 }
 
-/// The three scripts. Each completes the commands this build runs, their flags, the values of
+/// The three scripts. Each completes the commands, their flags, the values of
 /// flags with choices, and operands by kind (files, folders, rule codes, shells, commands).
 enum CompletionScripts {
-    static var commands: [Command] { commandTable.filter { $0.run != nil } }
+    static var commands: [Command] { commandTable }
     static let shells = ["bash", "zsh", "fish"]
 
     /// The words an operand or flag value of `kind` completes to, when they are fixed.

@@ -2,9 +2,9 @@ import DossierSyntax
 
 /// The help texts, all drawn from `commandTable`.
 enum Help {
-    /// `dossier help`: every command this build runs, with its summary.
+    /// `dossier help`: every command, with its summary.
     static var overview: String {
-        let commands = commandTable.filter { $0.run != nil }
+        let commands = commandTable
         let width = commands.map(\.name.count).max() ?? 0
         let lines = commands.map { "  \($0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.summary)" }
         return """
@@ -37,7 +37,6 @@ enum Help {
             let choices = flag.choices.allSatisfy { flag.help.contains($0) } ? "" : " (\(list(flag.choices)))"
             text += "  \(label.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(flag.help)\(choices)\n"
         }
-        if command.run == nil { text += "\n(Not part of this build yet.)\n" }
         return text
     }
 

@@ -42,8 +42,7 @@ func main() -> Int32 {
             print(Help.page(command), terminator: "")
             return 0
         case .run(let parsed):
-            guard let run = command.run else { throw UsageError("`dossier \(command.name)` is not part of this build yet") }
-            return try run(parsed)
+            return try command.run(parsed)
         }
     } catch let error as UsageError {
         printError("dossier: \(error.message)")

@@ -45,13 +45,6 @@ import Testing
         #expect(tooMany.status == 2)
     }
 
-    @Test func commandsNotInThisBuildShowHelpButRefuseToRun() throws {
-        let result = try runDossier(["attributions", "seeds"])
-        #expect(result.status == 2)
-        #expect(result.errors.contains("not part of this build"), "\(result.errors)")
-        #expect(!(try runDossier(["help"]).output.contains("attributions")))
-    }
-
     @Test func explainPrintsTheRulePage() throws {
         let page = try String(contentsOfFile: Paths.repo + "/docs/rules/vague-attribution.md", encoding: .utf8)
         let result = try runDossier(["explain", "vague-attribution"])

@@ -70,7 +70,7 @@ extension ParagraphAnalysis {
                 return .named([.name(text)], traits: traits)
             }
         }
-        if let entity = entity(in: head, context), entities.contains(where: { $0.tokens == entity.tokens && $0.tokens.upperBound == head.upperBound }) {
+        if !head.isEmpty, let entity = entity(at: head.upperBound - 1), entity.tokens.upperBound == head.upperBound {
             return .named([.actor(entity.actor)], traits: traits(ofActor: entity.actor, phrase, context))
         }
         let text = self.text(phrase, context.bytes)
@@ -158,7 +158,7 @@ extension ParagraphAnalysis {
     /// The actor named by `range`: the entity that ends where the range ends, else the last one inside it.
     func entity(in range: Range<Int>, _ context: AttributionContext) -> NamedEntity? {
         var found: NamedEntity?
-        for entity in entities where entity.tokens.overlaps(range) {
+        for entity in entities(overlapping: range) {
             if entity.tokens.contains(range.upperBound - 1) { return entity }
             found = entity
         }
