@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One command for everything issue #6 asks of Dossier's reliability, in order:
 #   1. the differential and hostile-input tests (swift test, filtered: thousands of seeded edit
-#      sequences; the hostile-input battery and files changing under the indexer, end to end);
+#      sequences; the hostile-input battery and files changing under the indexer, end to end), and the
+#      workspace differential with WORKSPACE_SEQUENCES (default 3000) random histories of edits, disk
+#      events and configuration changes compared with a fresh server;
 #   2. fuzzing: every libFuzzer target for FUZZ_SECONDS (default 60) after replaying the regressions;
 #   3. the test suite under ThreadSanitizer and AddressSanitizer;
 #   4. the soak: SOAK_REQUESTS (default 100000) mixed requests and edits against the benchmark
@@ -36,6 +38,7 @@ step() {  # step NAME COMMAND...: runs the command, records its verdict and wall
 }
 
 step "differential + hostile-input tests" swift test --filter 'DifferentialTests|HostileInputTests|FilesChangingUnderTheIndexerTests|WorkspaceLoaderHostileFileTests|RobustnessTests'
+step "workspace differential (${WORKSPACE_SEQUENCES:-3000} histories)" env DOSSIER_WORKSPACE_SEQUENCES="${WORKSPACE_SEQUENCES:-3000}" swift test --filter WorkspaceDifferentialTests
 [ "$skipFuzz" = 1 ] || step "fuzzing (${FUZZ_SECONDS:-60} s per target)" Fuzz/run.sh "${FUZZ_SECONDS:-60}"
 [ "$skipSanitizers" = 1 ] || step "sanitizers (thread, address)" Reliability/sanitizers.sh all
 [ "$skipSoak" = 1 ] || step "soak (${SOAK_REQUESTS:-100000} messages)" Benchmarks/run.sh --soak --requests "${SOAK_REQUESTS:-100000}"

@@ -35,6 +35,10 @@ if [ "$endToEnd" = 1 ]; then
   export DOSSIER_TIMEOUT_SCALE="${DOSSIER_TIMEOUT_SCALE:-5}"
 fi
 
+# The workspace differential runs a short form here: under a sanitizer each history takes several times longer,
+# and the long form runs unsanitized in Reliability/run.sh.
+export DOSSIER_WORKSPACE_SEQUENCES="${DOSSIER_WORKSPACE_SEQUENCES:-60}"
+
 failures=0
 summary=()
 

@@ -8,7 +8,7 @@ struct GoldAttribution {
     var content: [Range<Int>] = []
 }
 
-/// One article of a split, read as `dossier annotate` reads a `.txt` article (`PlainText`: every line
+/// One article of a split, read as `dossier annotate` reads a `.txt` article (`RawArticle`: every line
 /// a paragraph), with its gold attributions (one annotator's) moved to the Markdown's offsets.
 struct Article {
     var name: String
@@ -37,7 +37,7 @@ enum Brat {
             guard let annotation = byArticle[name] else { return nil }
             let text = try String(contentsOfFile: "\(textFolder)/\(file)", encoding: .utf8)
             let standoff = try String(contentsOfFile: "\(annotationFolder)/\(annotation)", encoding: .utf8)
-            let markdown = PlainText(Array(text.utf8))
+            let markdown = RawArticle(Array(text.utf8))
             func move(_ range: Range<Int>) -> Range<Int> { markdown.offsets[range.lowerBound]..<markdown.offsets[range.upperBound] }
             let gold = parse(standoff, text: text).map { attribution in
                 GoldAttribution(source: attribution.source.map(move), cue: attribution.cue.map(move), content: attribution.content.map(move))

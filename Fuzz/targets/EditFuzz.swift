@@ -1,4 +1,4 @@
-// libFuzzer target: the incremental-edit path of `textDocument/didChange` — ContentChange.apply
+// libFuzzer target: the incremental-edit path of `textDocument/didChange` — TextReplacement.apply
 // followed by a rescan — against a reference implementation written here from the documented
 // rules, not from LineTable's code.
 // Built together with Sources/DossierSyntax/**/*.swift and targets/shared/*.swift (see Fuzz/run.sh).
@@ -84,14 +84,14 @@ struct InputReader {
 let maximumChanges = 32
 
 /// The encoding, start text and changes an input stands for.
-func decode(_ input: [UInt8]) -> (PositionEncoding, [UInt8], [ContentChange]) {
+func decode(_ input: [UInt8]) -> (PositionEncoding, [UInt8], [TextReplacement]) {
     var reader = InputReader(bytes: input)
     let header = reader.byte()
     let encoding: PositionEncoding = [.utf8, .utf16, .utf32, .utf16][Int(header & 3)]
     let length = (Int(reader.byte()) | Int(reader.byte()) << 8) % (reader.remaining + 1)
     let start = header & 4 != 0 ? reader.take(length) : Array(reader.text(length).utf8)
     let lineCount = ReferenceLines(start).starts.count
-    var changes: [ContentChange] = []
+    var changes: [TextReplacement] = []
     while reader.remaining > 0, changes.count < maximumChanges {
         let whole = reader.byte() == 0xFF
         var range: TextRange?
@@ -104,7 +104,7 @@ func decode(_ input: [UInt8]) -> (PositionEncoding, [UInt8], [ContentChange]) {
             range = TextRange(start: startPosition, end: TextPosition(line: number(), character: number()))
         }
         let count = Int(reader.byte()) % (reader.remaining + 1)
-        changes.append(ContentChange(range: range, text: reader.text(count)))
+        changes.append(TextReplacement(range: range, text: reader.text(count)))
     }
     return (encoding, start, changes)
 }
@@ -158,7 +158,7 @@ func referenceOffset(of position: TextPosition, in bytes: [UInt8], encoding: Pos
 
 /// `changes` applied one after the other by the reference rules; an end before its start
 /// replaces nothing.
-func referenceApply(_ changes: [ContentChange], to text: [UInt8], encoding: PositionEncoding) -> [UInt8] {
+func referenceApply(_ changes: [TextReplacement], to text: [UInt8], encoding: PositionEncoding) -> [UInt8] {
     var bytes = text
     for change in changes {
         guard let range = change.range else {
@@ -181,11 +181,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let (encoding, start, changes) = decode(Array(UnsafeBufferPointer(start: data, count: size)))
 
     var all = start
-    ContentChange.apply(changes, to: &all, encoding: encoding)
+    TextReplacement.apply(changes, to: &all, encoding: encoding)
 
     // LSP lets a client send the changes in one notification or in several: same result.
     var oneByOne = start
-    for change in changes { ContentChange.apply([change], to: &oneByOne, encoding: encoding) }
+    for change in changes { TextReplacement.apply([change], to: &oneByOne, encoding: encoding) }
     check(all == oneByOne, "one at a time gave \(show(oneByOne)), all at once \(show(all))")
 
     // Texts from the client are strings, so the reference (defined on characters) applies to

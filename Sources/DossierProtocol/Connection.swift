@@ -44,6 +44,9 @@ public final class Connection: Sendable {
 
     private let state = Locked(State())
 
+    /// The notification either side sends to cancel a request it made (LSP's base protocol).
+    public static let cancelRequestMethod = "$/cancelRequest"
+
     /// A connection over `transport` (not started yet).
     public init(transport: any MessageTransport) {
         self.transport = transport
@@ -55,16 +58,6 @@ public final class Connection: Sendable {
         try transport.start { [self] event in
             if let forwarded = handle(event) { handler(forwarded) }
         }
-    }
-
-    /// Starts reading and returns the events as a stream that finishes after `.closed`.
-    public func events() throws -> AsyncStream<ConnectionEvent> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self, bufferingPolicy: .unbounded)
-        try start { event in
-            continuation.yield(event)
-            if case .closed = event { continuation.finish() }
-        }
-        return stream
     }
 
     private func handle(_ event: TransportEvent) -> ConnectionEvent? {
@@ -170,7 +163,7 @@ public final class Connection: Sendable {
                 }
             }
             if let continuation {
-                try? transport.send(.notification(method: "$/cancelRequest", params: ["id": id.json]))
+                try? transport.send(.notification(method: Connection.cancelRequestMethod, params: ["id": id.json]))
                 continuation.resume(throwing: CancellationError())
             }
         }
@@ -181,10 +174,10 @@ public final class Connection: Sendable {
         try transport.send(.notification(method: method, params: params))
     }
 
-    /// Sends a message encoded beforehand with `Message.framed()`, so the encoding can run in
-    /// parallel and outside the caller's locks.
-    public func sendFramed(_ bytes: [UInt8]) throws {
-        try transport.sendFramed(bytes)
+    /// Sends a message encoded beforehand with `Message.framed()`, so the encoding can run in parallel; with a
+    /// `key`, it replaces a queued, not yet sent message with the same key (newer diagnostics for a document).
+    public func sendFramed(_ bytes: [UInt8], key: String? = nil) throws {
+        try transport.sendFramed(bytes, key: key)
     }
 
     /// Sends a response.
@@ -200,11 +193,6 @@ public final class Connection: Sendable {
     /// Answers a request with an error.
     public func reply(to id: RequestID, error: ResponseError) throws {
         try sendResponse(id: id, result: .failure(error))
-    }
-
-    /// Number of outgoing requests still waiting for a response.
-    public var pendingRequestCount: Int {
-        state.withLock { $0.pending.count }
     }
 
     /// Closes the transport and fails pending outgoing requests.

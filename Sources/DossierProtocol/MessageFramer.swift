@@ -229,14 +229,6 @@ public struct MessageFramer: Sendable {
         }
     }
 
-    /// Feeds bytes and returns every event now available.
-    public mutating func process(_ bytes: [UInt8]) -> [Event] {
-        feed(bytes)
-        var events: [Event] = []
-        while let event = next() { events.append(event) }
-        return events
-    }
-
     /// Call at end of stream: an error if the stream stopped inside a message (the framer is then reset).
     public mutating func finish() -> FramingError? {
         defer {

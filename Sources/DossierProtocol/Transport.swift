@@ -43,30 +43,21 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
 public protocol MessageTransport: AnyObject, Sendable {
     /// Starts delivering incoming events to `handler` (called serially, in stream order).
     func start(_ handler: @escaping @Sendable (TransportEvent) -> Void) throws
-    /// Sends one message; safe to call concurrently, frames never interleave.
+    /// Queues one message for sending and returns without waiting for the peer; frames never interleave.
     func send(_ message: Message) throws
-    /// Sends bytes that are already framed (header + body) as one unit.
-    func sendFramed(_ bytes: [UInt8]) throws
-    /// Stops reading (a final `.eof` is delivered if started), releases resources; later sends throw `TransportError.closed`.
+    /// Queues bytes that are already framed (header + body) as one unit; with a `key`, they replace a queued,
+    /// not yet sent frame with the same key.
+    func sendFramed(_ bytes: [UInt8], key: String?) throws
+    /// Stops reading (a final `.eof` is delivered if started), sends what is queued, releases resources; later
+    /// sends throw `TransportError.closed`.
     func close()
-}
-
-extension MessageTransport {
-    /// Starts the transport and returns its events as a stream that finishes after `.eof`.
-    public func events() throws -> AsyncStream<TransportEvent> {
-        let (stream, continuation) = AsyncStream.makeStream(of: TransportEvent.self, bufferingPolicy: .unbounded)
-        try start { event in
-            continuation.yield(event)
-            if case .eof = event { continuation.finish() }
-        }
-        return stream
-    }
 }
 
 /// LSP base-protocol transport over two file descriptors (stdin/stdout, or pipes in tests).
 ///
-/// A dedicated thread `read(2)`s the input, frames and decodes messages and calls the handler.
-/// Sends are serialised by a lock around one `write(2)` loop per frame.
+/// A dedicated thread `read(2)`s the input, frames and decodes messages and calls the handler. Sends are queued
+/// to a `FrameWriter`, whose own thread is the only writer of the output, so a peer that stops reading never blocks
+/// a sender.
 public final class FileDescriptorTransport: MessageTransport {
     /// The descriptor read from.
     public let inputFD: Int32
@@ -77,18 +68,13 @@ public final class FileDescriptorTransport: MessageTransport {
     /// Maximum accepted body size.
     public let maxBodyBytes: Int
 
-    private struct WriterState {
-        var closed = false
-        var outputReleased = false
-    }
-
     private struct ReaderState {
         var started = false
         var closed = false
         var loop: ReadLoop?
     }
 
-    private let writer = Locked(WriterState())
+    private let writer: FrameWriter
     private let reader = Locked(ReaderState())
 
     /// A transport over `input`/`output`. With `ownsDescriptors`, both are closed when the transport is done.
@@ -98,6 +84,7 @@ public final class FileDescriptorTransport: MessageTransport {
         self.outputFD = output
         self.ownsDescriptors = ownsDescriptors
         self.maxBodyBytes = maxBodyBytes
+        writer = FrameWriter(output: output, closeWhenDone: ownsDescriptors)
         // A peer that closes its end must give this writer EPIPE (reported, then the connection
         // ends), not kill the whole process: the in-process tests' pipe clients close while the
         // server may still be publishing diagnostics.
@@ -157,26 +144,18 @@ public final class FileDescriptorTransport: MessageTransport {
         }
     }
 
-    /// Serialises and sends a message.
+    /// Serialises and queues a message.
     public func send(_ message: Message) throws {
-        try sendFramed(message.framed())
+        try writer.enqueue(message.framed())
     }
 
-    /// Sends bytes that are already framed (header + body) as one unit.
-    public func sendFramed(_ bytes: [UInt8]) throws {
-        let fd = outputFD
-        try writer.withLock { (s: inout WriterState) throws(TransportError) in
-            if s.closed { throw TransportError.closed }
-            do {
-                try bytes.withUnsafeBytes { buffer in try writeAll(fd, buffer) }
-            } catch {
-                s.closed = true
-                throw TransportError.writeFailed(error as? SystemError ?? SystemError(call: "write", errno: EIO))
-            }
-        }
+    /// Queues bytes that are already framed (header + body) as one unit.
+    public func sendFramed(_ bytes: [UInt8], key: String?) throws {
+        try writer.enqueue(bytes, key: key)
     }
 
-    /// Stops the reader (only a final `.eof` follows) and closes the output; idempotent.
+    /// Stops the reader (only a final `.eof` follows), sends what is queued (waiting a moment at most for a peer
+    /// that does not read) and closes the output; idempotent.
     public func close() {
         let (loop, closeInputNow) = reader.withLock { s -> (ReadLoop?, Bool) in
             guard !s.closed else { return (nil, false) }
@@ -185,12 +164,6 @@ public final class FileDescriptorTransport: MessageTransport {
         }
         loop?.stop()
         if closeInputNow && ownsDescriptors { closeDescriptor(inputFD) }
-        // Under the writer lock, so no write is in progress while the descriptor is closed.
-        writer.withLock { s in
-            s.closed = true
-            guard !s.outputReleased else { return }
-            s.outputReleased = true
-            if ownsDescriptors { closeDescriptor(outputFD) }
-        }
+        writer.close()
     }
 }

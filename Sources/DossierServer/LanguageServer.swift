@@ -1,71 +1,79 @@
+import Dispatch
 import DossierAnalysis
 import DossierJSON
 import DossierLocking
 import DossierProtocol
-import DossierSyntax
 import DossierWorkspace
 
-/// A request handler: pure, reads the context, returns the result or throws a `ResponseError`.
-typealias RequestHandler = @Sendable (RequestContext, JSONValue?) throws -> JSONValue
-
-/// The Dossier language server: lifecycle, document sync, diagnostics and request dispatch.
+/// The Dossier language server. Messages arrive on the transport's reader thread: notifications are handled there,
+/// in order (document sync must be); requests are dispatched through `RequestTable` to tasks that answer from the
+/// snapshot they start with. Diagnostics, indexing, watching and memory release run in tasks of their own. One lock
+/// guards `ServerState`; nothing does I/O under it.
 public final class LanguageServer: Sendable {
     let connection: Connection
     let logger: Logger
     let state = Locked(ServerState())
-    private let onExit: Locked<(@Sendable (Int32) -> Void)?>
-    /// How close together changes must come to be coalesced into one diagnostics run.
-    let debounce: Duration
-    /// The longest diagnostics wait while edits keep arriving faster than `debounce`.
-    let publishMaxWait: Duration
-    /// The longest diagnostics wait for requests in flight to finish before they are checked.
-    let requestsFirstWait: Duration = .milliseconds(10)
-    /// The longest a workspace-wide request waits for indexing.
-    let indexWait: Duration = .seconds(2)
-    /// Request handlers by method.
-    let handlers: [String: RequestHandler]
+    let timing: ServerTiming
+    /// Request types besides the table's (tests add slow ones).
+    let extraRequests: [String: any Request.Type]
     /// Hands memory the allocator keeps back to the system (`malloc_trim`), if the platform can.
     let releaseMemory: (@Sendable () -> Void)?
-    let releasePolicy: MemoryReleasePolicy
+    let signals = ServerSignals()
+    /// Orders everything that reads the disk into a workspace: indexing, disk events, configuration reloads.
+    let diskQueue = DispatchQueue(label: "dossier-disk")
+    /// The server's own file watcher, for clients that do not watch files for it.
+    let watcher = Locked<FileWatcher?>(nil)
+    /// The disk events the client sends, gathered until they pause.
+    let clientEvents: Batcher
+    let tasks = Locked(BackgroundTasks())
+    private let onExit: Locked<(@Sendable (Int32) -> Void)?>
+
+    /// The methods the lifecycle handles itself, outside `RequestTable` and `NotificationTable`.
+    static let initializeMethod = "initialize"
+    static let shutdownMethod = "shutdown"
+    static let exitMethod = "exit"
+    static let cancelMethod = Connection.cancelRequestMethod
 
     /// A server over `transport`; `onExit` receives the process exit code once (after `exit` or end of input).
-    /// `releaseMemory`, when given, is called when indexing ends and when the server goes quiet (`MemoryReleasePolicy`).
-    public convenience init(transport: any MessageTransport, logger: Logger = Logger(level: .warn),
-                            debounce: Duration = .milliseconds(50), releaseMemory: (@Sendable () -> Void)? = nil,
-                            onExit: @escaping @Sendable (Int32) -> Void) {
-        self.init(transport: transport, logger: logger, debounce: debounce, publishMaxWait: .milliseconds(250),
-                  additionalHandlers: [:], releaseMemory: releaseMemory, onExit: onExit)
+    /// `releaseMemory`, when given, is called when indexing ends and when the server goes quiet.
+    public convenience init(
+        transport: any MessageTransport, logger: Logger = Logger(level: .warn), releaseMemory: (@Sendable () -> Void)? = nil,
+        onExit: @escaping @Sendable (Int32) -> Void
+    ) {
+        self.init(transport: transport, logger: logger, timing: ServerTiming(), releaseMemory: releaseMemory, onExit: onExit)
     }
 
-    /// A server with extra request handlers (tests use this for slow requests), its own diagnostics
-    /// timing and a memory release policy.
-    init(transport: any MessageTransport, logger: Logger, debounce: Duration, publishMaxWait: Duration,
-         additionalHandlers: [String: RequestHandler], releaseMemory: (@Sendable () -> Void)? = nil,
-         releasePolicy: MemoryReleasePolicy = MemoryReleasePolicy(), onExit: @escaping @Sendable (Int32) -> Void) {
+    /// A server with its own timing and extra request types (tests).
+    init(
+        transport: any MessageTransport, logger: Logger, timing: ServerTiming, extraRequests: [any Request.Type] = [],
+        releaseMemory: (@Sendable () -> Void)? = nil, onExit: @escaping @Sendable (Int32) -> Void
+    ) {
         connection = Connection(transport: transport)
         self.logger = logger
-        self.debounce = debounce
-        self.publishMaxWait = publishMaxWait
-        self.onExit = Locked(onExit)
-        handlers = Handlers.table.merging(additionalHandlers) { $1 }
+        self.timing = timing
+        self.extraRequests = Dictionary(uniqueKeysWithValues: extraRequests.map { ($0.method, $0) })
         self.releaseMemory = releaseMemory
-        self.releasePolicy = releasePolicy
+        self.onExit = Locked(onExit)
+        // Weakly: the batcher is the server's own, and a delivery after the server is gone has nowhere to go.
+        let forward = Locked(WeakServer())
+        clientEvents = Batcher(gathering: timing.watchCoalescing) { paths in forward.withLock { $0.server }?.diskChanged(paths) }
+        forward.withLock { $0.server = self }
     }
 
     /// Starts reading messages.
     public func start() throws {
-        if releaseMemory != nil {
-            let task = Task.detached(priority: .utility) { [self] in await releaseMemoryWhenQuiet(policy: releasePolicy) }
-            state.withLock { $0.releaseTask = task }
-        }
+        startPublisher()
+        startMemoryRelease()
         try connection.start { [self] event in handle(event) }
     }
 
     private func handle(_ event: ConnectionEvent) {
         switch event {
         case .request(let id, let method, let params):
+            noteActivity()
             handleRequest(id: id, method: method, params: params)
         case .notification(let method, let params):
+            noteActivity()
             handleNotification(method: method, params: params)
         case .protocolError(let message):
             logger.warn(message)
@@ -75,26 +83,28 @@ public final class LanguageServer: Sendable {
         }
     }
 
+    /// Stops everything and reports the exit code (once).
     private func finish(code: Int32) {
         let callback = onExit.withLock { callback -> (@Sendable (Int32) -> Void)? in
             defer { callback = nil }
             return callback
         }
         guard let callback else { return }
-        let tasks = state.withLock { s -> [Task<Void, Never>] in
+        let requests = state.withLock { s -> [Task<Void, Never>] in
             s.phase = .exited
-            s.publishTask?.cancel()
-            s.releaseTask?.cancel()
             return s.running.values.compactMap { $0 }
         }
-        for task in tasks { task.cancel() }
+        for task in requests { task.cancel() }
+        tasks.withLock { $0.cancelAll() }
+        watcher.withLock { $0?.stop() }
+        signals.stop()
         connection.close()
         callback(code)
     }
 
     // MARK: Requests
 
-    private func send(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+    func send(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
         do {
             try connection.sendResponse(id: id, result: result)
         } catch {
@@ -103,128 +113,93 @@ public final class LanguageServer: Sendable {
     }
 
     private func handleRequest(id: RequestID, method: String, params: JSONValue?) {
-        let phase = state.withLock { s in
-            s.activity &+= 1
-            return s.phase
-        }
+        let phase = state.withLock { $0.phase }
         logger.debug("request \(id) \(method)")
         switch phase {
-        case .uninitialized where method != "initialize":
+        case .uninitialized where method != Self.initializeMethod:
             return send(id, .failure(.serverNotInitialized))
         case .shutdown, .exited:
             return send(id, .failure(.invalidRequest("the server is shutting down: only exit is accepted")))
         default: break
         }
         switch method {
-        case "initialize":
+        case Self.initializeMethod:
             if phase != .uninitialized { return send(id, .failure(.invalidRequest("initialize was already received"))) }
             do {
-                send(id, .success(try initialize(params)))
-            } catch let error as ResponseError {
-                send(id, .failure(error))
+                send(id, .success(try initialize(JSONReader(params, method: method))))
             } catch {
-                send(id, .failure(.internalError("\(error)")))
+                send(id, .failure(error))
             }
-        case "shutdown":
-            let task = state.withLock { s -> Task<Void, Never>? in
-                s.phase = .shutdown
-                return s.publishTask
-            }
-            task?.cancel()
+        case Self.shutdownMethod:
+            state.withLock { $0.phase = .shutdown }
+            tasks.withLock { $0.cancelAll() }
             send(id, .success(.null))
         default:
-            guard let handler = handlers[method] else {
+            guard let request = RequestTable.byMethod[method] ?? extraRequests[method] else {
                 return send(id, .failure(.methodNotFound(method)))
             }
-            let (immediate, indexing) = state.withLock { s in
-                s.running[id] = .some(nil)
-                return (s.requestContext(),
-                        s.indexing)
-            }
-            let waits = indexing && Self.waitsForIndex.contains(method)
-            let task = Task.detached(priority: .userInitiated) { [self] in
-                let result: Result<JSONValue, ResponseError>
-                do {
-                    var context = immediate
-                    if waits, await waitForIndex(timeout: indexWait) { context = makeContext() }
-                    try Task.checkCancellation()
-                    result = .success(try handler(context, params))
-                } catch let error as ResponseError {
-                    result = .failure(error)
-                } catch is CancellationError {
-                    result = .failure(.requestCancelled)
-                } catch {
-                    result = .failure(.internalError("\(error)"))
-                }
-                complete(id, result)
-            }
-            state.withLock { s in
-                if s.running[id] != nil { s.running[id] = .some(task) }
-            }
+            run(request, id: id, params: params)
         }
     }
 
-    /// Requests that need the whole workspace: when they arrive during indexing they wait for it, at most `indexWait`,
-    /// then answer from what is indexed.
-    static let waitsForIndex: Set<String> = [
-        "textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/prepareRename",
-        "textDocument/rename", "textDocument/completion", "textDocument/codeLens", "workspace/symbol",
-    ]
-
-    /// Waits (without blocking a thread) until indexing ends; true if it waited and indexing is over.
-    func waitForIndex(timeout: Duration) async -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while clock.now < deadline {
-            if Task.isCancelled { return false }
-            if state.withLock({ !$0.indexing || $0.firstChunkIndexed }) { return true }
-            try? await Task.sleep(for: .milliseconds(5))
+    /// Answers a request on a task of its own; one that needs the index waits for indexing to end first.
+    private func run(_ request: any Request.Type, id: RequestID, params: JSONValue?) {
+        state.withLock { $0.running[id] = .some(nil) }
+        let task = Task.detached(priority: .userInitiated) { [self] in
+            let result: Result<JSONValue, ResponseError>
+            do {
+                if request.needsIndex { await waitForIndex() }
+                try Task.checkCancellation()
+                let context = state.withLock { $0.requestContext() }
+                result = .success(try request.respond(to: params, in: context))
+            } catch let error as ResponseError {
+                result = .failure(error)
+            } catch is CancellationError {
+                result = .failure(.requestCancelled)
+            } catch {
+                result = .failure(.internalError("\(error)"))
+            }
+            complete(id, result)
         }
-        return false
+        state.withLock { s in
+            if s.running[id] != nil { s.running[id] = .some(task) }
+        }
     }
 
     /// Sends the answer unless the request was already answered (cancelled).
     private func complete(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
-        let mine = state.withLock { s in s.running.removeValue(forKey: id) != nil }
+        let (mine, idle) = state.withLock { s in (s.running.removeValue(forKey: id) != nil, s.running.isEmpty) }
         if mine { send(id, result) }
+        if idle { signals.requestsIdle.notify() }
     }
 
-    func makeContext() -> RequestContext {
-        state.withLock { s in
-            s.requestContext()
+    /// Waits (without blocking a thread) until every workspace has finished indexing, or the task is cancelled.
+    func waitForIndex() async {
+        while !Task.isCancelled, !state.withLock({ $0.indexed }) {
+            await signals.indexed.wait()
         }
     }
 
     // MARK: Notifications
 
     private func handleNotification(method: String, params: JSONValue?) {
-        let phase = state.withLock { s in
-            s.activity &+= 1
-            return s.phase
-        }
+        let phase = state.withLock { $0.phase }
         logger.debug("notification \(method)")
-        if method == "exit" {
+        switch method {
+        case Self.exitMethod:
             finish(code: phase == .shutdown ? 0 : 1)
-            return
-        }
-        if method == "$/cancelRequest" {
+        case Self.cancelMethod:
             cancel(params?["id"].flatMap(RequestID.init(json:)))
-            return
-        }
-        guard phase == .running else { return }
-        do {
-            switch method {
-            case "initialized": didInitialize()
-            case "textDocument/didOpen": try didOpen(params)
-            case "textDocument/didChange": try didChange(params)
-            case "textDocument/didClose": try didClose(params)
-            case "textDocument/didSave": break
-            case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
-            case "workspace/didChangeConfiguration": didChangeConfiguration(params)
-            default: logger.debug("ignored notification \(method)")
+        default:
+            guard phase == .running, let notification = NotificationTable.byMethod[method] else {
+                if phase == .running { logger.debug("ignored notification \(method)") }
+                return
             }
-        } catch {
-            logger.warn("\(method): \(error)")
+            do {
+                try notification.receive(params, self)
+            } catch {
+                logger.warn("\(method): \(error)")
+            }
         }
     }
 
@@ -234,5 +209,62 @@ public final class LanguageServer: Sendable {
         guard let entry else { return }
         entry?.cancel()
         send(id, .failure(.requestCancelled))
+    }
+
+    /// Sends a notification to the client, logging a failure.
+    func notify(_ method: String, _ params: JSONValue) {
+        do {
+            try connection.sendNotification(method: method, params: params)
+        } catch {
+            logger.info("\(method) not sent: \(error)")
+        }
+    }
+
+    /// Sends a request to the client in the background; failures (a client that does not support it) are logged.
+    /// (It needs no cancelling: the connection fails it when it closes.)
+    func ask(_ method: String, _ params: JSONValue?, then: (@Sendable (JSONValue) -> Void)? = nil) {
+        Task.detached { [self] in
+            do {
+                let result = try await connection.sendRequest(method: method, params: params)
+                then?(result)
+            } catch {
+                logger.info("\(method) failed: \(error)")
+            }
+        }
+    }
+}
+
+/// A reference to the server that does not keep it alive.
+struct WeakServer {
+    weak var server: LanguageServer?
+}
+
+/// How long the server waits before it publishes diagnostics and releases memory.
+struct ServerTiming: Sendable {
+    /// Changes closer together than this are a burst (typing) and are coalesced into one diagnostics run.
+    var debounce: Duration = .milliseconds(50)
+    /// The longest a burst can delay diagnostics.
+    var publishMaxWait: Duration = .milliseconds(250)
+    /// The longest diagnostics wait for requests in flight to finish (the user waits on those).
+    var requestsFirstWait: Duration = .milliseconds(10)
+    /// Disk events are gathered this long before they are applied (a `git pull` is one batch).
+    var watchCoalescing: Duration = .milliseconds(50)
+    /// How long without a message counts as quiet, for handing freed memory back.
+    var quiet: Duration = .milliseconds(500)
+}
+
+/// Tasks the server started and cancels when it stops.
+struct BackgroundTasks: Sendable {
+    private var tasks: [Task<Void, Never>] = []
+    private var stopped = false
+
+    mutating func add(_ task: Task<Void, Never>) {
+        if stopped { task.cancel() } else { tasks.append(task) }
+    }
+
+    mutating func cancelAll() {
+        stopped = true
+        for task in tasks { task.cancel() }
+        tasks = []
     }
 }

@@ -1,4 +1,5 @@
 import DossierAnalysis
+import DossierDocs
 import DossierSyntax
 import Dispatch
 
@@ -11,7 +12,7 @@ public struct ReportEntry: Hashable, Sendable {
     public var endLine: Int
     public var endColumn: Int
     public var severity: Severity
-    public var code: DiagnosticCode
+    public var code: RuleCode
     public var message: String
 }
 
@@ -21,36 +22,39 @@ public struct CheckReport: Sendable {
     public var files: Int
     public var entries: [ReportEntry]
 
-    /// Checks the documents `only` (all when nil) of `workspace`, keeping severities at or above `minimum`.
-    public init(workspace: LoadedWorkspace, only: Set<DocumentID>?, minimum: Severity) {
-        root = workspace.root
+    /// Checks the documents `only` (all when nil) of `workspaces`, keeping severities at or above `minimum`;
+    /// paths are relative to `root` (the first workspace's root when nil).
+    public init(workspaces: [LoadedWorkspace], root: String? = nil, only: Set<DocumentID>?, minimum: Severity) {
+        self.root = root ?? workspaces.first?.root ?? ""
         var entries: [ReportEntry] = []
-        files = CheckReport.stream(workspace: workspace, only: only, minimum: minimum, transform: { $0 }) { entries += $0 }
+        files = CheckReport.stream(workspaces: workspaces, root: self.root, only: only, minimum: minimum, transform: { $0 }) { entries += $0 }
         self.entries = entries
     }
 
-    /// Checks the documents `only` (all when nil) of `workspace` in report order (by path, then
-    /// line, column and code), one batch of documents at a time on all cores; returns how many
-    /// documents were checked. `transform` turns one file's sorted entries into `T` on a worker;
-    /// `consume` receives the results in report order. A caller that writes each result and drops
-    /// it holds one batch of the report in memory, never the whole of it.
+    /// Checks the documents `only` (all when nil) of `workspaces` in report order (by path relative to `root`,
+    /// then line, column and code), each against its own workspace, one batch of documents at a time on all cores;
+    /// returns how many documents were checked. `transform` turns one file's sorted entries into `T` on a worker;
+    /// `consume` receives the results in report order. A caller that writes each result and drops it holds one
+    /// batch of the report in memory, never the whole of it.
     public static func stream<T: Sendable>(
-        workspace: LoadedWorkspace, only: Set<DocumentID>?, minimum: Severity, batchSize: Int = 256,
+        workspaces: [LoadedWorkspace], root: String, only: Set<DocumentID>?, minimum: Severity, batchSize: Int = 256,
         transform: @escaping @Sendable ([ReportEntry]) -> T, consume: (T) -> Void
     ) -> Int {
-        let snapshot = workspace.snapshot
-        // Unsorted here: the files are sorted by path below, and sorting ten thousand URIs first
-        // cost as much again on the one thread that runs this part.
-        let ids = snapshot.documents.keys.filter { only?.contains($0) ?? true }
-        let prefix = FileURI.uri(forPath: workspace.root) + "/"
-        // Each file's entries are sorted on their own, so the files go in path order: the order the
-        // report sorts entries in. `dossier.json` takes its place among them.
-        var files: [(path: String, document: DocumentID?)] = ids.map { id in
-            let path = FileURI.path(forURI: id.rawValue).map { CheckReport.relative($0, root: workspace.root) }
-                ?? String(id.rawValue.dropFirst(id.rawValue.hasPrefix(prefix) ? prefix.count : 0))
-            return (path, id)
+        // Each file's entries are sorted on their own, so the files go in path order: the order the report sorts
+        // entries in. Each `dossier.json` takes its place among them.
+        var files: [(path: String, workspace: Int, document: DocumentID?)] = []
+        for (index, workspace) in workspaces.enumerated() {
+            // Unsorted here: all files are sorted by path below.
+            let prefix = FileURI.uri(forPath: root) + "/"
+            for id in workspace.snapshot.documents.keys where only?.contains(id) ?? true {
+                let path = FileURI.path(forURI: id.rawValue).map { CheckReport.relative($0, root: root) }
+                    ?? String(id.rawValue.dropFirst(id.rawValue.hasPrefix(prefix) ? prefix.count : 0))
+                files.append((path, index, id))
+            }
+            if only == nil, workspace.configurationBytes != nil {
+                files.append((CheckReport.relative(workspace.root + "/" + WorkspaceLoader.configurationFile, root: root), index, nil))
+            }
         }
-        if only == nil, workspace.configurationBytes != nil { files.append((WorkspaceLoader.configurationFile, nil)) }
         files.sort { $0.path < $1.path }
         var start = 0
         while start < files.count {
@@ -58,8 +62,9 @@ public struct CheckReport: Sendable {
             let results = ResultSlots<T>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
                 let file = batch[batch.startIndex + offset]
-                var entries = file.document.map { documentEntries(of: $0, path: file.path, snapshot: snapshot, minimum: minimum) }
-                    ?? configurationEntries(workspace, minimum: minimum)
+                let workspace = workspaces[file.workspace]
+                var entries = file.document.map { documentEntries(of: $0, path: file.path, snapshot: workspace.snapshot, minimum: minimum) }
+                    ?? configurationEntries(workspace, path: file.path, minimum: minimum)
                 entries.sort { ($0.line, $0.column, $0.code.rawValue) < ($1.line, $1.column, $1.code.rawValue) }
                 results.set(offset, transform(entries))
             }
@@ -68,28 +73,28 @@ public struct CheckReport: Sendable {
             }
             start += batch.count
         }
-        return ids.count
+        return files.lazy.filter { $0.document != nil }.count
     }
 
     private static func documentEntries(of id: DocumentID, path: String, snapshot: WorkspaceSnapshot, minimum: Severity) -> [ReportEntry] {
         guard let document = snapshot.documents[id] else { return [] }
         let lines = document.syntax.lines
         return Checker.diagnostics(for: id, in: snapshot, minimum: minimum).map { diagnostic in
-            entry(path: path, lines: lines, range: diagnostic.range, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message)
+            entry(path: path, lines: lines, range: diagnostic.range, severity: diagnostic.severity, code: .diagnostic(diagnostic.code), message: diagnostic.message)
         }
     }
 
-    private static func configurationEntries(_ workspace: LoadedWorkspace, minimum: Severity) -> [ReportEntry] {
+    private static func configurationEntries(_ workspace: LoadedWorkspace, path: String, minimum: Severity) -> [ReportEntry] {
         guard let bytes = workspace.configurationBytes else { return [] }
         let lines = LineTable(bytes)
         return workspace.configurationProblems.filter { $0.severity <= minimum }.map { problem in
             entry(
-                path: WorkspaceLoader.configurationFile, lines: lines, range: ConfigurationParser.range(of: problem, in: bytes),
-                severity: problem.severity, code: .syntax, message: problem.message)
+                path: path, lines: lines, range: ConfigurationParser.range(of: problem, in: bytes),
+                severity: problem.severity, code: .configuration, message: problem.message)
         }
     }
 
-    static func entry(path: String, lines: LineTable, range: ByteRange, severity: Severity, code: DiagnosticCode, message: String) -> ReportEntry {
+    static func entry(path: String, lines: LineTable, range: ByteRange, severity: Severity, code: RuleCode, message: String) -> ReportEntry {
         let start = lines.position(of: range.start, in: .utf32)
         let end = lines.position(of: range.end, in: .utf32)
         return ReportEntry(

@@ -1,3 +1,4 @@
+import DossierDocs
 import DossierJSON
 import Foundation
 import DossierSyntax
@@ -7,8 +8,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github
 
     /// The report as this format's text.
-    public func render(_ report: CheckReport, version: String) -> String {
-        var writer = ReportWriter(format: self, root: report.root, version: version)
+    public func render(_ report: CheckReport, version: String, rulesURL: String? = nil) -> String {
+        var writer = ReportWriter(format: self, root: report.root, version: version, rulesURL: rulesURL)
         var output = writer.opening()
         output += writer.add(writer.piece(report.entries))
         output += writer.closing(files: report.files)
@@ -62,7 +63,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// One SARIF result; columns count Unicode scalars, as ours do.
     fileprivate static func sarif(_ entry: ReportEntry) -> JSONValue {
         [
-            "ruleId": .string(entry.code.rawValue), "ruleIndex": .int(DiagnosticCode.allCases.firstIndex(of: entry.code) ?? 0),
+            "ruleId": .string(entry.code.rawValue), "ruleIndex": .int(RuleCode.allCases.firstIndex(of: entry.code) ?? 0),
             "level": sarifLevel(entry.severity), "message": ["text": .string(entry.message)],
             "locations": [[
                 "physicalLocation": [
@@ -76,13 +77,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         ]
     }
 
-    /// SARIF 2.1.0 around `results`, with one rule per diagnostic code.
-    fileprivate static func sarif(root: String, version: String, results: [JSONValue]) -> JSONValue {
-        let rules: [JSONValue] = DiagnosticCode.allCases.map { code in
-            [
+    /// SARIF 2.1.0 around `results`, with one rule per code, each with its page as help (and a link
+    /// to it, `rulesURL` + `CODE.md`, when `rulesURL` is given): code scanning shows it next to each alert.
+    fileprivate static func sarif(root: String, version: String, rulesURL: String?, results: [JSONValue]) -> JSONValue {
+        let rules: [JSONValue] = RuleCode.allCases.map { code in
+            let page = RulePage(code: code)
+            var rule: JSONObject = [
                 "id": .string(code.rawValue), "name": .string(code.rawValue), "shortDescription": ["text": .string(code.summary)],
+                "help": ["text": .string(page.plainText), "markdown": .string(page.markdown)],
                 "defaultConfiguration": ["level": sarifLevel(code.defaultSeverity)],
             ]
+            if let rulesURL { rule["helpUri"] = .string(helpURI(base: rulesURL, code: code)) }
+            return .object(rule)
         }
         return [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
@@ -98,6 +104,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
                 "results": .array(results),
             ]],
         ]
+    }
+
+    /// The page of `code` under `base`, which may or may not end in `/`.
+    public static func helpURI(base: String, code: RuleCode) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + code.rawValue + ".md"
     }
 
     private static func sarifURI(_ path: String) -> String {
@@ -139,6 +150,10 @@ public struct ReportWriter: Sendable {
     public let format: ReportFormat
     private let root: String
     private let version: String
+    private let rulesURL: String?
+    /// Put before each path in GitHub annotations and SARIF: the workspace's folder as seen from
+    /// `base` (empty when it is `base` itself or outside it).
+    private let pathPrefix: String
     /// For the JSON formats, the text before the first entry (the summary comes after the entries).
     private let head: [UInt8]
     /// For the JSON formats, the pretty-printed nesting depth of one entry.
@@ -147,12 +162,24 @@ public struct ReportWriter: Sendable {
     /// The entries added so far, by severity.
     public private(set) var counts = SeverityCounts()
 
-    /// A writer of a report on the workspace at `root`.
-    public init(format: ReportFormat, root: String, version: String) {
+    /// A writer of a report on the workspace at `root`; SARIF rules link their pages under `rulesURL`.
+    /// GitHub annotations and SARIF locate files from `base` (the working directory, which is the
+    /// repository's root in CI) when the workspace lies inside it, since GitHub reads their paths from
+    /// the repository's root; text and JSON reports give paths from the workspace's root.
+    public init(format: ReportFormat, root: String, version: String, rulesURL: String? = nil, base: String? = nil) {
         self.format = format
-        self.root = root
         self.version = version
-        (head, depth, _) = ReportWriter.frame(format, root: root, version: version, files: 0, counts: SeverityCounts())
+        self.rulesURL = rulesURL
+        if let base, format == .github || format == .sarif, root.hasPrefix(base.hasSuffix("/") ? base : base + "/") {
+            pathPrefix = CheckReport.relative(root, root: base) + "/"
+            // SARIF's SRCROOT is then `base`, so that its paths resolve to the same files.
+            self.root = base
+        } else {
+            pathPrefix = ""
+            self.root = root
+        }
+        let root = self.root
+        (head, depth, _) = ReportWriter.frame(format, root: root, version: version, rulesURL: rulesURL, files: 0, counts: SeverityCounts())
     }
 
     /// The text before the first entry.
@@ -168,11 +195,15 @@ public struct ReportWriter: Sendable {
             case .text:
                 ReportWriter.appendTextLine(entry, to: &piece.bytes)
             case .github:
+                var entry = entry
+                entry.path = pathPrefix + entry.path
                 piece.bytes += format.githubAnnotation(entry).utf8
             case .json, .sarif:
                 // Every entry is preceded by a comma here; `add` drops the report's first one.
                 piece.bytes.append(0x2C)
                 ReportWriter.newline(depth, into: &piece.bytes)
+                var entry = entry
+                if format == .sarif { entry.path = pathPrefix + entry.path }
                 let value = format == .json ? ReportFormat.json(entry) : ReportFormat.sarif(entry)
                 JSONWriter(options: .prettyPrinted).write(value, into: &piece.bytes, indent: depth)
             }
@@ -192,7 +223,7 @@ public struct ReportWriter: Sendable {
     public func closing(files: Int) -> [UInt8] {
         var output: [UInt8] = []
         if written { ReportWriter.newline(depth - 1, into: &output) }
-        output += ReportWriter.frame(format, root: root, version: version, files: files, counts: counts).tail
+        output += ReportWriter.frame(format, root: root, version: version, rulesURL: rulesURL, files: files, counts: counts).tail
         return output
     }
 
@@ -236,9 +267,10 @@ public struct ReportWriter: Sendable {
     /// up to the entries' `[`, the depth of an entry, and the text from the entries' `]`. Empty for
     /// the line formats.
     private static func frame(
-        _ format: ReportFormat, root: String, version: String, files: Int, counts: SeverityCounts
+        _ format: ReportFormat, root: String, version: String, rulesURL: String?, files: Int, counts: SeverityCounts
     ) -> (head: [UInt8], depth: Int, tail: [UInt8]) {
-        guard let document = format.document(root: root, version: version, files: files, counts: counts, entries: [.string(marker)])
+        guard let document = format.document(
+            root: root, version: version, rulesURL: rulesURL, files: files, counts: counts, entries: [.string(marker)])
         else { return ([], 0, []) }
         let text = document.serializedBytes(options: .prettyPrinted) + [0x0A]
         let marker = JSONWriter().bytes(.string(ReportWriter.marker))
@@ -254,11 +286,13 @@ public struct ReportWriter: Sendable {
 
 extension ReportFormat {
     /// The document of a JSON format, with `entries` in place (nil for the line formats).
-    fileprivate func document(root: String, version: String, files: Int, counts: SeverityCounts, entries: [JSONValue]) -> JSONValue? {
+    fileprivate func document(
+        root: String, version: String, rulesURL: String?, files: Int, counts: SeverityCounts, entries: [JSONValue]
+    ) -> JSONValue? {
         switch self {
         case .text, .github: nil
         case .json: ReportFormat.json(root: root, files: files, counts: counts, diagnostics: entries)
-        case .sarif: ReportFormat.sarif(root: root, version: version, results: entries)
+        case .sarif: ReportFormat.sarif(root: root, version: version, rulesURL: rulesURL, results: entries)
         }
     }
 }

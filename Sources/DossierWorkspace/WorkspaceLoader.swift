@@ -3,6 +3,13 @@ import DossierSyntax
 import Foundation
 #if canImport(Glibc)
 import Glibc
+
+/// `read(2)`, named apart from the Swift methods called `read`.
+private let readFile = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+
+private let readFile = Darwin.read
 #endif
 
 /// A problem reading the workspace from disk, worded for the user.
@@ -24,6 +31,8 @@ public struct LoadedWorkspace: Sendable {
     public var configurationBytes: [UInt8]?
     /// Files that could not be read, with the reason.
     public var unreadable: [(path: String, reason: String)]
+    /// Folders below the root holding their own `dossier.json`: workspaces of their own, not part of this one.
+    public var nestedRoots: [String]
 }
 
 /// Finds and reads the Markdown files of a workspace.
@@ -76,21 +85,28 @@ public enum WorkspaceLoader {
         }
     }
 
-    /// Every Markdown file below `root` (absolute paths, sorted): hidden folders, `node_modules`,
-    /// excluded globs and links to folders are skipped, so a symlink loop cannot trap the walk.
-    public static func markdownFiles(root: String, exclude: [Glob]) -> [String] {
+    /// Every document of the workspace `membership` describes (absolute paths, sorted), and the nested workspaces
+    /// found on the way (folders below the root holding their own `dossier.json`, which the walk does not enter).
+    /// Hidden folders, `node_modules`, excluded globs and links to folders are skipped, so a symlink loop cannot
+    /// trap the walk.
+    public static func walk(_ membership: WorkspaceMembership) -> (files: [String], nestedRoots: [String]) {
+        let root = membership.root
         var files: [String] = []
+        var nestedRoots: [String] = []
         var pending = [""]
         let realRoot = realPath(root) ?? root
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
             for (name, kind) in entries(of: folder).sorted(by: { $0.name < $1.name }) {
-                if name.hasPrefix(".") || name == "node_modules" { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
-                if !exclude.isEmpty, exclude.contains(where: { $0.matches(child) }) { continue }
+                if membership.excludes(relative: child) { continue }
                 switch kind {
                 case .folder:
-                    pending.append(child)
+                    if FileManager.default.fileExists(atPath: root + "/" + child + "/" + configurationFile) {
+                        nestedRoots.append(root + "/" + child)
+                    } else {
+                        pending.append(child)
+                    }
                 case .file where name.hasSuffix(".md"):
                     files.append(root + "/" + child)
                 case .link where name.hasSuffix(".md") && isRegularFile(root + "/" + child) && resolves(root + "/" + child, inside: realRoot):
@@ -100,7 +116,7 @@ public enum WorkspaceLoader {
                 }
             }
         }
-        return files.sorted()
+        return (files.sorted(), nestedRoots.sorted())
     }
 
     private enum EntryKind { case folder, file, link, other }
@@ -189,18 +205,31 @@ public enum WorkspaceLoader {
         }
     }
 
-    /// Loads the whole workspace at `root`.
+    /// Loads the workspace at `root`: its documents, not those of the nested workspaces below it.
     public static func load(root: String) -> LoadedWorkspace {
         let read = readConfigurationFile(root: root)
         let (configuration, problems, configurationBytes) = self.configuration(read: read)
-        let files = markdownFiles(root: root, exclude: configuration.exclude.map(Glob.init))
+        let (files, nestedRoots) = walk(WorkspaceMembership(root: root, exclude: configuration.exclude))
         let (documents, readFailures) = readDocuments(files)
         var failures = readFailures
         // An unreadable dossier.json is an I/O error too, besides the problem shown on it.
         if case .failure(let error) = read { failures.insert((root + "/" + configurationFile, error.description), at: 0) }
         return LoadedWorkspace(
             root: root, snapshot: WorkspaceSnapshot(documents: documents, configuration: configuration),
-            configurationProblems: problems, configurationBytes: configurationBytes, unreadable: failures)
+            configurationProblems: problems, configurationBytes: configurationBytes, unreadable: failures, nestedRoots: nestedRoots)
+    }
+
+    /// Loads the workspace at `root` and every workspace nested below it (SPEC 4: each folder holding a
+    /// `dossier.json` is a workspace of its own, with its own cast, claims and configuration), outermost first.
+    public static func loadTree(root: String) -> [LoadedWorkspace] {
+        var loaded: [LoadedWorkspace] = []
+        var pending = [root]
+        while let next = pending.popLast() {
+            let workspace = load(root: next)
+            loaded.append(workspace)
+            pending += workspace.nestedRoots.reversed()
+        }
+        return loaded
     }
 }
 
@@ -254,9 +283,11 @@ public enum FileReader {
         // file stays in memory while the workspace is open), read straight into uninitialised
         // storage: zeroing it first would touch every byte of the workspace once more.
         var firstError: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
+        // An empty file starts from an empty array: with capacity 0 the initializer writes the count into the
+        // storage every empty array shares, which ThreadSanitizer rightly reports when two threads do it.
+        var bytes: [UInt8] = status.st_size == 0 ? [] : [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, initialized in
             while initialized < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                let count = readFile(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
                 if count > 0 {
                     initialized += count
                 } else if count == 0 || errno != EINTR {
@@ -270,7 +301,7 @@ public enum FileReader {
         if bytes.count < Int(status.st_size) { return .success(bytes) }
         while true {
             let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
-                let count = Glibc.read(descriptor, chunk.baseAddress!, chunk.count)
+                let count = readFile(descriptor, chunk.baseAddress!, chunk.count)
                 if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
                 return count
             }

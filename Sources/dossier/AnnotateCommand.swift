@@ -12,23 +12,11 @@ struct AnnotateCommand {
     var write = false
     var cast: String?
 
-    init(arguments: [String]) throws(UsageError) {
-        var iterator = arguments.makeIterator()
-        while let argument = iterator.next() {
-            let (name, inline) = splitOption(argument)
-            switch name {
-            case "--write", "-w":
-                write = true
-            case "--cast":
-                guard let value = inline ?? iterator.next() else { throw UsageError("--cast needs a file") }
-                cast = value
-            default:
-                if argument.hasPrefix("-"), argument != "-" { throw UsageError("unknown option `\(argument)` for annotate") }
-                guard file == nil else { throw UsageError("annotate takes one FILE") }
-                file = argument
-            }
-        }
-        if file == nil { throw UsageError("annotate needs a FILE: a raw article (.txt) or a Markdown one (.md)") }
+    /// The command for its parsed arguments (the command table checks the flags and that one FILE is given).
+    init(_ arguments: ParsedArguments) {
+        file = arguments.operands.first
+        write = arguments.has("--write")
+        cast = arguments.value("--cast")
     }
 
     func run() -> Int32 {
@@ -48,7 +36,7 @@ struct AnnotateCommand {
         }
         let isMarkdown = input.pathExtension == "md"
         let output = isMarkdown ? input : input.deletingPathExtension().appendingPathExtension("md")
-        let markdown = isMarkdown ? bytes : Array(FrontMatterGuess.frontMatter(for: PlainText(bytes).markdown).utf8) + PlainText(bytes).markdown
+        let markdown = isMarkdown ? bytes : Array(FrontMatterGuess.frontMatter(for: RawArticle(bytes).markdown).utf8) + RawArticle(bytes).markdown
 
         // The workspace around the article gives the cast; --cast adds a cast file of its own.
         let root = WorkspaceLoader.root(containing: output.path) ?? output.deletingLastPathComponent().path

@@ -10,17 +10,10 @@ struct AttributionsCommand {
     var paths: [String] = []
     var json = false
 
-    init(arguments: [String]) throws(UsageError) {
-        for argument in arguments {
-            if argument == "--json" {
-                json = true
-            } else if argument.hasPrefix("-"), argument != "-" {
-                throw UsageError("unknown option `\(argument)` for attributions")
-            } else {
-                paths.append(argument)
-            }
-        }
-        if paths.isEmpty { throw UsageError("attributions needs a PATH: a Markdown or text file, or a folder") }
+    /// The command for its parsed arguments (the command table checks the flags and that a PATH is given).
+    init(_ arguments: ParsedArguments) {
+        paths = arguments.operands
+        json = arguments.has("--json")
     }
 
     func run() -> Int32 {

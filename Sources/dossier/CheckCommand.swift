@@ -13,94 +13,86 @@ struct CheckCommand {
     var format = ReportFormat.text
     var minimum = Severity.information
     var maxWarnings: Int?
+    /// The base of each SARIF rule's `helpUri`.
+    var rulesURL: String?
+    /// Whether a named file that dossier.json excludes is skipped rather than an error.
+    var skipExcluded = false
 
-    init(arguments: [String]) throws(UsageError) {
-        var iterator = arguments.makeIterator()
-        while let argument = iterator.next() {
-            let (name, inline) = splitOption(argument)
-            func value() throws(UsageError) -> String {
-                if let inline { return inline }
-                guard let next = iterator.next() else { throw UsageError("\(name) needs a value") }
-                return next
-            }
-            switch name {
-            case "--format", "-f":
-                let text = try value()
-                guard let format = ReportFormat(rawValue: text) else {
-                    throw UsageError("unknown format `\(text)`: use \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                self.format = format
-            case "--min-severity":
-                let text = try value()
-                guard let severity = Severity(name: text) else {
-                    throw UsageError("unknown severity `\(text)`: use error, warning, information or hint")
-                }
-                minimum = severity
-            case "--max-warnings":
-                let text = try value()
-                guard let count = Int(text), count >= 0 else { throw UsageError("--max-warnings takes a whole number, not `\(text)`") }
-                maxWarnings = count
-            default:
-                if argument.hasPrefix("-"), argument != "-" { throw UsageError("unknown option `\(argument)` for check") }
-                paths.append(argument)
-            }
+    /// Reads the options of `dossier check` (the table has checked the names and choices).
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        paths = arguments.operands
+        if let text = arguments.value("--format") { format = ReportFormat(rawValue: text) ?? .text }
+        if let text = arguments.value("--min-severity") { minimum = Severity(name: text) ?? .information }
+        if let text = arguments.value("--max-warnings") {
+            guard let count = Int(text), count >= 0 else { throw UsageError("--max-warnings takes a whole number, not `\(text)`") }
+            maxWarnings = count
         }
+        rulesURL = arguments.value("--rules-url")
+        skipExcluded = arguments.has("--skip-excluded")
+    }
+
+    /// A workspace to check: the whole of it, or the files named in it.
+    private struct Target {
+        var root: String
+        var whole: Bool
+        /// The files named, as given and as absolute paths.
+        var files: [(given: String, path: String)]
     }
 
     /// Runs the check; returns the exit status.
     func run() -> Int32 {
         let workingDirectory = FileManager.default.currentDirectoryPath
-        let targets = paths.isEmpty ? [WorkspaceLoader.root(containing: workingDirectory) ?? workingDirectory] : paths
         var status: Int32 = 0
-        // Every target is loaded and validated before any report is written: a bad target fails the
-        // command with nothing on standard output.
-        var checks: [(workspace: LoadedWorkspace, only: Set<DocumentID>?)] = []
+        // Every path is validated and every workspace loaded before any report is written: a bad
+        // path fails the command with nothing on standard output.
+        guard let targets = targets(workingDirectory: workingDirectory) else { return 2 }
+        var checks: [(root: String, workspaces: [LoadedWorkspace], only: Set<DocumentID>?)] = []
         for target in targets {
-            let absolute = URL(fileURLWithPath: target, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
-                printError("dossier: \(target): no such file or folder")
-                return 2
+            if target.whole {
+                // A folder is checked with every workspace nested in it (each folder holding a
+                // dossier.json is a workspace of its own).
+                let workspaces = WorkspaceLoader.loadTree(root: target.root)
+                loadedWorkspaces += workspaces
+                status = reportUnreadable(workspaces, root: target.root) ?? status
+                if workspaces.allSatisfy(\.snapshot.documents.isEmpty) {
+                    printError("dossier: \(target.root): no Markdown (.md) files found")
+                }
+                checks.append((target.root, workspaces, nil))
+                continue
             }
-            // A named pipe or device is never read (reading one could wait forever).
-            if !isDirectory.boolValue, !WorkspaceLoader.isRegularFile(absolute) {
-                printError("dossier: \(target): not a regular file")
-                return 2
-            }
-            let root = isDirectory.boolValue ? absolute : (WorkspaceLoader.root(containing: absolute) ?? (absolute as NSString).deletingLastPathComponent)
-            let workspace = WorkspaceLoader.load(root: root)
+            // Named files are checked in the context of their own workspace only.
+            let workspace = WorkspaceLoader.load(root: target.root)
             loadedWorkspaces.append(workspace)
-            for failure in workspace.unreadable {
-                printError("dossier: \(CheckReport.relative(failure.path, root: root)): \(failure.reason)")
-                status = 2
-            }
-            var only: Set<DocumentID>?
-            if !isDirectory.boolValue {
-                guard absolute.hasSuffix(".md") else {
-                    printError("dossier: \(target): not a Markdown file (.md)")
-                    return 2
+            status = reportUnreadable([workspace], root: target.root) ?? status
+            var only: Set<DocumentID> = []
+            for file in target.files {
+                let id = DocumentID(FileURI.uri(forPath: file.path))
+                guard workspace.snapshot.documents[id] == nil else {
+                    only.insert(id)
+                    continue
                 }
-                let id = DocumentID(FileURI.uri(forPath: absolute))
-                guard workspace.snapshot.documents[id] != nil else {
-                    // Why it could not be read was printed above; the other targets are still checked.
-                    if workspace.unreadable.contains(where: { $0.path == absolute }) { continue }
-                    printError("dossier: \(target): excluded from its workspace (\(root)) by dossier.json")
-                    return 2
+                // Why it could not be read was printed above; the other files are still checked.
+                if workspace.unreadable.contains(where: { $0.path == file.path }) { continue }
+                if skipExcluded {
+                    printError("dossier: \(file.given): skipped, excluded from its workspace by dossier.json")
+                    continue
                 }
-                only = [id]
-            } else if workspace.snapshot.documents.isEmpty {
-                printError("dossier: \(target): no Markdown (.md) files found")
+                printError("dossier: \(file.given): excluded from its workspace (\(target.root)) by dossier.json (--skip-excluded skips such files)")
+                return 2
             }
-            checks.append((workspace, only))
+            // Even with every named file skipped, the report is written (0 files): SARIF and JSON readers expect one.
+            checks.append((target.root, [workspace], only))
         }
         var summaries: [String] = []
         var output = BufferedOutput()
         for check in checks {
             // Written a batch of files at a time: the report is never held whole.
-            var writer = ReportWriter(format: format, root: check.workspace.root, version: dossierVersion)
+            var writer = ReportWriter(
+                format: format, root: check.root, version: dossierVersion, rulesURL: rulesURL, base: workingDirectory)
             output.write(writer.opening())
             let files = CheckReport.stream(
-                workspace: check.workspace, only: check.only, minimum: minimum, transform: { [writer] in writer.piece($0) }
+                workspaces: check.workspaces, root: check.root, only: check.only, minimum: minimum,
+                transform: { [writer] in writer.piece($0) }
             ) { piece in
                 output.write(writer.add(piece))
             }
@@ -112,6 +104,45 @@ struct CheckCommand {
         output.flush()
         summaries.forEach(printError)
         return status
+    }
+
+    /// Prints why each unreadable file of `workspaces` could not be read; 2 when there was one.
+    private func reportUnreadable(_ workspaces: [LoadedWorkspace], root: String) -> Int32? {
+        let failures = workspaces.flatMap(\.unreadable)
+        for failure in failures { printError("dossier: \(CheckReport.relative(failure.path, root: root)): \(failure.reason)") }
+        return failures.isEmpty ? nil : 2
+    }
+
+    /// The workspaces to check, each once, in the order the paths first name them; nil (after
+    /// saying why) when a path is missing, not a regular file or not Markdown.
+    private func targets(workingDirectory: String) -> [Target]? {
+        let given = paths.isEmpty ? [WorkspaceLoader.root(containing: workingDirectory) ?? workingDirectory] : paths
+        var targets: [Target] = []
+        for path in given {
+            let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory)).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                printError("dossier: \(path): no such file or folder")
+                return nil
+            }
+            // A named pipe or device is never read (reading one could wait forever).
+            if !isDirectory.boolValue, !WorkspaceLoader.isRegularFile(absolute) {
+                printError("dossier: \(path): not a regular file")
+                return nil
+            }
+            if !isDirectory.boolValue, !absolute.hasSuffix(".md") {
+                printError("dossier: \(path): not a Markdown file (.md)")
+                return nil
+            }
+            let root = isDirectory.boolValue
+                ? absolute : (WorkspaceLoader.root(containing: absolute) ?? (absolute as NSString).deletingLastPathComponent)
+            let index = targets.firstIndex { $0.root == root } ?? {
+                targets.append(Target(root: root, whole: false, files: []))
+                return targets.count - 1
+            }()
+            if isDirectory.boolValue { targets[index].whole = true } else { targets[index].files.append((path, absolute)) }
+        }
+        return targets
     }
 
     private func summary(_ counts: SeverityCounts, files: Int) -> String {

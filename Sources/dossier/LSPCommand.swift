@@ -4,32 +4,16 @@ import Foundation
 
 /// `dossier lsp`: the language server on stdin/stdout.
 struct LSPCommand {
-    var arguments: [String]
+    var level = Logger.Level.warn
+
+    init(_ arguments: ParsedArguments) throws(UsageError) {
+        if let name = arguments.value("--log-level") {
+            guard let parsed = Logger.Level(name: name) else { throw UsageError("--log-level takes error, warn, info or debug") }
+            level = parsed
+        }
+    }
 
     func run() -> Int32 {
-        var level = Logger.Level.warn
-        var index = 0
-        while index < arguments.count {
-            let (name, inline) = splitOption(arguments[index])
-            switch name {
-            case "--stdio": break
-            case "--log-level":
-                var value = inline
-                if value == nil, index + 1 < arguments.count {
-                    index += 1
-                    value = arguments[index]
-                }
-                guard let value, let parsed = Logger.Level(name: value) else {
-                    printError("dossier: --log-level needs one of error, warn, info, debug")
-                    return 2
-                }
-                level = parsed
-            default:
-                printError("dossier: unknown option `\(arguments[index])` for lsp")
-                return 2
-            }
-            index += 1
-        }
         let logger = Logger(level: level)
         limitMallocArenas()
         let exitCode = ExitBox()

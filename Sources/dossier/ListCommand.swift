@@ -6,23 +6,19 @@ import Foundation
 
 /// `dossier actors` and `dossier claims`: the index as a table or JSON.
 struct ListCommand {
-    var kind: String
+    /// What is listed.
+    enum Kind: String {
+        case actors, claims
+    }
+
+    var kind: Kind
     var path: String?
     var json = false
 
-    init(kind: String, arguments: [String]) throws(UsageError) {
+    init(kind: Kind, _ arguments: ParsedArguments) {
         self.kind = kind
-        for argument in arguments {
-            if argument == "--json" {
-                json = true
-            } else if argument.hasPrefix("-") {
-                throw UsageError("unknown option `\(argument)` for \(kind)")
-            } else if path == nil {
-                path = argument
-            } else {
-                throw UsageError("\(kind) takes one PATH")
-            }
-        }
+        path = arguments.operands.first
+        json = arguments.has("--json")
     }
 
     func run() -> Int32 {
@@ -36,7 +32,7 @@ struct ListCommand {
         let root = target.flatMap { isDirectory.boolValue ? $0 : WorkspaceLoader.root(containing: $0) }
             ?? WorkspaceLoader.root(containing: workingDirectory) ?? workingDirectory
         let snapshot = WorkspaceLoader.load(root: root).snapshot
-        let rows = kind == "actors" ? actorRows(snapshot, root: root) : claimRows(snapshot, root: root)
+        let rows = kind == .actors ? actorRows(snapshot, root: root) : claimRows(snapshot, root: root)
         if json {
             print(JSONValue.array(rows.map(\.json)).serialized(options: .prettyPrinted))
         } else {

@@ -1,6 +1,3 @@
-import DossierAnalysis
-import DossierSyntax
-import DossierWorkspace
 import Foundation
 
 /// The version `dossier --version` prints.
@@ -22,60 +19,33 @@ func splitOption(_ argument: String) -> (String, String?) {
     return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
 }
 
-let usage = """
-    dossier \(dossierVersion) — language server and checker for annotated news articles
-
-    Usage:
-      dossier check [PATH…] [--format text|json|sarif|github] [--min-severity LEVEL] [--max-warnings N]
-          Check a workspace (default: the nearest folder up with dossier.json or .git).
-          A file PATH is checked in the context of its workspace. Exit 0 clean, 1 problems, 2 usage/I/O.
-      dossier lsp [--stdio] [--log-level error|warn|info|debug]
-          Run the language server on stdin/stdout.
-      dossier actors [PATH] [--json]     List the actors of a workspace.
-      dossier claims [PATH] [--json]     List the claims of a workspace.
-      dossier attributions PATH… [--json]
-          List every quotation and reported statement with its inferred source, cue and confidence.
-      dossier annotate FILE [--write] [--cast FILE]
-          Annotate a raw article (.txt or .md): Markdown on stdout, or beside FILE with --write.
-      dossier --version | help
-
-    Levels: error, warning, information, hint (check shows information and above by default).
-    Rules: \(DiagnosticCode.allCases.map(\.rawValue).joined(separator: ", "))
-    """
-
 func main() -> Int32 {
-    var arguments = Array(CommandLine.arguments.dropFirst())
-    guard let command = arguments.first else {
-        print(usage)
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard let name = arguments.first else {
+        printError(Help.overview)
         return 2
     }
-    arguments.removeFirst()
+    switch name {
+    case "--version", "-V":
+        print("dossier \(dossierVersion)")
+        return 0
+    case "--help", "-h":
+        print(Help.overview)
+        return 0
+    default:
+        break
+    }
     do {
-        switch command {
-        case "check":
-            return try CheckCommand(arguments: arguments).run()
-        case "lsp":
-            return LSPCommand(arguments: arguments).run()
-        case "actors", "claims":
-            return try ListCommand(kind: command, arguments: arguments).run()
-        case "attributions":
-            return try AttributionsCommand(arguments: arguments).run()
-        case "annotate":
-            return try AnnotateCommand(arguments: arguments).run()
-        case "--version", "-V", "version":
-            print("dossier \(dossierVersion)")
+        let command = try Help.command(named: name)
+        switch try ParsedArguments.parse(Array(arguments.dropFirst()), for: command) {
+        case .help:
+            print(Help.page(command), terminator: "")
             return 0
-        case "help", "--help", "-h":
-            print(usage)
-            return 0
-        default:
-            throw UsageError("unknown command `\(command)`: run `dossier help`")
+        case .run(let parsed):
+            return try command.run(parsed)
         }
-    } catch let error as UsageError {
-        printError("dossier: \(error.message)")
-        return 2
     } catch {
-        printError("dossier: \(error)")
+        printError("dossier: \(error.message)")
         return 2
     }
 }

@@ -34,7 +34,7 @@ import Testing
     @Test func annotationAddsMarkupOnlyAndParsesCleanly() throws {
         for name in SeedAnnotationTests.names {
             let raw = try Data(contentsOf: SeedAnnotationTests.repository.appendingPathComponent("Tests/Fixtures/raw-seeds/\(name).txt"))
-            let markdown = PlainText(Array(raw)).markdown
+            let markdown = RawArticle(Array(raw)).markdown
             let cast = try Data(contentsOf: SeedAnnotationTests.repository.appendingPathComponent("seeds/cast.md"))
             let id = DocumentID("file:///w/\(name).md")
             let document = Document(id: id, bytes: markdown)
@@ -101,7 +101,7 @@ import Testing
         let cast = Document(id: DocumentID("file:///w/cast.md"), bytes: Array(attributionCast.utf8))
         for name in SeedAnnotationTests.names {
             let raw = try Data(contentsOf: SeedAnnotationTests.repository.appendingPathComponent("Tests/Fixtures/raw-seeds/\(name).txt"))
-            let document = Document(id: DocumentID("file:///w/\(name).md"), bytes: PlainText(Array(raw)).markdown)
+            let document = Document(id: DocumentID("file:///w/\(name).md"), bytes: RawArticle(Array(raw)).markdown)
             documents.append(("raw \(name)", document, WorkspaceSnapshot(documents: [cast, document], configuration: Configuration())))
         }
         let paragraphs = [

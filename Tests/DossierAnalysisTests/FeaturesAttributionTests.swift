@@ -50,7 +50,7 @@ import Testing
         let actions = Features.actions(for: ByteRange(offset, offset), in: articleID, snapshot: snapshot)
         let annotate = try #require(actions.first { $0.title.hasPrefix("Annotate:") })
         #expect(annotate.title == "Annotate: by=@lloyd-austin cue=said")
-        #expect(annotate.isPreferred && annotate.diagnostic == nil && annotate.kind == "refactor.rewrite")
+        #expect(annotate.isPreferred && annotate.diagnostic == nil && annotate.category == .rewrite)
         let result = apply(annotate, articleID, text)
         #expect(result.contains("[“We will always protect our personnel,”]{.quote #austin-always-protect-personnel by=@lloyd-austin cue=said} Austin said."))
         // Annotated, it offers no annotation of the quotation again.

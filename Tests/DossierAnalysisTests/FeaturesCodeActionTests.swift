@@ -1,12 +1,15 @@
 import DossierAnalysis
 import Foundation
 import DossierSyntax
+import DossierTestSupport
 import Testing
 
+/// The text of document `id` after `action`'s edits to it.
+private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -> String {
+    String(decoding: TextEdit.apply(action.edits[id] ?? [], to: Array(text.utf8)), as: UTF8.self)
+}
+
 @Suite struct FeaturesCodeActionTests {
-    func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -> String {
-        String(decoding: TextEdit.apply(action.edits[id] ?? [], to: Array(text.utf8)), as: UTF8.self)
-    }
 
     @Test func replaceMistypedIDAndCreateActor() throws {
         let text = "“Hi” 🎉 [Austin](@lloyd-austen) spoke.\n"
@@ -18,7 +21,7 @@ import Testing
         ])
         #expect(apply(actions[0], articleID, text) == "“Hi” 🎉 [Austin](@lloyd-austin) spoke.\n")
         #expect(apply(actions[1], castID, castText).hasSuffix("- aliases: NYT\n\n## Lloyd Austen {#lloyd-austen .person}\n"))
-        #expect(apply(actions[2], articleID, text) == "<!-- dossier-ignore unknown-actor -->\n" + text)
+        #expect(apply(actions[2], articleID, text) == "<!-- dossier-ignore unknown-actor --> " + text)
         let ignored = workspace([("article.md", apply(actions[2], articleID, text))])
         #expect(!Checker.diagnostics(for: articleID, in: ignored).contains { $0.code == .unknownActor })
     }
@@ -57,7 +60,7 @@ import Testing
         let fixed = apply(wrap, articleID, text)
         #expect(fixed == "Intro.\n\n[The base reportedly closed.]{.claim} Then more.\n")
         let ignore = try #require(actions.first { $0.title == "Ignore vague-attribution here" })
-        #expect(apply(ignore, articleID, text) == "Intro.\n\n<!-- dossier-ignore vague-attribution -->\nThe base reportedly closed. Then more.\n")
+        #expect(apply(ignore, articleID, text) == "Intro.\n\n<!-- dossier-ignore vague-attribution --> The base reportedly closed. Then more.\n")
 
         let quoteText = "Intro.\n\n“We will never ever share it,” the [Pentagon](@us-dod) insisted loudly. Then.\n\n“Another long quote with no source at all.”\n"
         let quoteSnap = workspace([("article.md", quoteText)])
@@ -106,5 +109,35 @@ import Testing
         #expect(hovers > 100)
         let austin = Features.actorReferences("lloyd-austin", snapshot, includeDeclaration: true)
         #expect(austin.count > 10)
+    }
+}
+
+@Suite struct IgnoreHereTests {
+    /// Applies “Ignore vague-attribution here” at the `reportedly` that starts at `cursor`; returns the new text.
+    func ignoreHere(_ text: String, at cursor: Int) throws -> String {
+        let snap = workspace([("article.md", text)])
+        let actions = Features.actions(for: ByteRange(cursor, cursor + 10), in: articleID, snapshot: snap)
+        let ignore = try #require(actions.first { $0.title == "Ignore vague-attribution here" })
+        return apply(ignore, articleID, text)
+    }
+
+    func vagueRanges(_ text: String) -> [ByteRange] {
+        Checker.diagnostics(for: articleID, in: workspace([("article.md", text)])).filter { $0.code == .vagueAttribution }.map(\.range)
+    }
+
+    @Test func silencesTheOneFindingNotItsNeighbours() throws {
+        let text = "Talks reportedly stalled. Aides reportedly left, it is said. Envoys reportedly stayed.\n"
+        let fixed = try ignoreHere(text, at: offset(of: "reportedly left", in: text))
+        #expect(fixed == "Talks reportedly stalled. <!-- dossier-ignore vague-attribution --> Aides reportedly left, it is said. Envoys reportedly stayed.\n")
+        let left = Marked("Talks ⟦reportedly⟧ stalled. <!-- dossier-ignore vague-attribution --> Aides reportedly left, it is said. Envoys ⟦reportedly⟧ stayed.\n")
+        #expect(vagueRanges(fixed) == left.ranges)
+    }
+
+    @Test func aParagraphsFirstSentenceGetsTheCommentAfterItsListMarker() throws {
+        let text = "Intro.\n\n- Talks reportedly stalled. Aides reportedly left.\n"
+        let fixed = try ignoreHere(text, at: offset(of: "reportedly stalled", in: text))
+        #expect(fixed == "Intro.\n\n- <!-- dossier-ignore vague-attribution --> Talks reportedly stalled. Aides reportedly left.\n")
+        let left = Marked("Intro.\n\n- <!-- dossier-ignore vague-attribution --> Talks reportedly stalled. Aides ⟦reportedly⟧ left.\n")
+        #expect(vagueRanges(fixed) == left.ranges)
     }
 }

@@ -36,6 +36,16 @@ import Testing
         """)
     }
 
+    @Test func countsOnlyWhatTheyName() throws {
+        // The cast names @us-dod in Lloyd Austin's member-of: a reference, not a mention, so not a document it is mentioned in.
+        let text = "[The Pentagon](@us-dod) refused. [It](@us-dod) still refuses.\n"
+        let snap = workspace([("article.md", text)])
+        let hover = try #require(Features.hover(at: 3, in: articleID, snapshot: snap))
+        #expect(hover.markdown.hasSuffix("`@us-dod` · mentioned 2× in 1 document · 0 claims on record · cast.md"))
+        let unmentioned = try #require(Features.hover(at: offset(of: "The New York Times", in: castText), in: castID, snapshot: snap))
+        #expect(unmentioned.markdown.hasSuffix("`@nyt` · not mentioned · 0 claims on record · cast.md"))
+    }
+
     @Test func unknownActor() throws {
         let snap = workspace([("article.md", "[X](@nobody)\n")])
         let hover = try #require(Features.hover(at: 1, in: articleID, snapshot: snap))
@@ -68,6 +78,11 @@ import Testing
         let text = FeatureText(source)
         let snap = workspace([("article.md", text.text)], configuration: configuration)
         return (Features.completions(at: text.cursor!, in: articleID, snapshot: snap), text)
+    }
+
+    /// `text` with `item` accepted: its insert text in place of its range.
+    func accept(_ item: CompletionItem, in text: String) -> String {
+        String(decoding: TextEdit.apply([TextEdit(range: item.replaceRange, newText: item.insertText)], to: Array(text.utf8)), as: UTF8.self)
     }
 
     @Test func actorsAfterAt() {
@@ -108,7 +123,36 @@ import Testing
         let (result, text) = complete("[a]{.claim b‸}\n")
         #expect(result.items.map(\.label) == [".claim", ".quote", "by=", "via=", "cite=", "cue=", "#"])
         #expect(result.items[2].replaceRange == range(of: "b}", in: text.text).shrunk(1))
-        #expect(result.items[2].insertText == "by=@")
+        // No sigil: the `@` (or `#` after cite=) the user types next by habit must not double it.
+        #expect(result.items.map(\.insertText) == [".claim", ".quote", "by=", "via=", "cite=", "cue=", "#"])
+    }
+
+    @Test func byThenAnAtTypedByHabitLeavesOneAt() throws {
+        let (names, text) = complete("[a]{.claim b‸}\n")
+        let afterBy = accept(try #require(names.items.first { $0.label == "by=" }), in: text.text)
+        #expect(afterBy == "[a]{.claim by=}\n")
+        let typed = afterBy.replacingOccurrences(of: "by=", with: "by=@‸")
+        let (actors, atText) = complete(typed)
+        #expect(accept(try #require(actors.items.first { $0.label == "Lloyd Austin" }), in: atText.text) == "[a]{.claim by=@lloyd-austin}\n")
+    }
+
+    @Test func anAttributeNameBeforeAnEqualsSignTakesItOver() throws {
+        let (result, text) = complete("[a]{.claim b‸=@nyt}\n")
+        let by = try #require(result.items.first { $0.label == "by=" })
+        #expect(accept(by, in: text.text) == "[a]{.claim by=@nyt}\n")
+    }
+
+    @Test func afterAHashInAClaimBlockNothingReplacesTheHash() {
+        #expect(complete("[a]{#‸}\n").0.items.isEmpty)
+        #expect(complete("[a]{.claim #fir‸}\n").0.items.isEmpty)
+    }
+
+    @Test func afterAHashInAnActorHeadingTheIdMadeFromItsName() throws {
+        let (result, text) = complete("## Jane Roe {#‸}\n")
+        #expect(result.items.map(\.label) == ["jane-roe"])
+        #expect(accept(result.items[0], in: text.text) == "## Jane Roe {#jane-roe}\n")
+        let (typed, typedText) = complete("## Jane Roe {#ja‸ .person}\n")
+        #expect(typed.items.map(\.replaceRange) == [range(of: "ja", in: typedText.text)])
     }
 
     @Test func headingKinds() {
@@ -117,9 +161,26 @@ import Testing
         #expect(result.items.count == ActorKind.allCases.count)
     }
 
+    @Test func actorFieldKeysUnderTheHeading() throws {
+        let (result, text) = complete("## Jane Roe {#jane-roe .person}\n\n- ro‸\n")
+        #expect(result.items.map(\.label) == ["aliases", "role", "member-of", "wikidata", "url"])
+        let role = try #require(result.items.first { $0.label == "role" })
+        #expect(accept(role, in: text.text) == "## Jane Roe {#jane-roe .person}\n\n- role:\n")
+        #expect(role.kind == .key)
+        let (next, _) = complete("## Jane Roe {#jane-roe .person}\n- aliases: Jane\n- role: Envoy\n- ‸\n")
+        #expect(next.items.map(\.label) == ["member-of", "wikidata", "url"])
+        let (hyphen, hyphenText) = complete("## Jane Roe {#jane-roe .person}\nmember-o‸\n")
+        #expect(hyphen.items.first { $0.label == "member-of" }?.replaceRange == range(of: "member-o", in: hyphenText.text))
+        // Not in a description, nor in a list elsewhere.
+        #expect(complete("## Jane Roe {#jane-roe .person}\n\nShe met them.\n\n- ro‸\n").0.items.isEmpty)
+        #expect(complete("Intro.\n\n- ro‸\n").0.items.isEmpty)
+    }
+
     @Test func frontMatterKeysAndValues() {
         let (keys, _) = complete("---\ntitle: A\nau‸\n---\n")
         #expect(keys.items.map(\.label) == ["type", "outlet", "author", "published", "url"])
+        // No trailing space: clients that cut an edit's text at its first space would drop it anyway.
+        #expect(keys.items.map(\.insertText) == ["type:", "outlet:", "author:", "published:", "url:"])
         let (outlets, text) = complete("---\noutlet: n‸\n---\n")
         #expect(outlets.items.map(\.insertText) == ["nyt"])
         #expect(outlets.items[0].replaceRange == range(of: "n\n---", in: text.text).shrunk(4))
@@ -128,12 +189,19 @@ import Testing
     }
 
     @Test func proseNamesAsLinks() {
-        let (result, text) = complete("Then “Lloyd” 🎉 Secretary Aus‸ spoke.\n")
-        let labels = result.items.map(\.label)
-        #expect(labels == ["Secretary Austin", "Austin"])
-        #expect(result.items[0].insertText == "[Secretary Austin](@lloyd-austin)")
-        #expect(result.items[0].replaceRange == range(of: "Secretary Aus", in: text.text))
-        #expect(result.items[1].replaceRange == range(of: "Aus", in: text.text))
+        let (result, text) = complete("Talks with Lloy‸ stalled.\n")
+        #expect(result.items.map(\.label) == ["Lloyd Austin"])
+        #expect(result.items[0].insertText == "[Lloyd Austin](@lloyd-austin)")
+        #expect(result.items[0].filterText == "Lloyd Austin")
+        #expect(result.items[0].replaceRange == range(of: "Lloy", in: text.text))
+        #expect(result.items[0].replacesTypedWord)
+        #expect(accept(result.items[0], in: text.text) == "Talks with [Lloyd Austin](@lloyd-austin) stalled.\n")
+        // Only names that start at the word being typed: editors replace that word and nothing before it.
+        let (later, laterText) = complete("Then “Lloyd” 🎉 Secretary Aus‸ spoke.\n")
+        #expect(later.items.map(\.label) == ["Austin"])
+        #expect(later.items[0].replaceRange == range(of: "Aus", in: laterText.text))
+        #expect(complete("Then [Lloy‸\n").0.items.isEmpty)
+        #expect(complete("Then U.Sec‸\n").0.items.isEmpty)
         var plain = Configuration()
         plain.linkNames = false
         #expect(complete("Then Pent‸\n", plain).0.items.map(\.insertText) == ["Pentagon"])
@@ -162,5 +230,32 @@ import Testing
         let snap2 = workspace([("article.md", narrowed.text)], cast: cast)
         let labels = Features.completions(at: narrowed.cursor!, in: articleID, snapshot: snap2).items.map(\.label)
         #expect(labels.first == "Person 11" && labels.count == 11)
+    }
+}
+
+@Suite struct PlainTextCardTests {
+    @Test func markdownMarksGoAndTextStays() {
+        #expect(PlainText.fromMarkdown("**Lloyd Austin** · person  \nmember of X") == "Lloyd Austin · person\nmember of X")
+        #expect(PlainText.fromMarkdown("`@lloyd-austin` · mentioned 3×") == "@lloyd-austin · mentioned 3×")
+        #expect(PlainText.fromMarkdown("[Wikidata Q1](https://www.wikidata.org/wiki/Q1) · https://a.gov")
+            == "Wikidata Q1 (https://www.wikidata.org/wiki/Q1) · https://a.gov")
+        #expect(PlainText.fromMarkdown("evidence with the [ICC](@icc), he said") == "evidence with the ICC, he said")
+        #expect(PlainText.fromMarkdown("[The [White House](@white-house) had]{.claim by=@nyt} it") == "The White House had it")
+        #expect(PlainText.fromMarkdown("**quote** `#a-b` · **unattributed**\n\n> “I will,”\n\n- by X") == "quote #a-b · unattributed\n\n> “I will,”\n\n- by X")
+        #expect(PlainText.fromMarkdown("snake_case_name, a \\* b, a * b, [x] and <!-- note -->end") == "snake_case_name, a * b, a * b, [x] and end")
+        #expect(PlainText.fromMarkdown("``a ` b`` and *it* and __bold__") == "a ` b and it and bold")
+    }
+
+    @Test func actorAndClaimCardsReadWithoutMarks() throws {
+        let text = "[The base closed]{.claim #base by=@lloyd-austin} said [Austin](@lloyd-austin).\n"
+        let snap = workspace([("article.md", text)])
+        let actor = PlainText.fromMarkdown(try #require(Features.cardMarkdown(.actor("lloyd-austin"), snap)))
+        #expect(actor.hasPrefix("Lloyd Austin · person · U.S. Secretary of Defense\nmember of U.S. Department of Defense\n"))
+        #expect(actor.contains("Wikidata Q1869253 (https://www.wikidata.org/wiki/Q1869253)"))
+        #expect(!actor.contains("**") && !actor.contains("`"))
+        let claim = PlainText.fromMarkdown(try #require(Features.cardMarkdown(.claim("base"), snap)))
+        #expect(claim.hasPrefix("claim #base · attributed\n\n> The base closed"))
+        let hover = try #require(Features.hover(at: offset(of: "Austin]", in: text), in: articleID, snapshot: snap))
+        #expect(PlainText.fromMarkdown(hover.markdown).hasPrefix("Lloyd Austin · person"))
     }
 }

@@ -114,8 +114,13 @@ extension ByteRange {
         let onLink = Features.prepareRename(at: offset(of: "@lloyd", in: article.text, plus: 1), in: articleID, snapshot: snap)
         #expect(onLink?.range == range(of: "lloyd-austin)", in: article.text).shrunk(1))
         #expect(onLink?.placeholder == "lloyd-austin")
-        // On the link text: not an id.
-        #expect(Features.prepareRename(at: 2, in: articleID, snapshot: snap) == nil)
+        // On the link text, where references work too: the actor's id, which is what a rename changes.
+        let onText = Features.prepareRename(at: 2, in: articleID, snapshot: snap)
+        #expect(onText?.range == range(of: "lloyd-austin)", in: article.text).shrunk(1))
+        #expect(onText?.placeholder == "lloyd-austin")
+        // On an actor heading's name: its `#id`.
+        let onHeading = Features.prepareRename(at: offset(of: "Lloyd Austin {", in: castText), in: castID, snapshot: snap)
+        #expect(onHeading?.range == range(of: "lloyd-austin .person", in: castText).shrunk(8))
         // On a cite item, the `#` included.
         let onCite = Features.prepareRename(at: offset(of: "#no-share}", in: brief.text), in: briefID, snapshot: snap)
         #expect(onCite?.range == range(of: "no-share}", in: brief.text).shrunk(1))
@@ -159,6 +164,14 @@ extension ByteRange {
             Issue.record("expected taken claim")
             return
         }
-        #expect(Features.rename(at: 2, in: articleID, newName: "x", snapshot: snap) == .failure(.notRenamable))
+        let plain = workspace([("article.md", "Austin spoke.\n")])
+        #expect(Features.rename(at: 2, in: articleID, newName: "x", snapshot: plain) == .failure(.notRenamable))
+    }
+
+    @Test func renameFromTheLinkTextRenamesTheActor() throws {
+        let edits = try Features.rename(at: 2, in: articleID, newName: "l-austin", snapshot: snapshot).get()
+        let renamed = String(decoding: TextEdit.apply(edits[articleID]!, to: Array(article.text.utf8)), as: UTF8.self)
+        #expect(renamed.hasPrefix("[Austin](@l-austin) said"))
+        #expect(edits[castID]?.count == 1)
     }
 }

@@ -30,16 +30,32 @@ import Testing
         let symbols = Features.documentSymbols(in: articleID, snapshot: snapshot)
         #expect(symbols.map(\.name) == ["Story"])
         let story = symbols[0]
-        #expect(story.children.map(\.name) == ["#stall", "Aside"])
+        // A claim reads as its id and first words (outlines such as Neovim's gO show names only), its detail as kind · source.
+        #expect(story.children.map(\.name) == ["#stall: the Pentagon is stalling", "Aside"])
+        #expect(story.children[0].detail == "claim · by @lloyd-austin")
         #expect(story.children[0].category == .claim)
         #expect(story.children[0].selectionRange == range(of: "stall by", in: article.text).shrunk(3))
         #expect(story.children[1].children.map(\.name) == ["Nobody said this"])
+        #expect(story.children[1].children.map(\.detail) == ["quote · no source"])
         #expect(story.children[1].children[0].category == .quote)
         let cast = Features.documentSymbols(in: castID, snapshot: snapshot)
         #expect(cast.map(\.name) == ["People"])
         #expect(cast[0].children.map(\.name) == ["Lloyd Austin", "U.S. Department of Defense", "The New York Times"])
         #expect(cast[0].children[0].category == .actor(.person))
         #expect(cast[0].children[0].selectionRange == range(of: "Lloyd Austin {", in: castText).shrunk(2))
+    }
+
+    @Test func claimSymbolsNameTheirSources() {
+        let text = """
+            [A very long claim whose text goes on and on well past what an outline can show in one line]{.claim #long by="an aide" via=@nyt}
+            [Cited]{.claim cite=#long,#other} [Two]{.quote #two by=@nyt,@us-dod}
+
+            """
+        let symbols = Features.documentSymbols(in: articleID, snapshot: workspace([("article.md", text)]))
+        #expect(symbols.map(\.name) == [
+            "#long: A very long claim whose text goes on and on well past what…", "Cited", "#two: Two",
+        ])
+        #expect(symbols.map(\.detail) == ["claim · by “an aide” via @nyt", "claim · cites #long, #other", "quote · by @nyt, @us-dod"])
     }
 
     @Test func headingAnchorsShowAsDetail() {
@@ -61,32 +77,32 @@ import Testing
     @Test func semanticTokensDoNotOverlapOrSpanLines() {
         let tokens = Features.semanticTokens(in: articleID, snapshot: snapshot)
         let text = article.text
-        func token(_ needle: String, _ type: String, _ modifiers: Int = 0) -> SemanticTokenItem {
-            SemanticTokenItem(range: range(of: needle, in: text), type: Features.tokenTypes.firstIndex(of: type)!, modifiers: modifiers)
+        func token(_ needle: String, _ type: SemanticTokenType, _ modifiers: SemanticTokenModifiers = []) -> SemanticTokenItem {
+            SemanticTokenItem(range: range(of: needle, in: text), type: type, modifiers: modifiers)
         }
         #expect(tokens == [
-            token("Austin", "person"),
-            token("[the [", "claim"),
-            token("Pentagon](", "organization").shrunkToken(2),
-            token("](@us-dod) is", "claim"),
-            token("stalling]", "claim"),
-            token("@lloyd-austin}", "person").shrunkToken(1),
-            token("[Nobody said this]", "quote", 2),
+            token("Austin", .actor(.person)),
+            token("[the [", .claim),
+            token("Pentagon](", .actor(.organization)).shrunkToken(2),
+            token("](@us-dod) is", .claim),
+            token("stalling]", .claim),
+            token("@lloyd-austin}", .actor(.person)).shrunkToken(1),
+            token("[Nobody said this]", .quote, .unattributed),
         ])
         for (a, b) in zip(tokens, tokens.dropFirst()) { #expect(a.range.end <= b.range.start) }
         let ranged = Features.semanticTokens(in: articleID, snapshot: snapshot, range: range(of: "[Nobody", in: text))
         #expect(ranged.count == 1)
         let cast = Features.semanticTokens(in: castID, snapshot: snapshot)
-        #expect(cast.first == SemanticTokenItem(range: range(of: "Lloyd Austin {", in: castText).shrunk(2), type: 0, modifiers: 1))
+        #expect(cast.first == SemanticTokenItem(range: range(of: "Lloyd Austin {", in: castText).shrunk(2), type: .actor(.person), modifiers: .declaration))
     }
 
     @Test func foldingRanges() {
         let folds = Features.foldingRanges(in: articleID, snapshot: snapshot)
-        #expect(folds.contains(FoldingItem(startLine: 0, endLine: 3, kind: "region")))
+        #expect(folds.contains(FoldingItem(startLine: 0, endLine: 3, kind: .region)))
         #expect(folds.contains(FoldingItem(startLine: 5, endLine: 16, kind: nil)))  // # Story
         #expect(folds.contains(FoldingItem(startLine: 7, endLine: 8, kind: nil)))  // claim
         #expect(folds.contains(FoldingItem(startLine: 10, endLine: 16, kind: nil)))  // ## Aside
-        #expect(folds.contains(FoldingItem(startLine: 14, endLine: 16, kind: "region")))  // code
+        #expect(folds.contains(FoldingItem(startLine: 14, endLine: 16, kind: .region)))  // code
     }
 
     @Test func documentLinks() {

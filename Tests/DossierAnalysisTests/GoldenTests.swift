@@ -10,7 +10,7 @@ import Testing
 
     @Test func seedsCheckMatchesTheGoldenJSON() throws {
         let root = GoldenTests.repository.appendingPathComponent("seeds").path
-        let report = CheckReport(workspace: WorkspaceLoader.load(root: root), only: nil, minimum: .information)
+        let report = CheckReport(workspaces: [WorkspaceLoader.load(root: root)], only: nil, minimum: .information)
         let actual = ReportFormat.json.render(report, version: "golden").replacingOccurrences(of: root, with: "<seeds>")
         let goldenFile = GoldenTests.repository.appendingPathComponent("Tests/Golden/seeds-check.json")
         if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" {
@@ -23,7 +23,7 @@ import Testing
     @Test func seedsHaveNoErrorsAndEveryClaimIdResolves() {
         let root = GoldenTests.repository.appendingPathComponent("seeds").path
         let workspace = WorkspaceLoader.load(root: root)
-        let report = CheckReport(workspace: workspace, only: nil, minimum: .hint)
+        let report = CheckReport(workspaces: [workspace], only: nil, minimum: .hint)
         #expect(report.count(.error) == 0)
         #expect(workspace.snapshot.documents.count == 7)
         #expect(workspace.snapshot.actorSites.values.allSatisfy { $0.count == 1 })

@@ -15,7 +15,7 @@ import Testing
     /// A raw seed annotated as `dossier annotate` does, in a workspace with the seeds' cast.
     static func annotate(_ name: String) throws -> (Document, WorkspaceSnapshot) {
         let raw = try Data(contentsOf: repository.appendingPathComponent("Tests/Fixtures/raw-seeds/\(name).txt"))
-        let plain = PlainText(Array(raw))
+        let plain = RawArticle(Array(raw))
         let markdown = Array(FrontMatterGuess.frontMatter(for: plain.markdown).utf8) + plain.markdown
         let cast = try Data(contentsOf: repository.appendingPathComponent("seeds/cast.md"))
         let castDocument = Document(id: DocumentID("file:///seeds/cast.md"), bytes: Array(cast))

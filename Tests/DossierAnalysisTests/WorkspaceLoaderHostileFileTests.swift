@@ -25,7 +25,7 @@ import Testing
         let manager = FileManager.default
         let root = try Self.workspace(["a.md", "deleted.md", "folder.md", "dangling.md", "pipe.md", "locked.md", "huge.md"])
         defer { try? manager.removeItem(atPath: root) }
-        let files = WorkspaceLoader.markdownFiles(root: root, exclude: [])
+        let files = WorkspaceLoader.walk(WorkspaceMembership(root: root, exclude: [])).files
         #expect(files.count == 7)
 
         // Between the walk and the read, every listed file but a.md changes under the loader.

@@ -5,6 +5,50 @@ import Foundation
 import Testing
 
 @Suite struct WorkspaceLoaderTests {
+    /// Writes `files` (relative path → text) below a new temporary folder.
+    static func tree(_ files: [String: String]) throws -> String {
+        let root = NSTemporaryDirectory() + "dossier-tree-\(UUID().uuidString)"
+        for (name, text) in files {
+            let path = root + "/" + name
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        return root
+    }
+
+    /// The one membership rule: by name (hidden, node_modules, exclude globs on any folder of the path) and nested
+    /// workspaces claiming their files.
+    @Test func membershipRule() throws {
+        let root = try Self.tree(["dossier.json": "{}", "team/dossier.json": "{}", "team/x.md": "", "a/b.md": ""])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let rule = WorkspaceMembership(root: root, exclude: ["drafts/**", "old"])
+        #expect(rule.contains(root + "/a/b.md"))
+        #expect(rule.contains(root + "/new/file.md"))
+        for left in ["/.hidden/x.md", "/a/.git/x.md", "/node_modules/p/x.md", "/drafts/x.md", "/old/deep/x.md", "/a/notes.txt", "/team/x.md"] {
+            #expect(!rule.contains(root + left), "\(left)")
+        }
+        #expect(rule.nestedRoot(of: root + "/team/deeper/y.md") == root + "/team")
+        #expect(!rule.contains("/elsewhere/x.md"))
+    }
+
+    /// `dossier check` on a folder checks each nested workspace with its own configuration and cast.
+    @Test func nestedWorkspacesAreCheckedWithTheirOwnConfiguration() throws {
+        let root = try Self.tree([
+            "dossier.json": #"{"rules": {"vague-attribution": "off"}}"#,
+            "cast.md": "## Ann Lee {#ann .person}\n",
+            "a.md": "# A\n\nIt reportedly happened to @ann.\n",
+            "team/dossier.json": #"{"rules": {"vague-attribution": "error"}}"#,
+            "team/b.md": "# B\n\nIt reportedly happened to [Ann](@ann).\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let workspaces = WorkspaceLoader.loadTree(root: root)
+        #expect(workspaces.map(\.root) == [root, root + "/team"])
+        let report = CheckReport(workspaces: workspaces, root: root, only: nil, minimum: .information)
+        let found = report.entries.map { "\($0.path) \($0.severity) \($0.code.rawValue)" }
+        #expect(found == ["team/b.md error vague-attribution", "team/b.md error unknown-actor"])
+        #expect(report.files == 3)
+    }
+
     @Test func walkSkipsHiddenExcludedLinkedFoldersAndLinksLeavingTheWorkspace() throws {
         let root = NSTemporaryDirectory() + "dossier-walk-\(UUID().uuidString)"
         let manager = FileManager.default
@@ -21,7 +65,7 @@ import Testing
         defer { try? manager.removeItem(atPath: outside) }
         try manager.createSymbolicLink(atPath: root + "/a/outside.md", withDestinationPath: outside)
         defer { try? manager.removeItem(atPath: root) }
-        let files = WorkspaceLoader.markdownFiles(root: root, exclude: [Glob("drafts/**")]).map { CheckReport.relative($0, root: root) }
+        let files = WorkspaceLoader.walk(WorkspaceMembership(root: root, exclude: ["drafts/**"])).files.map { CheckReport.relative($0, root: root) }
         #expect(files == ["a/b/two.md", "a/linked.md", "a/one.md"])
     }
 

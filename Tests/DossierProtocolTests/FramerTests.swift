@@ -1,5 +1,6 @@
 import DossierJSON
 import DossierProtocol
+import DossierTestSupport
 import Testing
 
 private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }

@@ -1,4 +1,5 @@
 import DossierJSON
+@testable import DossierServer
 import DossierTestSupport
 import Foundation
 import Testing
@@ -27,7 +28,7 @@ import Testing
     @Test(arguments: ["utf-16", "utf-8"])
     func incrementalEditsMatchAFreshOpen(encoding: String) async throws {
         let h = try Harness(files: ["cast.md": DifferentialTests.cast])
-        try await h.initialize(encodings: [encoding])
+        try await h.initialize(ClientCapabilities.pull(encodings: [encoding]))
         var generator = SplitMix64(seed: encoding == "utf-8" ? 8 : 16)
         for sequence in 0..<600 {
             var model = Array(DifferentialTests.base.unicodeScalars)

@@ -2,13 +2,34 @@ import DossierJSON
 import DossierLocking
 import DossierProtocol
 @testable import DossierServer
+import DossierTestSupport
 import Testing
+
+/// A request that takes its time and stops when cancelled (for cancellation tests).
+enum SlowRequest: Request {
+    static let method = "test/slow"
+    static let needsIndex = false
+
+    static func decode(_ params: JSONReader) throws(ResponseError) {}
+
+    static func handle(_ params: Void, _ context: RequestContext) throws -> String {
+        for _ in 0..<500 {
+            try Task.checkCancellation()
+            usleepCompat(10_000)
+        }
+        return "done"
+    }
+
+    static func encode(_ result: String, _ context: RequestContext) -> JSONValue { .string(result) }
+
+    static func advertise(_ capabilities: inout ServerCapabilities, for client: ClientProfile) {}
+}
 
 @Suite("Lifecycle")
 struct LifecycleTests {
     @Test func requestBeforeInitializeIsRejected() async throws {
         let h = try Harness()
-        let response = try await h.client.request(method: "textDocument/hover", params: h.position("a.md", line: 0, character: 0))
+        let response = try await h.client.request(method: "textDocument/hover", params: ["textDocument": ["uri": "file:///a.md"], "position": ["line": 0, "character": 0]])
         #expect(response["error"]?["code"]?.intValue == -32002)
         // Notifications before initialize are ignored, never answered.
         try h.client.sendNotification(method: "textDocument/didOpen", params: ["textDocument": ["uri": "file:///x.md", "text": "", "version": 1]])
@@ -17,28 +38,25 @@ struct LifecycleTests {
     }
 
     @Test func initializeAnswersCapabilities() async throws {
-        let h = try Harness(files: ["dossier.json": "{}"])
+        let h = try Harness()
         let response = try await h.initialize(waitForIndex: false)
         let caps = try #require(response["result"]?["capabilities"])
         #expect(caps["positionEncoding"] == "utf-16")
         #expect(caps["textDocumentSync"]?["change"]?.intValue == 2)
         #expect(caps["textDocumentSync"]?["openClose"] == true)
         #expect(caps["hoverProvider"] == true)
-        #expect(caps["definitionProvider"] == true)
-        #expect(caps["referencesProvider"] == true)
         #expect(caps["renameProvider"]?["prepareProvider"] == true)
-        #expect(caps["diagnosticProvider"]?["interFileDependencies"] == true)
-        #expect(caps["diagnosticProvider"]?["workspaceDiagnostics"] == true)
-        #expect(caps["completionProvider"]?["triggerCharacters"] == ["@", "#", "{", " "])
+        #expect(caps["completionProvider"]?["triggerCharacters"] == .array(LSPVocabulary.completionTriggers.map { .string($0) }))
+        #expect(caps["completionProvider"]?["resolveProvider"] == true)
         #expect(response["result"]?["serverInfo"]?["name"] == "dossier")
     }
 
     @Test func encodingNegotiation() async throws {
         let a = try Harness()
-        let r1 = try await a.initialize(encodings: ["utf-16", "utf-8"], waitForIndex: false)
+        let r1 = try await a.initialize(ClientCapabilities.push(encodings: ["utf-16", "utf-8"]), waitForIndex: false)
         #expect(r1["result"]?["capabilities"]?["positionEncoding"] == "utf-8")
         let b = try Harness()
-        let r2 = try await b.initialize(encodings: ["utf-32", "utf-16"], waitForIndex: false)
+        let r2 = try await b.initialize(ClientCapabilities.push(encodings: ["utf-32", "utf-16"]), waitForIndex: false)
         #expect(r2["result"]?["capabilities"]?["positionEncoding"] == "utf-16")
     }
 
@@ -61,7 +79,7 @@ struct LifecycleTests {
         let shutdown = try await h.client.request(method: "shutdown")
         #expect(shutdown["result"] == .null)
         #expect(shutdown["error"] == nil)
-        let after = try await h.client.request(method: "textDocument/hover", params: h.position("a.md", line: 0, character: 0))
+        let after = try await h.client.request(method: "textDocument/hover", params: ["textDocument": ["uri": "file:///a.md"], "position": ["line": 0, "character": 0]])
         #expect(after["error"]?["code"]?.intValue == -32600)
         try h.client.sendNotification(method: "exit")
         #expect(await h.waitForExit() == 0)
@@ -87,16 +105,9 @@ struct LifecycleTests {
     }
 
     @Test func cancelReturnsRequestCancelled() async throws {
-        let slow: RequestHandler = { _, _ in
-            for _ in 0..<500 {
-                try Task.checkCancellation()
-                usleepCompat(10_000)
-            }
-            return "done"
-        }
-        let h = try Harness(extraHandlers: ["test/slow": slow])
+        let h = try Harness(extraRequests: [SlowRequest.self])
         try await h.initialize()
-        let id = try h.client.sendRequest(method: "test/slow")
+        let id = try h.client.sendRequest(method: SlowRequest.method)
         try h.client.sendNotification(method: "$/cancelRequest", params: ["id": id.json])
         let reply = try await h.client.nextMessage { $0["id"] == id.json }
         #expect(reply["error"]?["code"]?.intValue == -32800)
@@ -107,53 +118,55 @@ struct LifecycleTests {
         #expect(!h.client.queuedMessages.contains { $0["id"] == id.json })
     }
 
-    @Test func badParams() async throws {
+    /// Bad params answer -32602 with a message that names the method and the field.
+    @Test func badParamsNameTheField() async throws {
         let h = try Harness()
         try await h.initialize()
-        let noDoc = try await h.client.request(method: "textDocument/hover", params: ["position": ["line": 0, "character": 0]])
-        #expect(noDoc["error"]?["code"]?.intValue == -32602)
-        let wrongType = try await h.client.request(method: "textDocument/definition", params: [
-            "textDocument": ["uri": 42], "position": ["line": 0, "character": 0],
-        ])
-        #expect(wrongType["error"]?["code"]?.intValue == -32602)
-        let badPosition = try await h.client.request(method: "textDocument/references", params: [
-            "textDocument": ["uri": .string(h.uri("a.md"))], "position": ["line": "zero", "character": 0],
-        ])
-        #expect(badPosition["error"]?["code"]?.intValue == -32602)
-        let arrayParams = try await h.client.request(method: "textDocument/hover", params: [1, 2])
-        #expect(arrayParams["error"]?["code"]?.intValue == -32602)
+        func error(_ method: String, _ params: JSONValue) async throws -> (Int?, String) {
+            let response = try await h.client.request(method: method, params: params)
+            return (response["error"]?["code"]?.intValue, response["error"]?["message"]?.stringValue ?? "")
+        }
+        let noDoc = try await error("textDocument/hover", ["position": ["line": 0, "character": 0]])
+        #expect(noDoc == (-32602, "textDocument/hover: textDocument must be an object"))
+        let wrongType = try await error("textDocument/definition", ["textDocument": ["uri": 42], "position": ["line": 0, "character": 0]])
+        #expect(wrongType == (-32602, "textDocument/definition: textDocument.uri must be a string"))
+        let badPosition = try await error("textDocument/references", ["textDocument": ["uri": .string(h.uri("a.md"))], "position": ["line": "zero", "character": 0]])
+        #expect(badPosition == (-32602, "textDocument/references: position.line must be an integer"))
+        let arrayParams = try await error("textDocument/hover", [1, 2])
+        #expect(arrayParams == (-32602, "textDocument/hover: params must be an object"))
+        let badChange = try await error("textDocument/rename", ["textDocument": ["uri": .string(h.uri("a.md"))], "position": ["line": 0, "character": 0], "newName": 3])
+        #expect(badChange == (-32602, "textDocument/rename: newName must be a string"))
         // Unknown URI: null, not an error.
-        let unknown = try await h.client.request(method: "textDocument/hover", params: h.position("nope.md", line: 3, character: 4))
+        let unknown = try await h.client.request(method: "textDocument/hover", params: ["textDocument": ["uri": .string(h.uri("nope.md"))], "position": ["line": 3, "character": 4]])
         #expect(unknown["result"] == .null)
         #expect(unknown["error"] == nil)
     }
 
-    /// Waits until `condition` holds, at most five seconds.
-    private func eventually(_ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(5)
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return condition()
-    }
-
     @Test func freedMemoryIsReleasedAfterIndexingAndAfterEachSpellOfMessages() async throws {
         let releases = Locked(0)
-        let h = try Harness(files: ["cast.md": castText], releaseMemory: { releases.withLock { $0 += 1 } }, quiet: .milliseconds(50))
-        // Released before the end of indexing is announced.
+        let h = try Harness(files: ["cast.md": castText], releaseMemory: { releases.withLock { $0 += 1 } })
         try await h.initialize()
-        #expect(releases.withLock { $0 } >= 1)
-        // A slow machine may see a quiet spell between `initialized` and the end of indexing: count from here.
-        try await Task.sleep(for: .milliseconds(400))
+        #expect(await eventually { releases.withLock { $0 } >= 1 })
+        // Settled: the spell of initialize and indexing has been released.
+        try await Task.sleep(for: .milliseconds(300))
         let settled = releases.withLock { $0 }
         // Idle: nothing more to release, however long it lasts.
-        try await Task.sleep(for: .milliseconds(400))
+        try await Task.sleep(for: .milliseconds(300))
         #expect(releases.withLock { $0 } == settled)
         try h.open("a.md", articleText)
         _ = try await h.diagnostics("a.md")
         #expect(await eventually { releases.withLock { $0 } == settled + 1 })
-        try await Task.sleep(for: .milliseconds(400))
+        try await Task.sleep(for: .milliseconds(300))
         #expect(releases.withLock { $0 } == settled + 1)
     }
+}
+
+/// Waits until `condition` holds, at most five seconds.
+func eventually(_ condition: () -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + .seconds(5)
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(5))
+    }
+    return condition()
 }

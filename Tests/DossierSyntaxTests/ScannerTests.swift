@@ -277,10 +277,33 @@ import Testing
         """)
         let syntax = doc.scan()
         #expect(syntax.suppressions.count == 2)
-        #expect(syntax.suppressions[0].scope == nil)
+        #expect(syntax.suppressions[0].scope == .file)
         #expect(syntax.suppressions[1].rules.map(\.text) == ["vague-attribution", "anonymous-source"])
-        #expect(syntax.suppressions[1].scope == doc.ranges[0])
+        #expect(syntax.suppressions[1].scope == .block(doc.ranges[0]))
         #expect(syntax.diagnostics.isEmpty)
+    }
+
+    @Test func aCommentInsideAParagraphReachesFromItselfToTheParagraphsEnd() {
+        let doc = Marked("It reportedly is. ⟦<!-- dossier-ignore vague-attribution -->⟧⟦ It reportedly is.\nAnd again.⟧\n\nNext.")
+        let syntax = doc.scan()
+        #expect(syntax.suppressions.map(\.range) == [doc.ranges[0]])
+        #expect(syntax.suppressions.map(\.scope) == [.sentence(doc.ranges[1])])
+        #expect(syntax.paragraphs.count == 2)
+    }
+
+    @Test func aCommentOpeningALineOfTextBelongsToTheParagraphItOpens() {
+        // Pandoc reads the text after `-->` as a paragraph; it was skipped with the comment, mention and all.
+        let doc = Marked("Before.\n\n⟦<!-- dossier-ignore vague-attribution -->⟧⟦ Said [Austin](@lloyd-austin).⟧\n")
+        let syntax = doc.scan()
+        #expect(syntax.paragraphs.map(\.range) == [ByteRange(0, 7), ByteRange(doc.ranges[0].start, doc.ranges[1].end)])
+        #expect(syntax.mentions.map(\.reference.id) == ["lloyd-austin"])
+        #expect(syntax.suppressions.map(\.scope) == [.sentence(doc.ranges[1])])
+    }
+
+    @Test func aCommentOnALineOfItsOwnStillSilencesTheNextBlock() {
+        let doc = Marked("Text.\n<!-- dossier-ignore vague-attribution -->\n⟦It reportedly is.⟧\n")
+        let syntax = doc.scan()
+        #expect(syntax.suppressions.map(\.scope) == [.block(doc.ranges[0])])
     }
 
     @Test func unknownRuleIsReported() {

@@ -15,6 +15,8 @@ import Testing
     static func workspace() throws -> (root: String, locked: Bool, pipes: [String]) {
         let root = NSTemporaryDirectory() + "dossier-unreadable-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        // Its own dossier.json makes the folder the workspace, whatever lies above it.
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: root + "/dossier.json"))
         try Data(cast.utf8).write(to: URL(fileURLWithPath: root + "/cast.md"))
         try Data("Said [Austin](@lloyd-austin) to [Nobody](@no-such-actor).\n".utf8).write(to: URL(fileURLWithPath: root + "/a.md"))
         try HostileFiles.makeSparseFile(at: root + "/huge.md", bytes: (64 << 20) + 1)
@@ -79,6 +81,7 @@ import Testing
 
         // A dossier.json that is a named pipe: reported, the defaults apply, no wait.
         let configuration = root + "/dossier.json"
+        try FileManager.default.removeItem(atPath: configuration)
         try HostileFiles.makeNamedPipe(at: configuration)
         let withPipe = try #require(try Self.dossier(["check", root], release: pipes + [configuration]), "dossier check waited on dossier.json")
         #expect(withPipe.status == 2)
@@ -137,6 +140,7 @@ import Testing
         let root = NSTemporaryDirectory() + "dossier-churn-\(UUID().uuidString)"
         try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? manager.removeItem(atPath: root) }
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: root + "/dossier.json"))
         try Data(Self.cast.utf8).write(to: URL(fileURLWithPath: root + "/cast.md"))
         let names = (0..<1_000).map { String(format: "f%04d.md", $0) }
         for name in names {

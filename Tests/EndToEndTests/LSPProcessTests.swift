@@ -21,7 +21,10 @@ struct LSPProcessTests {
         let started = clock.now
         let response = try server.request("initialize", [
             "processId": .null, "rootUri": .string("file://" + root),
-            "capabilities": ["window": ["workDoneProgress": true], "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]],
+            "capabilities": [
+                "window": ["workDoneProgress": true], "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]],
+                "textDocument": ["hover": ["contentFormat": ["markdown"]]],
+            ],
         ])
         server.notify("initialized", [:])
         let create = try server.next("workDoneProgress/create") { $0["method"] == "window/workDoneProgress/create" }

@@ -99,7 +99,11 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        // End of input ends the server. SIGTERM alone may not: a child started from a test's dispatch
+        // thread inherits that thread's signal mask, which blocks SIGTERM (seen: a test that timed out
+        // left its server running, and this deinit waited for it for half an hour). SIGKILL as a last resort.
+        closeInput()
+        if waitForExit(timeout: 5) == nil { kill(process.processIdentifier, SIGKILL) }
         // On Linux a Process and its run-loop source retain each other until waitUntilExit() releases the source;
         // without this call every Process leaks with its pipes (LeakSanitizer shows it).
         process.waitUntilExit()

@@ -62,12 +62,19 @@ the workspace's dossier.json."
 (add-to-list 'eglot-server-programs
              (cons '(markdown-mode gfm-mode) #'dossier--server-contact))
 
+(defun dossier--workspace (dir)
+  "The nearest folder at or above DIR with a dossier.json, not above a .git.
+A dossier.json above the repository (a stray one in a home or temporary
+folder) is not this project's."
+  (let ((root (dossier--root dir)))
+    (and root (file-exists-p (expand-file-name "dossier.json" root)) root)))
+
 (defun dossier-project-find (dir)
   "A project.el project for DIR: the nearest folder with a dossier.json.
 Eglot hands the server the project root as its workspace; without this, a
 folder of articles outside version control would become a project of one
 file.  Hooked in last, so a version-controlled project still wins."
-  (let ((root (locate-dominating-file dir "dossier.json")))
+  (let ((root (dossier--workspace dir)))
     (and root (cons 'transient (expand-file-name root)))))
 
 (add-hook 'project-find-functions #'dossier-project-find 90)
@@ -205,8 +212,7 @@ Each of HIGHLIGHTERS is (REGEXP SUBEXP FACE)."
 (defun dossier-maybe-enable ()
   "Turn on `dossier-mode' and Eglot if a dossier.json is found upward.
 Meant for `markdown-mode-hook', so other Markdown files stay untouched."
-  (when (and buffer-file-name
-             (locate-dominating-file buffer-file-name "dossier.json"))
+  (when (and buffer-file-name (dossier--workspace buffer-file-name))
     (dossier-mode 1)
     (eglot-ensure)))
 

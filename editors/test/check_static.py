@@ -112,13 +112,132 @@ def _():
     for event in ("workspaceContains:**/dossier.json", "onLanguage:markdown"):
         assert event in events, f"activation event {event} missing"
     assert m["dependencies"]["vscode-languageclient"].startswith("^9"), m["dependencies"]
-    for dev in ("typescript", "@vscode/vsce", "@types/vscode", "@types/node"):
+    for dev in ("typescript", "@types/vscode", "@types/node"):
         assert dev in m["devDependencies"], f"devDependency {dev} missing"
     # vsce refuses @types/vscode newer than engines.vscode.
     types = m["devDependencies"]["@types/vscode"].lstrip("~^")
     assert types.startswith("1.82."), f"@types/vscode {types} must match engines.vscode"
     for script in ("compile", "package", "vscode:prepublish"):
         assert script in m["scripts"], f"script {script} missing"
+
+
+@check("vscode: vsce packages without a prompt (repository, license, LICENSE; npx --yes)")
+def _():
+    m = manifest()
+    # vsce asks "Do you want to continue? [y/N]" without a repository field or a LICENSE file.
+    repository = m.get("repository")
+    assert isinstance(repository, dict) and repository.get("url") and repository.get("directory") == "editors/vscode", repository
+    assert m.get("license"), "license missing"
+    license_files = [p for p in VSCODE.iterdir() if re.fullmatch(r"(?i)licen[cs]e(\.(md|txt))?", p.name)]
+    assert license_files, "no LICENSE file next to package.json"
+    assert m["license"].split()[0] in license_files[0].read_text(encoding="utf-8"), "LICENSE does not name the license of package.json"
+    package = m["scripts"]["package"]
+    assert "--skip-license" not in package and "--allow-missing-repository" not in package, package
+    # npx asks before installing a package it has not cached, unless told --yes.
+    assert re.fullmatch(r"npx --yes @vscode/vsce@\d+\.\d+\.\d+ package", package), package
+
+
+def satisfies(version: str, spec: str) -> bool:
+    """Whether `version` (x.y.z) satisfies an npm range of the forms used here: exact, ^x.y.z, ~x.y.z."""
+    have = tuple(int(part) for part in version.split("."))
+    if spec[0] not in "^~":
+        return version == spec
+    want = tuple(int(part) for part in spec[1:].split("."))
+    if have < want:
+        return False
+    if spec[0] == "~":
+        return have[:2] == want[:2]
+    significant = next((i for i, part in enumerate(want) if part != 0), len(want) - 1)
+    return have[:significant + 1] == want[:significant + 1]
+
+
+@check("vscode: package-lock.json pins what package.json names, and nothing else")
+def _():
+    m = manifest()
+    lock = load_json(VSCODE / "package-lock.json")
+    assert lock["lockfileVersion"] == 3 and lock["name"] == m["name"] and lock["version"] == m["version"], "lock header"
+    packages = lock["packages"]
+    root = packages[""]
+    for key in ("name", "version", "license", "dependencies", "devDependencies", "engines"):
+        assert root.get(key) == m.get(key), f"lock root {key} {root.get(key)} != package.json {m.get(key)}"
+    # Walk from the root: every range must resolve to a hoisted entry that satisfies it.
+    reached, dev_only, runtime = set(), set(), set()
+
+    def visit(name, spec, dev):
+        key = f"node_modules/{name}"
+        assert key in packages, f"{name}@{spec} is not in the lock"
+        entry = packages[key]
+        assert satisfies(entry["version"], spec), f"{name} {entry['version']} does not satisfy {spec}"
+        base = name.split("/")[-1]
+        assert entry.get("resolved") == f"https://registry.npmjs.org/{name}/-/{base}-{entry['version']}.tgz", entry.get("resolved")
+        if "integrity" in entry:
+            assert re.fullmatch(r"sha512-[A-Za-z0-9+/]{86}==", entry["integrity"]), f"{name} integrity"
+        (dev_only if dev else runtime).add(key)
+        if key in reached and (dev or key in runtime):
+            return
+        reached.add(key)
+        for child, child_spec in entry.get("dependencies", {}).items():
+            visit(child, child_spec, dev)
+
+    for name, spec in m["dependencies"].items():
+        visit(name, spec, False)
+    for name, spec in m["devDependencies"].items():
+        visit(name, spec, True)
+    extra = set(packages) - {""} - reached
+    assert not extra, f"entries nothing depends on: {sorted(extra)}"
+    for key in reached:
+        want_dev = key not in runtime
+        assert packages[key].get("dev", False) == want_dev, f"{key}: dev should be {want_dev}"
+
+
+@check("vscode: extension.ts parses (TypeScript)")
+def _():
+    node = need("node")
+    script = (
+        "const ts = require('typescript');"
+        "const src = require('fs').readFileSync(process.argv[1], 'utf8');"
+        "const out = ts.transpileModule(src, { reportDiagnostics: true, fileName: 'extension.ts' });"
+        "for (const d of out.diagnostics) console.log(d.start, ts.flattenDiagnosticMessageText(d.messageText, ' '));"
+        "process.exit(out.diagnostics.length ? 1 : 0);"
+    )
+    paths = [p for p in (os.environ.get("NODE_PATH", ""), "/usr/share/nodejs", "/usr/lib/node_modules") if p]
+    result = run([node, "-e", script, str(VSCODE / "src" / "extension.ts")],
+                 env=dict(os.environ, NODE_PATH=os.pathsep.join(paths)))
+    if "Cannot find module 'typescript'" in result.stderr:
+        need("tsc")  # the TypeScript compiler (Debian: node-typescript)
+        raise Skip("typescript is not importable from node")
+    assert result.returncode == 0, result.stdout + result.stderr[-1500:]
+
+
+@check("vscode: issue 12 — lens shows references, per-folder settings, executable from PATH, one error, progress shown")
+def _():
+    source = (VSCODE / "src" / "extension.ts").read_text(encoding="utf-8")
+    # The server's lens command is pointed at the extension's own, which fetches the references and
+    # hands VS Code's peek view its own types (not the raw LSP JSON the lens carries).
+    assert re.search(r"provideCodeLenses:.*retargetLens", source), "lenses are not retargeted"
+    assert re.search(r"registerCommand\(\s*'dossier\.lens\.showReferences'", source), "the lens command is not registered"
+    show = source[source.index("async showReferences("):]
+    show = show[:show.index("\n  }\n")]
+    for needle in ("ReferencesRequest.type", "'editor.action.showReferences'", "convert.asUri(", "convert.asPosition(", "convert.asLocation("):
+        assert needle in show, f"showReferences lacks {needle}"
+    assert re.search(r"executeCommand: async [^\n]*\n[^\n]*SERVER_LENS_COMMAND", source), "a forwarded lens command would still go to the server"
+    # Configuration changes are asked per folder, and the settings sent are scoped.
+    changed = source[source.index("onConfigurationChanged("):source.index("async showReferences(")]
+    assert re.search(r"affectsConfiguration\(`dossier\.\$\{key\}`, scope\)", changed), "no per-folder affectsConfiguration"
+    assert "serverSettings(singleFolder())" in changed and "serverSettings()" not in changed, "settings sent without a scope"
+    # The executable comes from PATH's absolute folders, never the working directory.
+    assert "path.isAbsolute(folder)" in source and "findOnPath(command)" in source, "no PATH lookup of our own"
+    assert not re.search(r"return 'dossier';", source), "a bare 'dossier' is still spawned"
+    # One pop-up: ours when the server is not started, the client's own when starting fails.
+    catch = source[source.index("await client.start();"):]
+    catch = catch[:catch.index("\n  }\n")]
+    assert "explainStartFailure" not in catch and "showErrorMessage" not in catch, "a second pop-up after a failed start"
+    # Every $/progress kind reaches the client's own progress UI.
+    progress = source[source.index("handleWorkDoneProgress:"):]
+    progress = progress[:progress.index("},")]
+    assert re.search(r"^\s*next\(token, params\);", progress, re.M), "begin/report are not passed on"
+    palette = manifest()["contributes"]["menus"]["commandPalette"]
+    assert {"command": "dossier.lens.showReferences", "when": "false"} in palette, "the lens command shows in the palette"
 
 
 @check("vscode: every referenced file exists")
@@ -487,13 +606,14 @@ def _():
             result.stderr.strip()[-2000:]
 
 
-@check("emacs: eglot_smoke.el byte-compiles without warnings")
+@check("emacs: eglot_smoke.el and eglot_session.el byte-compile without warnings")
 def _():
-    with tempfile.TemporaryDirectory() as tmp:
-        shutil.copy(HERE / "eglot_smoke.el", tmp)
-        result = emacs_batch("--eval", "(setq byte-compile-error-on-warn t)",
-                             "-f", "batch-byte-compile", "eglot_smoke.el", cwd=tmp)
-        assert result.returncode == 0, result.stderr.strip()[-2000:]
+    for script in ("eglot_smoke.el", "eglot_session.el"):
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copy(HERE / script, tmp)
+            result = emacs_batch("--eval", "(setq byte-compile-error-on-warn t)",
+                                 "-f", "batch-byte-compile", script, cwd=tmp)
+            assert result.returncode == 0, f"{script}: " + result.stderr.strip()[-2000:]
 
 
 EMACS_FONT_LOCK = r"""
@@ -856,6 +976,46 @@ assert(root == vim.loop.fs_realpath(os.getenv('DOSSIER_REPO')), 'root_dir ' .. t
         for pretend_old in ("0", "1"):
             for_each_nvim(lua, dict(smoke_env(repo, HERE / "fake_lsp.py"),
                                     DOSSIER_PRETEND_OLD=pretend_old))
+
+
+@check("nvim plugin: the lens command fills the quickfix list; gd and gO are mapped in Dossier buffers")
+def _():
+    lua = """
+require('dossier').setup({ cmd = { os.getenv('DOSSIER_BIN'), 'lsp' } })
+vim.cmd('filetype plugin on')
+vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('DOSSIER_REPO') .. '/seeds/article.md'))
+vim.bo.filetype = 'markdown'
+local buf = vim.api.nvim_get_current_buf()
+local function client()
+  if vim.lsp.get_clients then return vim.lsp.get_clients({ bufnr = buf, name = 'dossier' })[1] end
+  return vim.tbl_values(vim.lsp.buf_get_clients(buf))[1]
+end
+assert(vim.wait(15000, function() local c = client() return c ~= nil and c.initialized end, 50), 'no client')
+local c = client()
+-- Keys: buffer-local, over the Markdown ftplugin's gO and Vim's own gd.
+for _, lhs in ipairs({ 'gd', 'gO' }) do
+  local map = vim.fn.maparg(lhs, 'n', false, true)
+  assert(map.buffer == 1, lhs .. ' is not mapped in the Dossier buffer: ' .. vim.inspect(map))
+end
+-- The lens command runs in Neovim, not on the server: arguments uri, position, actor id.
+local handler = (c.commands or {})['dossier.showReferences'] or vim.lsp.commands['dossier.showReferences']
+assert(handler, 'dossier.showReferences is not a client command')
+local line = vim.fn.search('@lloyd-austin', 'nw')
+local col = vim.fn.getline(line):find('@lloyd-austin', 1, true)
+vim.api.nvim_win_set_cursor(0, { line, col + 1 })
+local position = vim.lsp.util.make_position_params(0, c.offset_encoding).position
+vim.fn.setqflist({}, 'r')
+handler({ title = '1 mention', command = 'dossier.showReferences',
+          arguments = { vim.uri_from_bufnr(buf), position, 'lloyd-austin' } },
+        { bufnr = buf, client_id = c.id })
+assert(vim.wait(10000, function() return #vim.fn.getqflist() > 0 end, 50), 'the quickfix list stayed empty')
+local item = vim.fn.getqflist()[1]
+assert(item.lnum == line, 'quickfix entry on line ' .. item.lnum .. ', want ' .. line)
+assert(vim.fn.getqflist({ title = 1 }).title:find('@lloyd-austin', 1, true), 'quickfix title')
+"""
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = fake_repo(Path(tmp))
+        for_each_nvim(lua, smoke_env(repo, HERE / "fake_lsp.py"))
 
 
 def eglot_smoke(env):

@@ -48,7 +48,7 @@ public enum FrontMatterGuess {
         "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
     }
 
-    /// The Markdown escapes of `PlainText` taken out again.
+    /// The Markdown escapes of `RawArticle` taken out again.
     private static func unescaped(_ text: String) -> String {
         var result = ""
         var escaped = false

@@ -280,7 +280,7 @@ struct AttributionEngine {
                     || analysis.isWord($0 - 1, "authored") || analysis.isWord($0 - 1, "penned"))
         }) else { return nil }
         var sources: [AttributionSource] = []
-        for entity in analysis.entities where entity.tokens.lowerBound > by && entity.tokens.upperBound <= end {
+        for entity in analysis.entities(overlapping: (by + 1)..<end) where entity.tokens.lowerBound > by && entity.tokens.upperBound <= end {
             if context.snapshot.actor(entity.actor)?.definition.kind == .person, !sources.contains(.actor(entity.actor)) {
                 sources.append(.actor(entity.actor))
             }

@@ -266,13 +266,29 @@ struct ParagraphAnalysis {
 
     /// The entity covering `token`, if any.
     func entity(at token: Int) -> NamedEntity? {
+        let low = firstEntity(endingAfter: token)
+        return low < entities.count && entities[low].tokens.contains(token) ? entities[low] : nil
+    }
+
+    /// The entities that share a token with `range`, in order (a binary search: a paragraph of a
+    /// megabyte names thousands).
+    func entities(overlapping range: Range<Int>) -> ArraySlice<NamedEntity> {
+        guard !range.isEmpty else { return [] }
+        var end = firstEntity(endingAfter: range.lowerBound)
+        let start = end
+        while end < entities.count, entities[end].tokens.lowerBound < range.upperBound { end += 1 }
+        return entities[start..<end]
+    }
+
+    /// The index of the first entity whose tokens end after `token` (entities are sorted and disjoint).
+    private func firstEntity(endingAfter token: Int) -> Int {
         var low = 0
         var high = entities.count
         while low < high {
             let mid = (low + high) / 2
             if entities[mid].tokens.upperBound <= token { low = mid + 1 } else { high = mid }
         }
-        return low < entities.count && entities[low].tokens.contains(token) ? entities[low] : nil
+        return low
     }
 
     /// The cue whose first token is `token`, if any.

@@ -158,19 +158,9 @@ extension ParagraphAnalysis {
     /// The actor named by `range`: the entity that ends where the range ends, else the last one inside it.
     func entity(in range: Range<Int>, _ context: AttributionContext) -> NamedEntity? {
         var found: NamedEntity?
-        // Entities are in text order and do not overlap: from the first that ends inside the range.
-        var low = 0
-        var high = entities.count
-        while low < high {
-            let mid = (low + high) / 2
-            if entities[mid].tokens.upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        var index = low
-        while index < entities.count, entities[index].tokens.lowerBound < range.upperBound {
-            let entity = entities[index]
+        for entity in entities(overlapping: range) {
             if entity.tokens.contains(range.upperBound - 1) { return entity }
             found = entity
-            index += 1
         }
         if found == nil, range.count <= 3, tokens[range.upperBound - 1].flags.contains(.allCaps) {
             // A transcript label ("DURBIN:") written in capitals.

@@ -14,7 +14,7 @@ extension Features {
             guard !plan.isEmpty else { return }
             var edits: [DocumentID: [TextEdit]] = [id: plan.edits]
             if let (castDoc, stub) = castStub(plan.proposedActors, near: id, snapshot: snapshot) { edits[castDoc, default: []].append(stub) }
-            actions.append(CodeActionItem(title: title, kind: "refactor.rewrite", diagnostic: nil, edits: edits, isPreferred: preferred))
+            actions.append(CodeActionItem(title: title, category: .rewrite, diagnostic: nil, edits: edits, isPreferred: preferred))
         }
         let attributions = Attributions.infer(in: document, snapshot: snapshot)
         let touched = attributions.filter { attribution in

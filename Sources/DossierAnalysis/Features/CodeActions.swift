@@ -1,53 +1,37 @@
 import DossierSyntax
 
-/// A code action: a title, its kind, the diagnostic it fixes if any, and the edits to apply.
+/// What a code action is for: fixing a finding, or rewriting prose into annotations (the server names these in
+/// its own vocabulary).
+public enum CodeActionCategory: Hashable, Sendable {
+    /// Fixes the diagnostic it carries.
+    case quickFix
+    /// Annotates a quotation, statement, name or selection, finding or not.
+    case rewrite
+}
+
+/// A code action: a title, what it is for, the diagnostic it fixes if any, and the edits to apply.
 public struct CodeActionItem: Hashable, Sendable {
     public var title: String
-    /// "quickfix" for a diagnostic's fix; "refactor.rewrite" for the annotation actions offered on
-    /// any quotation, statement, name or selection.
-    public var kind: String
+    public var category: CodeActionCategory
     /// The diagnostic the action fixes; nil for an annotation action.
     public var diagnostic: Diagnostic?
     public var edits: [DocumentID: [TextEdit]]
     public var isPreferred: Bool
 
     /// Creates an action.
-    public init(title: String, kind: String, diagnostic: Diagnostic?, edits: [DocumentID: [TextEdit]], isPreferred: Bool) {
+    public init(title: String, category: CodeActionCategory, diagnostic: Diagnostic?, edits: [DocumentID: [TextEdit]], isPreferred: Bool) {
         self.title = title
-        self.kind = kind
+        self.category = category
         self.diagnostic = diagnostic
         self.edits = edits
         self.isPreferred = isPreferred
     }
 }
 
-/// A quick fix with the diagnostic it fixes: `CodeActionItem` in the shape the language server maps
-/// today. The server is to map `Features.actions(for:in:snapshot:diagnostics:)`, which adds the
-/// annotation actions; this type and `codeActions` go then.
-public struct QuickFixItem: Hashable, Sendable {
-    public var title: String
-    /// Always "quickfix".
-    public var kind: String
-    public var diagnostic: Diagnostic
-    public var edits: [DocumentID: [TextEdit]]
-    public var isPreferred: Bool
-}
-
 extension Features {
-    /// The quick fixes alone (see `QuickFixItem`).
-    public static func codeActions(
-        for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
-    ) -> [QuickFixItem] {
-        quickFixes(for: range, in: id, snapshot: snapshot, diagnostics: diagnostics).compactMap { action in
-            action.diagnostic.map {
-                QuickFixItem(title: action.title, kind: action.kind, diagnostic: $0, edits: action.edits, isPreferred: action.isPreferred)
-            }
-        }
-    }
-
-    /// Every code action at `range`: the quick fixes of the diagnostics there, then the annotation
-    /// actions (annotate a quotation or statement with its inferred source, all of a paragraph or
-    /// of the document, create an actor for a name, link known names, mark the selection as a claim).
+    /// Every code action at `range`: the quick fixes of the diagnostics there, then the annotation actions
+    /// (annotate a quotation or statement with its inferred source, all of a paragraph or of the document, create
+    /// an actor for a name, link known names, mark the selection as a claim).
     public static func actions(
         for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
     ) -> [CodeActionItem] {
@@ -58,9 +42,9 @@ extension Features {
     /// already has them for this snapshot; otherwise they are computed.
     ///
     /// Wrapping a vague sentence yields `[sentence]{.claim}`: valid, but flagged as unattributed until
-    /// the user adds `by=`. Every diagnostic also gets "Ignore CODE here" (a `dossier-ignore` comment on its
-    /// own line before the block) and "Ignore CODE in this file" (a `dossier-ignore-file` comment after the
-    /// front matter), once per code.
+    /// the user adds `by=`. Every diagnostic also gets "Ignore CODE here" (a `dossier-ignore` comment right
+    /// before its sentence, see `ignoreHere`) and "Ignore CODE in this file" (a `dossier-ignore-file` comment
+    /// after the front matter), once per code.
     static func quickFixes(
         for range: ByteRange, in id: DocumentID, snapshot: WorkspaceSnapshot, diagnostics: [Diagnostic]? = nil
     ) -> [CodeActionItem] {
@@ -74,7 +58,7 @@ extension Features {
         var ignored: Set<String> = []
         for diagnostic in relevant {
             func action(_ title: String, _ edits: [DocumentID: [TextEdit]], preferred: Bool = false) {
-                actions.append(CodeActionItem(title: title, kind: "quickfix", diagnostic: diagnostic, edits: edits, isPreferred: preferred))
+                actions.append(CodeActionItem(title: title, category: .quickFix, diagnostic: diagnostic, edits: edits, isPreferred: preferred))
             }
             for fix in diagnostic.fixes {
                 switch fix {
@@ -119,15 +103,7 @@ extension Features {
             }
             let code = diagnostic.code.rawValue
             guard ignored.insert(code).inserted else { continue }
-            // Ignore here: before the paragraph (or line) holding the diagnostic, with its indentation.
-            let anchor = syntax.paragraphs.first(where: { $0.range.touches(diagnostic.range.start) })?.range.start ?? diagnostic.range.start
-            let lineStart = syntax.lines.lineRange(syntax.lines.line(containing: anchor)).start
-            var indentEnd = lineStart
-            while indentEnd < bytes.count, bytes[indentEnd] == 0x20 || bytes[indentEnd] == 0x09 { indentEnd += 1 }
-            let indent = bytes.string(in: ByteRange(lineStart, indentEnd))
-            action("Ignore \(code) here", [id: [
-                TextEdit(range: ByteRange(lineStart, lineStart), newText: "\(indent)<!-- dossier-ignore \(code) -->\(newline)"),
-            ]])
+            action("Ignore \(code) here", [id: [ignoreHere(code, diagnostic.range.start, syntax, newline: newline)]])
             var fileOffset = 0
             var fileText = "<!-- dossier-ignore-file \(code) -->\(newline)"
             if let front = syntax.frontMatter {
@@ -142,6 +118,54 @@ extension Features {
             action("Ignore \(code) in this file", [id: [TextEdit(range: ByteRange(fileOffset, fileOffset), newText: fileText)]])
         }
         return actions
+    }
+
+    /// The `dossier-ignore` comment for a finding at `offset` (SPEC 2.5): in prose, right before the sentence
+    /// holding it, so it silences that sentence and not its neighbours; elsewhere (headings of actors, fields,
+    /// front matter), on a line of its own before the line holding it, with its indentation.
+    static func ignoreHere(_ code: String, _ offset: Int, _ syntax: DocumentSyntax, newline: String) -> TextEdit {
+        let bytes = syntax.bytes
+        if let paragraph = syntax.paragraphs.first(where: { $0.range.touches(offset) }) {
+            var sentenceStart = paragraph.range.start
+            Sentences.split(bytes, paragraph.range) { sentence in
+                if sentence.start <= offset { sentenceStart = sentence.start }
+            }
+            let at = afterBlockMarkers(sentenceStart, bytes, lineStart: syntax.lines.lineStart(syntax.lines.line(containing: sentenceStart)))
+            return TextEdit(range: ByteRange(at, at), newText: "<!-- dossier-ignore \(code) --> ")
+        }
+        let lineStart = syntax.lines.lineStart(syntax.lines.line(containing: offset))
+        var indentEnd = lineStart
+        while indentEnd < bytes.count, bytes[indentEnd] == 0x20 || bytes[indentEnd] == 0x09 { indentEnd += 1 }
+        let indent = bytes.string(in: ByteRange(lineStart, indentEnd))
+        return TextEdit(range: ByteRange(lineStart, lineStart), newText: "\(indent)<!-- dossier-ignore \(code) -->\(newline)")
+    }
+
+    /// `offset` moved past white space and, when nothing but them stands between it and `lineStart`, past the
+    /// block quote and list markers that open the line (`> `, `- `, `* `, `+ `, `1. `, `1) `): a comment there
+    /// must stay inside the list item or quote.
+    static func afterBlockMarkers(_ offset: Int, _ bytes: [UInt8], lineStart: Int) -> Int {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var index = offset
+        while index < bytes.count, isBlank(bytes[index]) { index += 1 }
+        guard bytes[lineStart..<index].allSatisfy(isBlank) else { return index }
+        while index < bytes.count {
+            var marker = index
+            if bytes[marker] == 0x3E {  // >
+                marker += 1
+            } else if bytes[marker] == 0x2D || bytes[marker] == 0x2A || bytes[marker] == 0x2B {  // - * +
+                marker += 1
+                guard marker < bytes.count, isBlank(bytes[marker]) else { break }
+            } else if bytes[marker] >= 0x30 && bytes[marker] <= 0x39 {
+                while marker < bytes.count, bytes[marker] >= 0x30 && bytes[marker] <= 0x39 { marker += 1 }
+                guard marker + 1 < bytes.count, bytes[marker] == 0x2E || bytes[marker] == 0x29, isBlank(bytes[marker + 1]) else { break }
+                marker += 1
+            } else {
+                break
+            }
+            index = marker
+            while index < bytes.count, isBlank(bytes[index]) { index += 1 }
+        }
+        return index
     }
 
     /// The cast file for new actors (the first `type: cast` document, else `id` itself) and the edit

@@ -13,6 +13,10 @@ public enum CompletionCard: Hashable, Sendable {
 }
 
 /// One completion proposal; `insertText` replaces `replaceRange`.
+///
+/// What lands must be exactly `insertText`, whatever the editor: so `insertText` holds no white space
+/// (Neovim keeps an edit's text only up to its first space) unless `replacesTypedWord`, and it never
+/// ends in a sigil the user types next by habit (`by=`, not `by=@`).
 public struct CompletionItem: Hashable, Sendable {
     public var label: String
     public var detail: String?
@@ -23,6 +27,10 @@ public struct CompletionItem: Hashable, Sendable {
     public var filterText: String?
     public var kind: CompletionKind
     public var replaceRange: ByteRange
+    /// Whether `replaceRange` is just the letters typed before the cursor, the word every editor replaces by
+    /// itself when an item names no range: a name in prose, whose text (`[Lloyd Austin](@lloyd-austin)`)
+    /// holds a space.
+    public var replacesTypedWord = false
 }
 
 /// The proposals at a position; `isIncomplete` asks the client to ask again as the user types.
@@ -34,9 +42,6 @@ public struct CompletionResult: Hashable, Sendable {
 }
 
 extension Features {
-    /// Characters that should trigger completion: `@`, `#`, `{`, space (inside attribute blocks), `=`, `:`.
-    public static let completionTriggers = ["@", "#", "{", "."]
-
     /// Completions at `offset`: actors after `@`, claim ids after `#` in `cite=`, attribute names in `{…}`,
     /// front-matter keys and values, and known names in prose after three letters of a capitalised word.
     public static func completions(at offset: Int, in id: DocumentID, snapshot: WorkspaceSnapshot) -> CompletionResult {
@@ -73,8 +78,15 @@ extension Features {
             if before == 0x23, token.hasPrefix("cite=") {
                 return CompletionResult(isIncomplete: false, items: claimItems(replace, snapshot))
             }
+            // An id after `#`: a claim's is new text; an actor heading's is proposed from its name. Nothing
+            // may replace the `#` itself.
+            if token.hasPrefix("#") {
+                guard isHeading else { return .empty }
+                return CompletionResult(isIncomplete: false, items: headingIDItems(replace, line: line, block: block.open, bytes))
+            }
             if token.contains("=") { return .empty }
-            let range = ByteRange(block.tokenStart, wordEnd)
+            // An `=` already after the name is taken over, not doubled.
+            let range = ByteRange(block.tokenStart, wordEnd < line.end && bytes[wordEnd] == 0x3D ? wordEnd + 1 : wordEnd)
             if isHeading {
                 let items = ActorKind.allCases.map {
                     CompletionItem(
@@ -86,9 +98,9 @@ extension Features {
             let attributes: [(String, String, String)] = [
                 (".claim", ".claim", "a reported or paraphrased claim"),
                 (".quote", ".quote", "a verbatim quote"),
-                ("by=", "by=@", "who is on record: `@id`, `@a,@b` or a quoted description of an unnamed source"),
-                ("via=", "via=@", "who relayed it: `@id`"),
-                ("cite=", "cite=#", "the claims it rests on: `#claim-id`"),
+                ("by=", "by=", "who is on record: `@id`, `@a,@b` or a quoted description of an unnamed source"),
+                ("via=", "via=", "who relayed it: `@id`"),
+                ("cite=", "cite=", "the claims it rests on: `#claim-id`"),
                 ("cue=", "cue=", "the reporting verb: `said`, `\"according to\"`"),
                 ("#", "#", "a claim id, so briefs can cite it"),
             ]
@@ -99,8 +111,19 @@ extension Features {
             }
             return CompletionResult(isIncomplete: false, items: items)
         }
-        // Prose names.
+        if let keys = actorFieldKeys(offset: offset, line: line, syntax: syntax) { return keys }
         return nameCompletions(offset: offset, line: line, syntax: syntax, snapshot)
+    }
+
+    /// The id made from an actor heading's name (`## Jane Roe {#` → `jane-roe`), for the id being typed after `#`.
+    private static func headingIDItems(_ replace: ByteRange, line: ByteRange, block: Int, _ bytes: [UInt8]) -> [CompletionItem] {
+        var start = line.start
+        while start < block, bytes[start] == 0x23 { start += 1 }
+        let slug = Identifier.slug(bytes.string(in: ByteRange(start, block)))
+        guard !slug.isEmpty else { return [] }
+        return [CompletionItem(
+            label: slug, detail: "id from the heading", documentation: nil, insertText: slug, filterText: slug, kind: .value,
+            replaceRange: replace)]
     }
 
     /// The start of the attribute token under the cursor when the cursor is inside an unclosed `{` on its line.
@@ -213,54 +236,10 @@ extension Features {
         ]
         let items = keys.filter { !present.contains($0.0) || bytes.string(in: ByteRange(start, end)) == $0.0 }.map { key, doc in
             CompletionItem(
-                label: key, detail: nil, documentation: doc, insertText: key + ": ", filterText: key, kind: .key,
+                label: key, detail: nil, documentation: doc, insertText: key + ":", filterText: key, kind: .key,
                 replaceRange: ByteRange(start, end < line.end && bytes[end] == 0x3A ? end + 1 : end))
         }
         return CompletionResult(isIncomplete: false, items: items)
-    }
-
-    private static func nameCompletions(
-        offset: Int, line: ByteRange, syntax: DocumentSyntax, _ snapshot: WorkspaceSnapshot
-    ) -> CompletionResult {
-        let bytes = syntax.bytes
-        // Only in prose: inside a paragraph segment, not in link text.
-        guard syntax.paragraphs.contains(where: { $0.range.touches(offset) && syntax.segments(of: $0).contains { $0.touches(offset) } })
-            || !syntax.paragraphs.contains(where: { $0.range.touches(offset) })
-        else { return .empty }
-        if syntax.mentions.contains(where: { $0.fullRange.touches(offset) && $0.fullRange.end != offset }) { return .empty }
-        if line.length > 0, bytes[line.start] == 0x23 { return .empty }
-        // Word starts ending at the cursor: the current word and up to two before it on the line.
-        var starts: [Int] = []
-        var index = offset
-        while starts.count < 3 {
-            var start = index
-            while start > line.start, isASCIILetter(bytes[start - 1]) || bytes[start - 1] == 0x2E || bytes[start - 1] >= 0x80 { start -= 1 }
-            if start == index && starts.isEmpty { return .empty }
-            starts.append(start)
-            guard start > line.start + 1, bytes[start - 1] == 0x20 else { break }
-            index = start - 1
-        }
-        var items: [CompletionItem] = []
-        var seen: Set<String> = []
-        for start in starts.reversed() {
-            guard start < bytes.count, bytes[start] >= 0x41, bytes[start] <= 0x5A else { continue }
-            var firstWordEnd = start
-            while firstWordEnd < offset, bytes[firstWordEnd] != 0x20 { firstWordEnd += 1 }
-            if firstWordEnd - start < 3 { continue }
-            let prefix = bytes.string(in: ByteRange(start, offset))
-            for (name, owners) in snapshot.actorsByName where owners.count == 1 && name.hasPrefix(prefix) {
-                let actorID = owners[0]
-                guard seen.insert(name + "\u{0}" + actorID).inserted, let (_, actor) = snapshot.actor(actorID) else { continue }
-                var detail = "@\(actorID) · \(actor.kind.rawValue)"
-                if let role = actor.role, !role.text.isEmpty { detail += " · " + role.text }
-                items.append(CompletionItem(
-                    label: name, detail: detail, documentation: nil, card: .actor(actorID),
-                    insertText: snapshot.configuration.linkNames ? "[\(name)](@\(actorID))" : name, filterText: name, kind: .name,
-                    replaceRange: ByteRange(start, offset)))
-            }
-        }
-        items.sort { $0.replaceRange.start != $1.replaceRange.start ? $0.replaceRange.start < $1.replaceRange.start : $0.label < $1.label }
-        return CompletionResult(isIncomplete: true, items: items)
     }
 
     /// The Markdown card of a proposed actor or claim (as on hover), or nil when it is no longer known.

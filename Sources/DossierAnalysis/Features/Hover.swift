@@ -52,7 +52,10 @@ extension Features {
         if let description = actor.description, !description.text.isEmpty {
             blocks.append(truncate(description.text.trimmingWhitespace(), 600))
         }
-        var footer = "`@\(id)` · mentioned \(stats.mentions)× in \(plural(stats.documents, "document")) · \(plural(stats.claims, "claim")) on record"
+        // Each count says what it counts: the documents are those the actor is mentioned in (a member-of
+        // line or a `by` is a reference, not a mention).
+        let mentioned = stats.mentions == 0 ? "not mentioned" : "mentioned \(stats.mentions)× in \(plural(stats.mentionDocuments, "document"))"
+        var footer = "`@\(id)` · \(mentioned) · \(plural(stats.claims, "claim")) on record"
         let definitions = snapshot.actorSites[id]?.count ?? 1
         if definitions > 1 { footer += " · defined \(definitions)× (duplicate)" }
         footer += " · \(fileName(site.document))"

@@ -79,7 +79,9 @@ extension Features {
         return result
     }
 
-    /// The id under the cursor (without `@`/`#`) and its current text, or nil when nothing renamable is there.
+    /// The id a rename at `offset` changes (without `@`/`#`) and its current text, or nil when nothing renamable is
+    /// there. On a linked mention's text or an actor heading's name it is that mention's or heading's id, which may
+    /// lie beside the cursor: references work there, so rename does too.
     public static func prepareRename(
         at offset: Int, in id: DocumentID, snapshot: WorkspaceSnapshot
     ) -> (range: ByteRange, placeholder: String)? {

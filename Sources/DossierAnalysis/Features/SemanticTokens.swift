@@ -1,13 +1,31 @@
 import DossierSyntax
 
-/// One semantic token: a single-line byte range, a type index into `Features.tokenTypes`, a modifier bit set.
+/// What a semantic token marks: a reference to (or the name of) an actor of some kind, or a claim's text.
+public enum SemanticTokenType: Hashable, Sendable {
+    case actor(ActorKind)
+    case claim
+    case quote
+}
+
+/// How a semantic token's mark is qualified.
+public struct SemanticTokenModifiers: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+    /// Creates a set from its bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// An actor heading's name: where the actor is defined.
+    public static let declaration = SemanticTokenModifiers(rawValue: 1)
+    /// A claim that nothing attributes.
+    public static let unattributed = SemanticTokenModifiers(rawValue: 2)
+}
+
+/// One semantic token: a single-line byte range, what it marks and how.
 public struct SemanticTokenItem: Hashable, Sendable {
     public var range: ByteRange
-    public var type: Int
-    public var modifiers: Int
+    public var type: SemanticTokenType
+    public var modifiers: SemanticTokenModifiers
 
     /// Creates a token.
-    public init(range: ByteRange, type: Int, modifiers: Int) {
+    public init(range: ByteRange, type: SemanticTokenType, modifiers: SemanticTokenModifiers) {
         self.range = range
         self.type = type
         self.modifiers = modifiers
@@ -15,13 +33,6 @@ public struct SemanticTokenItem: Hashable, Sendable {
 }
 
 extension Features {
-    /// The token types legend, in index order.
-    public static let tokenTypes = [
-        "person", "organization", "country", "court", "outlet", "group", "place", "document", "event", "claim", "quote",
-    ]
-    /// The token modifiers legend: bit 0 `declaration`, bit 1 `unattributed`.
-    public static let tokenModifiers = ["declaration", "unattributed"]
-
     /// Semantic tokens of the document, sorted, never overlapping and never spanning lines.
     ///
     /// Scheme: actor references are typed by their actor's kind (linked mentions on their link text, bare
@@ -31,19 +42,16 @@ extension Features {
     /// Multi-line ranges are split per line (line terminators excluded).
     public static func semanticTokens(in id: DocumentID, snapshot: WorkspaceSnapshot, range: ByteRange? = nil) -> [SemanticTokenItem] {
         guard let syntax = snapshot.documents[id]?.syntax else { return [] }
-        func kindIndex(_ actorID: String) -> Int? {
-            guard let kind = snapshot.actor(actorID)?.definition.kind else { return nil }
-            return tokenTypes.firstIndex(of: kind.rawValue)
+        func kindType(_ actorID: String) -> SemanticTokenType? {
+            snapshot.actor(actorID).map { .actor($0.definition.kind) }
         }
         var actorTokens: [SemanticTokenItem] = []
         func add(_ ref: ActorReferenceSyntax, _ range: ByteRange) {
-            if let type = kindIndex(ref.id) { actorTokens.append(SemanticTokenItem(range: range, type: type, modifiers: 0)) }
+            if let type = kindType(ref.id) { actorTokens.append(SemanticTokenItem(range: range, type: type, modifiers: [])) }
         }
         if let outlet = syntax.frontMatter?.outlet { add(outlet, outlet.range) }
         for actor in syntax.actors {
-            if let type = tokenTypes.firstIndex(of: actor.kind.rawValue) {
-                actorTokens.append(SemanticTokenItem(range: actor.name.range, type: type, modifiers: 1))
-            }
+            actorTokens.append(SemanticTokenItem(range: actor.name.range, type: .actor(actor.kind), modifiers: .declaration))
             for member in actor.memberOf { add(member, member.range) }
         }
         for mention in syntax.mentions {
@@ -55,8 +63,8 @@ extension Features {
 
         var tokens: [SemanticTokenItem] = actorTokens
         for claim in syntax.claims {
-            let type = claim.kind == .quote ? 10 : 9
-            let modifiers = snapshot.isAttributed(claim) ? 0 : 2
+            let type: SemanticTokenType = claim.kind == .quote ? .quote : .claim
+            let modifiers: SemanticTokenModifiers = snapshot.isAttributed(claim) ? [] : .unattributed
             let span = ByteRange(claim.range.start, claim.textRange.end + 1)
             var cursor = span.start
             for token in actorTokens where token.range.overlaps(span) {

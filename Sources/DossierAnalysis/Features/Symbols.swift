@@ -1,29 +1,8 @@
 import DossierSyntax
 
-/// What a symbol is; `lspKind` is the LSP `SymbolKind` number.
+/// What a symbol is.
 public enum SymbolCategory: Hashable, Sendable {
     case heading, actor(ActorKind), claim, quote, document
-
-    /// The LSP `SymbolKind`: headings String(15)… actors by kind, claims Constant(14), quotes String(15), documents File(1).
-    public var lspKind: Int {
-        switch self {
-        case .heading: 15
-        case let .actor(kind):
-            switch kind {
-            case .person: 19  // Object
-            case .organization: 23  // Struct
-            case .country, .place: 4  // Package
-            case .court: 11  // Interface
-            case .outlet: 2  // Module
-            case .group: 3  // Namespace
-            case .document: 1  // File
-            case .event: 24  // Event
-            }
-        case .claim: 14
-        case .quote: 15
-        case .document: 1
-        }
-    }
 }
 
 /// A symbol of one document, with its children.
@@ -83,9 +62,10 @@ extension Features {
                 while let top = stack.last, nodes[top].level >= level { stack.removeLast() }
             } else {
                 let claim = event.claim!
-                let text = truncate(squeeze(syntax.text(claim.textRange)), 60)
+                // Outlines such as Neovim's gO list names only: the name carries the first words too.
+                let words = firstWords(squeeze(PlainText.fromMarkdown(syntax.text(claim.textRange))), 60)
                 item = DocumentSymbolItem(
-                    name: claim.id.map { "#" + $0.text } ?? text, detail: claim.id == nil ? claim.kind.rawValue : text,
+                    name: claim.id.map { "#\($0.text): \(words)" } ?? words, detail: "\(claim.kind.rawValue) · \(source(of: claim))",
                     category: claim.kind == .quote ? .quote : .claim, range: claim.range,
                     selectionRange: claim.id?.range ?? claim.textRange, children: [])
                 while let top = stack.last, !nodes[top].item.range.contains(claim.range) { stack.removeLast() }
@@ -101,6 +81,25 @@ extension Features {
             return item
         }
         return roots.map(build)
+    }
+
+    /// Who a claim rests on, as written: `by @a, @b via @c`, `by “a description”`, `cites #x, #y`, or `no source`.
+    static func source(of claim: ClaimSyntax) -> String {
+        var parts: [String] = []
+        var sources = claim.by.map { "@" + $0.id }
+        if let description = claim.byDescription { sources.append("“\(description.text)”") }
+        if !sources.isEmpty { parts.append("by " + sources.joined(separator: ", ")) }
+        if !claim.via.isEmpty { parts.append("via " + claim.via.map { "@" + $0.id }.joined(separator: ", ")) }
+        if !claim.cites.isEmpty { parts.append("cites " + claim.cites.map { "#" + $0.text }.joined(separator: ", ")) }
+        return parts.isEmpty ? "no source" : parts.joined(separator: " ")
+    }
+
+    /// `text` cut after its last whole word within `limit` characters, with an ellipsis.
+    static func firstWords(_ text: String, _ limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit - 1)
+        let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return words + "…"
     }
 
     /// Actors (by name, alias or id), claims with ids and documents (by title) fuzzily matching `query`,

@@ -13,7 +13,8 @@ public enum FeatureTarget: Hashable, Sendable {
 /// A resolved target plus, when the cursor is on a written id, that id's bytes (without `@`/`#`).
 struct ResolvedTarget {
     var target: FeatureTarget
-    /// The id under the cursor, renamable; nil on names, link text and claim spans.
+    /// The written id a rename changes (without `@`/`#`): the one under the cursor, a linked mention's for its
+    /// link text, an actor heading's `#id` anywhere on its line; nil on unlinked names and claim spans.
     var idRange: ByteRange?
 }
 
@@ -37,7 +38,7 @@ extension Features {
                 if ByteRange(actor.id.range.start - 1, actor.id.range.end).touches(offset) {
                     return ResolvedTarget(target: .actor(id: actor.id.text, range: actor.id.range), idRange: actor.id.range)
                 }
-                return ResolvedTarget(target: .actor(id: actor.id.text, range: actor.name.range), idRange: nil)
+                return ResolvedTarget(target: .actor(id: actor.id.text, range: actor.name.range), idRange: actor.id.range)
             }
             if actor.sectionRange.touches(offset) {
                 for member in actor.memberOf where member.range.touches(offset) { return reference(member) }
@@ -62,8 +63,7 @@ extension Features {
             let ref = mention.reference
             if ref.role == .bare, snapshot.actorSites[ref.id] == nil { continue }
             let onID = ref.range.touches(offset)
-            return ResolvedTarget(
-                target: .actor(id: ref.id, range: onID ? ref.range : mention.fullRange), idRange: onID ? ref.idRange : nil)
+            return ResolvedTarget(target: .actor(id: ref.id, range: onID ? ref.range : mention.fullRange), idRange: ref.idRange)
         }
         // Unlinked names and aliases.
         if let paragraph = syntax.paragraphs.first(where: { $0.range.touches(offset) }) {

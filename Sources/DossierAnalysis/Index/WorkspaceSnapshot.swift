@@ -6,12 +6,23 @@ import DossierSyntax
 public struct ActorSite: Hashable, Sendable {
     public var document: DocumentID
     public var index: Int
+
+    /// Definitions of one id are kept in document order, then text order: the first is the one that counts, a
+    /// function of the files alone (not of the order they were read or edited in).
+    static func definitionOrder(_ a: ActorSite, _ b: ActorSite) -> Bool {
+        a.document != b.document ? a.document < b.document : a.index < b.index
+    }
 }
 
 /// Where a claim is: a document and the index of the claim in its syntax.
 public struct ClaimSite: Hashable, Sendable {
     public var document: DocumentID
     public var index: Int
+
+    /// Claims with one id are kept in document order, then text order, as actor definitions are.
+    static func definitionOrder(_ a: ClaimSite, _ b: ClaimSite) -> Bool {
+        a.document != b.document ? a.document < b.document : a.index < b.index
+    }
 }
 
 /// How often an actor is referred to across the workspace.
@@ -20,15 +31,18 @@ public struct ActorStats: Hashable, Sendable {
     public var mentions = 0
     /// Documents holding any reference.
     public var documents = 0
+    /// Documents holding a mention (a `member-of` or `by` alone does not make one).
+    public var mentionDocuments = 0
     /// Claims with the actor in `by`.
     public var claims = 0
     /// All references: mentions, by, via, member-of, outlet.
     public var references = 0
 
     /// No references.
-    public init(mentions: Int = 0, documents: Int = 0, claims: Int = 0, references: Int = 0) {
+    public init(mentions: Int = 0, documents: Int = 0, mentionDocuments: Int = 0, claims: Int = 0, references: Int = 0) {
         self.mentions = mentions
         self.documents = documents
+        self.mentionDocuments = mentionDocuments
         self.claims = claims
         self.references = references
     }
@@ -43,6 +57,7 @@ public struct ActorStats: Hashable, Sendable {
             default: break
             }
         }
+        stats.mentionDocuments = stats.mentions > 0 ? 1 : 0
         stats.claims = claims.count
         return stats
     }
@@ -50,6 +65,7 @@ public struct ActorStats: Hashable, Sendable {
     mutating func add(_ other: ActorStats, sign: Int) {
         mentions += sign * other.mentions
         documents += sign * other.documents
+        mentionDocuments += sign * other.mentionDocuments
         claims += sign * other.claims
         references += sign * other.references
     }
@@ -175,26 +191,6 @@ public final class WorkspaceSnapshot: Sendable {
             users: users, names: sameNames ? (actorsByName, nameMatcher, phraseOwners, actorIDs) : nil, cues: cues)
     }
 
-    /// Whether two versions of a document give other documents the same things to refer to: actor
-    /// ids, names, aliases and kinds, and claim ids with whether each is attributed. When they do,
-    /// an edit of it cannot change another document's diagnostics.
-    public static func sameDefinitions(_ old: Document?, _ new: Document?) -> Bool {
-        guard let old, let new else {
-            let only = old ?? new
-            return only.map { $0.syntax.actors.isEmpty && $0.claimsByID.isEmpty } ?? true
-        }
-        guard sameActorNames(old, new) else { return false }
-        let before = old.syntax.actors, after = new.syntax.actors
-        for index in before.indices where before[index].kind != after[index].kind { return false }
-        guard old.claimsByID.keys.count == new.claimsByID.keys.count else { return false }
-        for (id, indices) in old.claimsByID {
-            guard let others = new.claimsByID[id],
-                indices.elementsEqual(others, by: { old.syntax.claims[$0].hasBy == new.syntax.claims[$1].hasBy })
-            else { return false }
-        }
-        return true
-    }
-
     /// Whether two versions of a document define the same actor ids, names and aliases, which is
     /// all the name index reads from them (compared in place: a cast has hundreds of actors).
     private static func sameActorNames(_ old: Document?, _ new: Document?) -> Bool {
@@ -214,10 +210,16 @@ public final class WorkspaceSnapshot: Sendable {
         claimSites: inout PersistentMap<String, [ClaimSite]>, stats: inout PersistentMap<String, ActorStats>
     ) {
         for (index, actor) in document.syntax.actors.enumerated() {
-            actorSites.modify(actor.id.text, default: []) { $0.append(ActorSite(document: document.id, index: index)) }
+            actorSites.modify(actor.id.text, default: []) { sites in
+                sites.append(ActorSite(document: document.id, index: index))
+                if sites.count > 1 { sites.sort(by: ActorSite.definitionOrder) }
+            }
         }
         for (id, indices) in document.claimsByID {
-            claimSites.modify(id, default: []) { sites in sites += indices.map { ClaimSite(document: document.id, index: $0) } }
+            claimSites.modify(id, default: []) { sites in
+                sites += indices.map { ClaimSite(document: document.id, index: $0) }
+                if sites.count > 1 { sites.sort(by: ClaimSite.definitionOrder) }
+            }
         }
         for (id, sites) in document.references {
             stats.modify(id, default: ActorStats()) { $0.add(ActorStats.of(sites), sign: 1) }
@@ -248,10 +250,14 @@ public final class WorkspaceSnapshot: Sendable {
             return counts
         }
         forEachChange(actorIndices(old), actorIndices(new)) { key, _, indices in
-            replaceSites(key, of: id, by: (indices ?? []).map { ActorSite(document: id, index: $0) }, in: &actorSites, document: \.document)
+            replaceSites(
+                key, of: id, by: (indices ?? []).map { ActorSite(document: id, index: $0) }, in: &actorSites, document: \.document,
+                order: ActorSite.definitionOrder)
         }
         forEachChange(claimIndices(old), claimIndices(new)) { key, _, indices in
-            replaceSites(key, of: id, by: (indices ?? []).map { ClaimSite(document: id, index: $0) }, in: &claimSites, document: \.document)
+            replaceSites(
+                key, of: id, by: (indices ?? []).map { ClaimSite(document: id, index: $0) }, in: &claimSites, document: \.document,
+                order: ClaimSite.definitionOrder)
         }
         forEachChange(referenceStats(old), referenceStats(new)) { key, before, after in
             if let before { stats.modifyExisting(key, removingIf: { $0 == ActorStats() }) { $0.add(before, sign: -1) } }
@@ -267,13 +273,15 @@ public final class WorkspaceSnapshot: Sendable {
         for (key, after) in new where old[key] == nil { body(key, nil, after) }
     }
 
-    /// Puts `sites` in place of document `id`'s sites under `key` (after the other documents' ones).
+    /// Puts `sites` in place of document `id`'s sites under `key`, in definition order.
     private static func replaceSites<Site>(
-        _ key: String, of id: DocumentID, by sites: [Site], in map: inout PersistentMap<String, [Site]>, document: KeyPath<Site, DocumentID>
+        _ key: String, of id: DocumentID, by sites: [Site], in map: inout PersistentMap<String, [Site]>, document: KeyPath<Site, DocumentID>,
+        order: (Site, Site) -> Bool
     ) {
         var all = map[key] ?? []
         all.removeAll { $0[keyPath: document] == id }
         all += sites
+        if all.count > 1 { all.sort(by: order) }
         map[key] = all.isEmpty ? nil : all
     }
 
@@ -305,13 +313,13 @@ public final class WorkspaceSnapshot: Sendable {
 
     // MARK: Lookups
 
-    /// The first definition of actor `id`.
+    /// The definition of actor `id` that counts: the first in document order when it is defined more than once.
     public func actor(_ id: String) -> (site: ActorSite, definition: ActorDefinitionSyntax)? {
         guard let site = actorSites[id]?.first, let document = documents[site.document] else { return nil }
         return (site, document.syntax.actors[site.index])
     }
 
-    /// The first claim with id `id`.
+    /// The claim with id `id` that counts: the first in document order when the id is used more than once.
     public func claim(_ id: String) -> (site: ClaimSite, claim: ClaimSyntax)? {
         guard let site = claimSites[id]?.first, let document = documents[site.document] else { return nil }
         return (site, document.syntax.claims[site.index])

@@ -27,10 +27,19 @@ public enum Checker {
     private static func suppress(_ diagnostics: [Diagnostic], in document: Document) -> [Diagnostic] {
         let suppressions = document.syntax.suppressions
         guard !suppressions.isEmpty else { return diagnostics }
+        let bytes = document.syntax.bytes
+        // Each comment's reach: nil for the whole file.
+        let reaches: [ByteRange?] = suppressions.map { suppression in
+            switch suppression.scope {
+            case .file: nil
+            case .block(let block): block
+            case .sentence(let rest): ByteRange(suppression.range.start, Sentences.first(bytes, rest).end)
+            }
+        }
         return diagnostics.filter { diagnostic in
-            !suppressions.contains { suppression in
-                suppression.rules.contains { $0.text == diagnostic.code.rawValue }
-                    && (suppression.scope.map { $0.contains(diagnostic.range) || $0.overlaps(diagnostic.range) } ?? true)
+            !suppressions.indices.contains { index in
+                suppressions[index].rules.contains { $0.text == diagnostic.code.rawValue }
+                    && (reaches[index].map { $0.contains(diagnostic.range) || $0.overlaps(diagnostic.range) } ?? true)
             }
         }
     }

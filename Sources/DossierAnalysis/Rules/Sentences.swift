@@ -51,6 +51,15 @@ enum Sentences {
         if start < range.end { body(ByteRange(start, range.end)) }
     }
 
+    /// The first sentence of `range` (all of it when it holds one).
+    static func first(_ bytes: [UInt8], _ range: ByteRange) -> ByteRange {
+        var first: ByteRange?
+        split(bytes, range) { sentence in
+            if first == nil { first = sentence }
+        }
+        return first ?? range
+    }
+
     /// The offset of the next `.`, `!` or `?` at or after `start`, or `end`.
     private static func nextTerminator(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
         bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: 0x2E, 0x21, 0x3F, in: $0, from: start, to: end) }
@@ -81,6 +90,8 @@ enum Sentences {
         if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x22 || byte == 0x5B || byte == 0x40 || byte == 0x2A {
             return true
         }
+        // A comment between sentences (`dossier-ignore` for the next one) ends the one before it.
+        if byte == 0x3C, index + 3 < bytes.count, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D { return true }
         // “ (E2 80 9C) or a non-ASCII capital.
         if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C { return true }
         if byte >= 0xC0 {

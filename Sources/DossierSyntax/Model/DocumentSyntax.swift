@@ -210,17 +210,28 @@ public struct ClaimSyntax: Hashable, Sendable {
     }
 }
 
+/// What a `dossier-ignore` comment silences (SPEC 2.5).
+public enum SuppressionScope: Hashable, Sendable {
+    /// `dossier-ignore-file`: the whole document.
+    case file
+    /// A comment on a line of its own: the block after it, up to the next blank line.
+    case block(ByteRange)
+    /// A comment inside a paragraph (text follows it on its line): the sentence after it. The range runs from the
+    /// comment's end to the paragraph's; the analysis, which splits sentences, cuts it at the first sentence's end.
+    case sentence(ByteRange)
+}
+
 /// A `<!-- dossier-ignore … -->` comment.
 public struct SuppressionSyntax: Hashable, Sendable {
     /// The rule codes as written.
     public var rules: [Located]
     /// The comment.
     public var range: ByteRange
-    /// The block it silences; nil for `dossier-ignore-file`.
-    public var scope: ByteRange?
+    /// What it silences.
+    public var scope: SuppressionScope
 
     /// Creates a suppression.
-    public init(rules: [Located], range: ByteRange, scope: ByteRange?) {
+    public init(rules: [Located], range: ByteRange, scope: SuppressionScope) {
         self.rules = rules
         self.range = range
         self.scope = scope

@@ -14,6 +14,12 @@ extension Array {
     /// Moves the elements into storage of exactly their count when at least an eighth is unused.
     mutating func shrinkToFit() {
         guard capacity - count > Swift.max(count / 8, 1) else { return }
+        // Empty: a new empty array. `unsafeUninitializedCapacity: 0` would write the count of the storage every
+        // empty array shares, a data race between threads scanning at once.
+        guard count > 0 else {
+            self = []
+            return
+        }
         // Not `Array(self[...])`: a slice of the whole array keeps its storage.
         self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
             initialized = buffer.initialize(fromContentsOf: self)
@@ -58,8 +64,16 @@ struct BlockScanner {
                 flushParagraph(&paragraphStart, endLine: line)
                 line = skipFence(from: line, marker: fence)
             } else if indent - range.start < 4, bytes.hasPrefix("<!--", at: indent) {
-                flushParagraph(&paragraphStart, endLine: line)
-                line = htmlComment(from: line, start: indent)
+                let end = SuppressionComment.end(bytes, from: indent)
+                if let end, textFollows(end) {
+                    // As in Pandoc, text after `-->` on its line is a paragraph, which the comment opens
+                    // (or continues): the inline scan reads the comment, a sentence's suppression.
+                    if paragraphStart == nil { paragraphStart = line }
+                    line = lines.line(containing: end) + 1
+                } else {
+                    flushParagraph(&paragraphStart, endLine: line)
+                    line = htmlComment(from: line, start: indent, end: end)
+                }
             } else if indent - range.start < 4, let level = headingLevel(at: indent, lineEnd: range.end) {
                 flushParagraph(&paragraphStart, endLine: line)
                 line = heading(line: line, level: level, contentStart: indent + level)
@@ -135,64 +149,26 @@ struct BlockScanner {
         return line
     }
 
-    /// Reads an HTML comment block (possibly a suppression); returns the line after it.
-    private mutating func htmlComment(from first: Int, start: Int) -> Int {
-        var index = start + 4
-        var close: Int?
-        while index + 2 < bytes.count {
-            if bytes[index] == ASCII.dash, bytes[index + 1] == ASCII.dash, bytes[index + 2] == 0x3E {
-                close = index + 3
-                break
-            }
-            index += 1
-        }
-        guard let end = close else {
+    /// Whether the line holding `offset` has more than white space from `offset` on.
+    private func textFollows(_ offset: Int) -> Bool {
+        let lineEnd = lines.lineContentEnd(lines.line(containing: offset))
+        return offset < lineEnd && indentation(ByteRange(offset, lineEnd)) < lineEnd
+    }
+
+    /// Reads an HTML comment block from `start` to `end` (nil when it is never closed), possibly a
+    /// suppression; returns the line after it.
+    private mutating func htmlComment(from first: Int, start: Int, end: Int?) -> Int {
+        guard let end else {
             syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), bytes.count))
             return lines.lineCount
         }
         let lastLine = lines.line(containing: end)
         if lastLine > first { syntax.foldableBlocks.append(ByteRange(lines.lineStart(first), lines.lineContentEnd(lastLine))) }
-        suppression(comment: ByteRange(start, end), afterLine: lastLine)
+        let comment = ByteRange(start, end)
+        if let (rules, isFile) = SuppressionComment.parse(bytes, comment, diagnostics: &syntax.diagnostics) {
+            syntax.suppressions.append(SuppressionSyntax(rules: rules, range: comment, scope: isFile ? .file : .block(blockAfter(line: lastLine))))
+        }
         return lastLine + 1
-    }
-
-    private mutating func suppression(comment: ByteRange, afterLine: Int) {
-        var index = comment.start + 4
-        let bodyEnd = comment.end - 3
-        while index < bodyEnd, ASCII.isWhitespace(bytes[index]) { index += 1 }
-        let isFile: Bool
-        if bytes.hasPrefix("dossier-ignore-file", at: index) {
-            isFile = true
-            index += 19
-        } else if bytes.hasPrefix("dossier-ignore", at: index) {
-            isFile = false
-            index += 14
-        } else {
-            return
-        }
-        guard index >= bodyEnd || ASCII.isWhitespace(bytes[index]) else { return }
-        var rules: [Located] = []
-        while index < bodyEnd {
-            while index < bodyEnd, ASCII.isWhitespace(bytes[index]) || bytes[index] == ASCII.comma { index += 1 }
-            let start = index
-            while index < bodyEnd, !ASCII.isWhitespace(bytes[index]), bytes[index] != ASCII.comma { index += 1 }
-            guard index > start else { continue }
-            let rule = Located(bytes.string(in: ByteRange(start, index)), ByteRange(start, index))
-            if DiagnosticCode(rawValue: rule.text) == nil {
-                let codes = DiagnosticCode.allCases.map(\.rawValue)
-                let suggestion = codes.first { $0.hasPrefix(rule.text) } ?? EditDistance.nearest(to: rule.text, in: codes, limit: 4)
-                syntax.diagnostics.append(SyntaxDiagnostic(
-                    .syntax, rule.range,
-                    "unknown rule `\(rule.text)`" + (suggestion.map { ": did you mean `\($0)`?" } ?? "")))
-            }
-            rules.append(rule)
-        }
-        if rules.isEmpty {
-            syntax.diagnostics.append(SyntaxDiagnostic(
-                .syntax, comment, "name the rules to ignore, like <!-- dossier-ignore vague-attribution -->"))
-            return
-        }
-        syntax.suppressions.append(SuppressionSyntax(rules: rules, range: comment, scope: isFile ? nil : blockAfter(line: afterLine)))
     }
 
     /// The block after `line`: from the next non-blank line to the line before the next blank one.

@@ -67,6 +67,7 @@ struct InlineScanner {
             case ASCII.lessThan where bytes.hasPrefix("<!--", at: index):
                 if let close = commentEnd(from: index + 4, limit: limit) {
                     cut(index, close)
+                    suppression(ByteRange(index, close), paragraphEnd: limit, into: &syntax)
                     index = close
                 } else {
                     index += 4
@@ -222,6 +223,14 @@ struct InlineScanner {
         while start > 0, bytes[start] & 0xC0 == 0x80, index - start < 4 { start -= 1 }
         let scalar = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.last
         return scalar.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+    }
+
+    /// Records a `dossier-ignore` comment inside a paragraph: it silences the sentence after it (the
+    /// file, for `dossier-ignore-file`).
+    private func suppression(_ comment: ByteRange, paragraphEnd: Int, into syntax: inout DocumentSyntax) {
+        guard let (rules, isFile) = SuppressionComment.parse(bytes, comment, diagnostics: &syntax.diagnostics) else { return }
+        let scope: SuppressionScope = isFile ? .file : .sentence(ByteRange(comment.end, paragraphEnd))
+        syntax.suppressions.append(SuppressionSyntax(rules: rules, range: comment, scope: scope))
     }
 
     /// The offset just past the `-->` closing a comment whose body starts at `start`.

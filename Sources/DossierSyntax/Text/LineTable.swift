@@ -127,12 +127,17 @@ public struct LineTable: Sendable {
         return low
     }
 
-    /// The position of byte `offset` in `encoding`.
+    /// The position of byte `offset` in `encoding`. An offset inside a multi-byte character counts as the end of
+    /// that character, in every encoding: a UTF-8 position never splits a character either.
     public func position(of offset: Int, in encoding: PositionEncoding) -> TextPosition {
         let target = min(max(offset, 0), bytes.count)
         let line = line(containing: target)
         let start = lineStart(line)
-        let end = min(target, lineContentEnd(line))
+        var end = min(target, lineContentEnd(line))
+        if encoding == .utf8 {
+            let contentEnd = lineContentEnd(line)
+            while end > start, end < contentEnd, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        }
         return TextPosition(line: line, character: units(from: start, to: end, in: encoding))
     }
 

@@ -12,4 +12,12 @@ return {
       on_dir(root)
     end
   end,
+  -- Dossier's semantic token types, so mentions are coloured by actor kind.
+  capabilities = require('dossier').capabilities(nil),
+  -- The code lens command runs here, in Neovim: it fills the quickfix list.
+  commands = require('dossier').commands,
+  -- gd, gO and the lenses in Dossier buffers.
+  on_attach = function(client, bufnr)
+    require('dossier').on_attach(client, bufnr)
+  end,
 }

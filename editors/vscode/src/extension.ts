@@ -1,18 +1,27 @@
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
+  ClientCapabilities,
   DidChangeConfigurationNotification,
   Executable,
   LanguageClient,
   LanguageClientOptions,
   ProgressToken,
+  ReferencesRequest,
   ServerOptions,
   State,
+  StaticFeature,
   WorkDoneProgressBegin,
   WorkDoneProgressEnd,
   WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
+
+// The server's code lens command (arguments: uri, position, actor id), and the extension's own
+// command the lenses are pointed at: it asks for the references and shows them in the peek view.
+const SERVER_LENS_COMMAND = 'dossier.showReferences';
+const LENS_COMMAND = 'dossier.lens.showReferences';
 
 // Settings the server reads (the rest of `dossier.*` only steers this extension).
 const SERVER_KEYS = [
@@ -76,7 +85,55 @@ function settingsForSection(section: string, scope?: vscode.Uri): unknown {
   return node ?? null;
 }
 
-function serverCommand(): string {
+/** The folder whose settings hold for the whole server: the only workspace folder, else none (window level). */
+function singleFolder(): vscode.Uri | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return folders.length === 1 ? folders[0].uri : undefined;
+}
+
+function isExecutableFile(candidate: string): boolean {
+  try {
+    if (!fs.statSync(candidate).isFile()) {
+      return false;
+    }
+    if (process.platform !== 'win32') {
+      fs.accessSync(candidate, fs.constants.X_OK);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `name` found in the absolute folders of PATH (with PATHEXT on Windows), or undefined. Never the
+ * current or a workspace folder: spawning a bare `dossier` with the workspace as working directory
+ * would run, on Windows, a `dossier.exe` committed to whatever repository is open.
+ */
+function findOnPath(name: string): string | undefined {
+  const extensions =
+    process.platform === 'win32' && path.extname(name) === ''
+      ? (process.env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter((extension) => extension !== '')
+      : [''];
+  for (const folder of (process.env.PATH ?? '').split(path.delimiter)) {
+    // An empty or relative entry ('', '.') means the working directory.
+    if (!path.isAbsolute(folder)) {
+      continue;
+    }
+    for (const extension of extensions) {
+      const candidate = path.join(folder, name + extension);
+      if (isExecutableFile(candidate)) {
+        return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+type ResolvedCommand = { path: string } | { problem: string };
+
+/** The absolute path of the server executable, or why there is none. */
+function serverCommand(): ResolvedCommand {
   const config = vscode.workspace.getConfiguration('dossier');
   // A workspace could otherwise name any program for us to run; package.json
   // lists the setting as restricted, and here we honour that explicitly.
@@ -85,17 +142,42 @@ function serverCommand(): string {
     : config.inspect<string>('server.path')?.globalValue;
   let command = (configured ?? '').trim();
   if (command === '') {
-    return 'dossier';
+    command = 'dossier';
   }
   if (command === '~' || command.startsWith('~/')) {
     command = path.join(os.homedir(), command.slice(1));
   }
-  const folder = vscode.workspace.workspaceFolders?.[0];
   const hasSeparator = command.includes('/') || command.includes(path.sep);
-  if (!path.isAbsolute(command) && hasSeparator && folder !== undefined) {
+  if (!hasSeparator) {
+    const found = findOnPath(command);
+    return found !== undefined
+      ? { path: found }
+      : { problem: `\`${command}\` was not found on your PATH. Install it or set "dossier.server.path".` };
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!path.isAbsolute(command) && folder !== undefined) {
     command = path.resolve(folder.uri.fsPath, command);
   }
-  return command;
+  return isExecutableFile(command)
+    ? { path: command }
+    : { problem: `\`${command}\` (dossier.server.path) is not an executable file.` };
+}
+
+function isLspPosition(value: unknown): value is { line: number; character: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { line?: unknown }).line === 'number' &&
+    typeof (value as { character?: unknown }).character === 'number'
+  );
+}
+
+/** A lens the server made with its references command, pointed at the extension's own. */
+function retargetLens(lens: vscode.CodeLens): vscode.CodeLens {
+  if (lens.command?.command === SERVER_LENS_COMMAND) {
+    lens.command = { ...lens.command, command: LENS_COMMAND };
+  }
+  return lens;
 }
 
 type WorkDoneProgress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -148,11 +230,12 @@ class StatusItem implements vscode.Disposable {
 
   private render(): void {
     this.item.backgroundColor = undefined;
+    // VS Code draws the progress itself (the client passes $/progress on); the item only names it.
     const task = [...this.tasks.values()].pop();
-    if (task !== undefined) {
+    if (task !== undefined && this.state === 'running') {
       const percentage = task.percentage !== undefined ? ` ${Math.round(task.percentage)}%` : '…';
-      this.item.text = `$(sync~spin) Dossier: ${task.title.toLowerCase()}${percentage}`;
-      this.item.tooltip = task.message ?? task.title;
+      this.item.text = '$(check) Dossier';
+      this.item.tooltip = `${task.title}${percentage}${task.message ? `: ${task.message}` : ''}`;
     } else if (this.state === 'starting') {
       this.item.text = '$(sync~spin) Dossier';
       this.item.tooltip = 'Starting the Dossier language server…';
@@ -214,12 +297,46 @@ class ServerController implements vscode.Disposable {
     if (event.affectsConfiguration('dossier.enable')) {
       void this.reconcile();
     }
-    const serverAffected = SERVER_KEYS.some((key) => event.affectsConfiguration(`dossier.${key}`));
+    // Asked per workspace folder: a value set in one folder's settings changes nothing at window level.
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const scopes: (vscode.Uri | undefined)[] = folders.length > 0 ? folders.map((folder) => folder.uri) : [undefined];
+    const serverAffected = scopes.some((scope) =>
+      SERVER_KEYS.some((key) => event.affectsConfiguration(`dossier.${key}`, scope)),
+    );
     const client = this.client;
     if (serverAffected && client !== undefined && client.state === State.Running) {
+      // The notification has no scope: it carries the only folder's settings, or with several folders
+      // those that hold for all. Each folder's own values reach the server through workspace/configuration,
+      // which names the folder (scopeUri) and which the middleware answers per folder.
       client
-        .sendNotification(DidChangeConfigurationNotification.type, { settings: { dossier: serverSettings() } })
+        .sendNotification(DidChangeConfigurationNotification.type, { settings: { dossier: serverSettings(singleFolder()) } })
         .catch((error: unknown) => this.output.error(`Could not send the new settings: ${String(error)}`));
+    }
+  }
+
+  /** The lens command: the actor's references from the server, shown where the lens is (peek view). */
+  async showReferences(args: unknown[]): Promise<void> {
+    const client = this.client;
+    const [uri, position] = args;
+    if (client === undefined || typeof uri !== 'string' || !isLspPosition(position)) {
+      this.output.warn(`The references lens gave no document and position: ${JSON.stringify(args)}`);
+      return;
+    }
+    try {
+      const locations = await client.sendRequest(ReferencesRequest.type, {
+        textDocument: { uri },
+        position,
+        context: { includeDeclaration: false },
+      });
+      const convert = client.protocol2CodeConverter;
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        convert.asUri(uri),
+        convert.asPosition(position),
+        (locations ?? []).map((location) => convert.asLocation(location)),
+      );
+    } catch (error) {
+      this.output.error(`Could not show the references: ${String(error)}`);
     }
   }
 
@@ -245,7 +362,15 @@ class ServerController implements vscode.Disposable {
   }
 
   private async start(): Promise<void> {
-    const command = serverCommand();
+    const resolved = serverCommand();
+    if ('problem' in resolved) {
+      // Not started at all: this is the one message the user sees.
+      this.output.error(resolved.problem);
+      this.status.set('failed', resolved.problem);
+      void this.explainStartFailure(resolved.problem);
+      return;
+    }
+    const command = resolved.path;
     const executable: Executable = {
       command,
       args: ['lsp'],
@@ -259,8 +384,17 @@ class ServerController implements vscode.Disposable {
         { scheme: 'untitled', language: 'markdown' },
       ],
       outputChannel: this.output,
-      initializationOptions: () => serverSettings(),
+      initializationOptions: () => serverSettings(singleFolder()),
       middleware: {
+        // The server's lens command would go back to the server (workspace/executeCommand), whose
+        // answer the client drops: the lenses run the extension's command instead.
+        provideCodeLenses: async (document, token, next) => (await next(document, token))?.map(retargetLens),
+        resolveCodeLens: async (lens, token, next) => {
+          const resolved = await next(lens, token);
+          return resolved ? retargetLens(resolved) : resolved;
+        },
+        executeCommand: async (command, args, next) =>
+          command === SERVER_LENS_COMMAND ? this.showReferences(args) : next(command, args),
         workspace: {
           configuration: async (params, token, next) => {
             const answers = await next(params, token);
@@ -278,17 +412,16 @@ class ServerController implements vscode.Disposable {
           },
         },
         handleWorkDoneProgress: (token, params, next) => {
+          // Every kind goes on to the client, which shows VS Code's own progress ("Dossier: Indexing
+          // 40%"); the status item keeps the task for its tooltip and draws no spinner of its own.
           status.progress(token, params);
-          // The status item is the progress UI: passing `begin` on would draw a
-          // second spinner. `end` must pass so the library drops its handler.
-          if (params.kind === 'end') {
-            next(token, params);
-          }
+          next(token, params);
         },
       },
     };
 
     const client = new LanguageClient('dossier', 'Dossier', serverOptions, clientOptions);
+    client.registerFeature(dossierTokenTypes);
     client.onDidChangeState((event) => {
       if (this.client !== client) {
         return;
@@ -307,10 +440,10 @@ class ServerController implements vscode.Disposable {
     try {
       await client.start();
     } catch (error) {
+      // The client has already shown its own error message: a second pop-up would say the same.
       const reason = error instanceof Error ? error.message : String(error);
       this.output.error(`Could not start ${command} lsp: ${reason}`);
       status.set('failed', `Could not start \`${command} lsp\`: ${reason}`);
-      void this.explainStartFailure(command, reason);
     }
   }
 
@@ -327,12 +460,8 @@ class ServerController implements vscode.Disposable {
     }
   }
 
-  private async explainStartFailure(command: string, reason: string): Promise<void> {
-    const notFound = /ENOENT/.test(reason);
-    const message = notFound
-      ? `Dossier: \`${command}\` was not found. Install it or set "dossier.server.path".`
-      : `Dossier: the language server failed to start (${reason}).`;
-    const choice = await vscode.window.showErrorMessage(message, 'Open Settings', 'Show Output');
+  private async explainStartFailure(problem: string): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(`Dossier: ${problem}`, 'Open Settings', 'Show Output');
     if (choice === 'Open Settings') {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'dossier.server.path');
     } else if (choice === 'Show Output') {
@@ -362,6 +491,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     projectFiles,
     vscode.commands.registerCommand('dossier.restartServer', () => active.restart()),
     vscode.commands.registerCommand('dossier.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('dossier.lens.showReferences', (...args: unknown[]) => active.showReferences(args)),
     vscode.workspace.onDidChangeConfiguration((event) => active.onConfigurationChanged(event)),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void active.reconcile()),
     // Trust unlocks a workspace-level dossier.server.path.
@@ -374,3 +504,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export function deactivate(): Promise<void> | undefined {
   return controller?.shutdown();
 }
+
+/**
+ * Announces Dossier's semantic token types (contributed in package.json) among the ones the client lists: the
+ * server sends only types the client lists, and vscode-languageclient lists the standard ones only.
+ */
+const dossierTokenTypes: StaticFeature = {
+  fillClientCapabilities(capabilities: ClientCapabilities): void {
+    const tokens = capabilities.textDocument?.semanticTokens;
+    if (!tokens) {
+      return;
+    }
+    const types = ['person', 'organization', 'country', 'court', 'outlet', 'group', 'place', 'document', 'event', 'claim', 'quote'];
+    tokens.tokenTypes = [...tokens.tokenTypes, ...types.filter((type) => !tokens.tokenTypes.includes(type))];
+    tokens.tokenModifiers = [...tokens.tokenModifiers, ...['unattributed'].filter((m) => !tokens.tokenModifiers.includes(m))];
+  },
+  getState() {
+    return { kind: 'static' };
+  },
+  initialize(): void {},
+  dispose(): void {},
+};

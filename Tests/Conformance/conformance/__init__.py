@@ -1,0 +1,1 @@
+"""The LSP conformance suite's library: meta model, client profiles, the validating client, the rules."""
