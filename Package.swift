@@ -35,7 +35,7 @@ let package = Package(
         // In-process timings of the analysis layer (snapshot updates, rules, features) on a corpus.
         .executableTarget(name: "dossier-probe", dependencies: ["DossierAnalysis", "DossierSyntax", "DossierWorkspace"], path: "Benchmarks/Probe"),
         // Attribution inference scored against PolNeAR's gold attributions (train and dev splits).
-        .executableTarget(name: "dossier-attribution-eval", dependencies: ["DossierAnalysis"], path: "Benchmarks/Attribution"),
+        .executableTarget(name: "dossier-attribution-eval", dependencies: ["DossierAnalysis"], path: "Benchmarks/Attribution", exclude: ["run.sh"]),
 
         // Helpers shared by the test targets: marked test texts, a seeded generator, an in-process LSP client.
         .target(name: "DossierTestSupport", dependencies: ["DossierSyntax", "DossierJSON", "DossierLocking", "DossierProtocol"], path: "Tests/Support"),

@@ -44,11 +44,8 @@ func main() -> Int32 {
         case .run(let parsed):
             return try command.run(parsed)
         }
-    } catch let error as UsageError {
-        printError("dossier: \(error.message)")
-        return 2
     } catch {
-        printError("dossier: \(error)")
+        printError("dossier: \(error.message)")
         return 2
     }
 }

@@ -89,7 +89,7 @@ public final class PipeTestClient: Sendable {
             defer { close(fd) }
             var framer = MessageFramer()
             var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-            while !stopped.withLock { $0 } {
+            while !stopped.withLock({ $0 }) {
                 if paused.withLock({ $0 }) {
                     usleep(5_000)
                     continue
@@ -115,7 +115,7 @@ public final class PipeTestClient: Sendable {
                     }
                 }
             }
-            if !stopped.withLock { $0 } { self?.fail(.endOfStream) }
+            if !stopped.withLock({ $0 }) { self?.fail(.endOfStream) }
         }
         thread.name = "dossier-test-client"
         thread.start()

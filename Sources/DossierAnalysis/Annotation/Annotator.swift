@@ -62,35 +62,83 @@ public enum Annotator {
     /// The attributions to wrap: with a source, not annotated, inside `scope`, not cutting through
     /// markup, and not overlapping each other (a statement is kept over a quotation inside it).
     static func chooseWraps(_ attributions: [Attribution], _ syntax: DocumentSyntax, _ scope: ByteRange) -> [Attribution] {
+        let markup = Markup(syntax)
         let candidates = attributions.filter { attribution in
-            !attribution.annotated && attribution.source != nil && scope.contains(attribution.content)
-                && canWrap(attribution.content, syntax)
-        }
-        // Longer first, so an outer statement wins over the quotation it holds.
+            !attribution.annotated && attribution.source != nil && scope.contains(attribution.content) && markup.canWrap(attribution.content)
+        }.sorted { $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.length > $1.content.length }
+        // In order of start, the longer first: an outer statement comes before the quotation it holds.
         var chosen: [Attribution] = []
-        for candidate in candidates.sorted(by: { $0.content.length > $1.content.length }) where !chosen.contains(where: { $0.content.overlaps(candidate.content) }) {
+        var end = 0
+        for candidate in candidates where candidate.content.start >= end {
             chosen.append(candidate)
+            end = candidate.content.end
         }
-        return chosen.sorted { $0.content.start < $1.content.start }
+        return chosen
     }
 
     /// Whether `range` can become a claim span: inside one paragraph's prose, no claim in or across
     /// it, no mention or code span cut in two, brackets balanced.
-    static func canWrap(_ range: ByteRange, _ syntax: DocumentSyntax) -> Bool {
-        guard range.length > 0, let paragraph = syntax.paragraphs.first(where: { $0.range.contains(range) }) else { return false }
-        if syntax.claims.contains(where: { $0.range.overlaps(range) }) { return false }
-        for mention in syntax.mentions where mention.fullRange.overlaps(range) && !range.contains(mention.fullRange) { return false }
+    static func canWrap(_ range: ByteRange, _ syntax: DocumentSyntax) -> Bool { Markup(syntax).canWrap(range) }
+}
+
+/// A document's markup sorted for lookups: where a wrap or a link may go.
+struct Markup {
+    let syntax: DocumentSyntax
+    /// Claim spans and mentions, sorted by start.
+    let claims: [ClaimSyntax]
+    let mentions: [ByteRange]
+
+    init(_ syntax: DocumentSyntax) {
+        self.syntax = syntax
+        claims = syntax.claims.sorted { $0.range.start < $1.range.start }
+        mentions = syntax.mentions.map(\.fullRange).sorted()
+    }
+
+    /// The index of the first of `count` sorted items for which `isBefore` is false.
+    static func lowerBound(_ count: Int, _ isBefore: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isBefore(mid) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The claim overlapping `range`, if any (claims do not overlap each other).
+    func claim(overlapping range: ByteRange) -> ClaimSyntax? {
+        let index = Markup.lowerBound(claims.count) { claims[$0].range.end <= range.start }
+        return index < claims.count && claims[index].range.overlaps(range) ? claims[index] : nil
+    }
+
+    /// Whether a mention overlaps `range`; `partly`: only one that `range` does not hold whole.
+    func hasMention(overlapping range: ByteRange, partly: Bool = false) -> Bool {
+        // Mentions do not overlap but for a bare one inside a link's text: look a few back.
+        var index = max(0, Markup.lowerBound(mentions.count) { mentions[$0].start < range.start } - 2)
+        while index < mentions.count, mentions[index].start < range.end {
+            if mentions[index].overlaps(range), !partly || !range.contains(mentions[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    func canWrap(_ range: ByteRange) -> Bool {
+        let paragraphs = syntax.paragraphs
+        let index = Markup.lowerBound(paragraphs.count) { paragraphs[$0].range.end < range.end }
+        guard range.length > 0, index < paragraphs.count, paragraphs[index].range.contains(range) else { return false }
+        if claim(overlapping: range) != nil { return false }
+        if hasMention(overlapping: range, partly: true) { return false }
         // Both ends in prose, not in a cut-out part (a link target, a code span, a comment).
-        let segments = syntax.segments(of: paragraph)
+        let segments = syntax.segments(of: paragraphs[index])
         guard segments.contains(where: { $0.touches(range.start) && $0.end > range.start }),
             segments.contains(where: { $0.touches(range.end) && $0.start < range.end })
         else { return false }
         var depth = 0
         let bytes = syntax.bytes
-        for index in range.start..<range.end {
-            if bytes[index] == 0x5C { return false }  // an escape: left alone
-            if bytes[index] == 0x5B { depth += 1 }
-            if bytes[index] == 0x5D {
+        for offset in range.start..<range.end {
+            if bytes[offset] == 0x5C { return false }  // an escape: left alone
+            if bytes[offset] == 0x5B { depth += 1 }
+            if bytes[offset] == 0x5D {
                 depth -= 1
                 if depth < 0 { return false }
             }
@@ -109,14 +157,18 @@ private struct PlanBuilder {
     var proposed: [ProposedActor] = []
     var takenActorIDs: Set<String> = []
     var takenClaimIDs: Set<String>
-    /// The wrapped ranges, so that links do not cut through them.
+    /// The wrapped ranges, in order, so that links do not cut through them.
     var wraps: [ByteRange] = []
+    /// Where links open.
+    var linkStarts: Set<Int> = []
+    let markup: Markup
     var plan = AnnotationPlan()
 
     init(document: Document, snapshot: WorkspaceSnapshot) {
         self.document = document
         self.snapshot = snapshot
         bytes = document.syntax.bytes
+        markup = Markup(document.syntax)
         takenClaimIDs = Set(snapshot.claimSites.keys)
         for claim in document.syntax.claims { if let id = claim.id?.text { takenClaimIDs.insert(id) } }
     }
@@ -207,12 +259,13 @@ private struct PlanBuilder {
 
     /// Links `range` to `id` unless it is already a mention, lies in a claim's attributes or would cut a wrap in two.
     private mutating func link(_ range: ByteRange, to id: String) {
-        let syntax = document.syntax
-        if syntax.mentions.contains(where: { $0.fullRange.overlaps(range) }) { return }
-        if wraps.contains(where: { $0.overlaps(range) && !$0.contains(range) }) { return }
-        if insertions.contains(where: { $0.order == 3 && $0.offset == range.start }) { return }
+        if markup.hasMention(overlapping: range) { return }
+        // Wraps are in order and do not overlap.
+        let wrap = Markup.lowerBound(wraps.count) { wraps[$0].end <= range.start }
+        if wrap < wraps.count, wraps[wrap].overlaps(range), !wraps[wrap].contains(range) { return }
+        guard linkStarts.insert(range.start).inserted else { return }
         // Inside a claim, only in its text.
-        if syntax.claims.contains(where: { $0.range.overlaps(range) && !$0.textRange.contains(range) }) { return }
+        if let claim = markup.claim(overlapping: range), !claim.textRange.contains(range) { return }
         insertions.append((range.start, 3, "["))
         insertions.append((range.end, 0, "](@\(id))"))
         plan.linked += 1

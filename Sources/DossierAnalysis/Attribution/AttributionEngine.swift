@@ -187,12 +187,14 @@ struct AttributionEngine {
             resolutions[index] = resolvePhrase(candidates[index], analysis)
         }
         // Inherited sources, forwards then backwards, so that chains ("A." "B." "C," he said) fill in.
+        var candidateOfQuotation: [Int: Int] = [:]
+        for (index, candidate) in candidates.enumerated() { if let number = candidate.quotation { candidateOfQuotation[number] = index } }
         for pass in 0..<2 {
             let indices = pass == 0 ? Array(candidates.indices) : Array(candidates.indices.reversed())
             for index in indices where candidates[index].inherit != nil && !resolutions[index].found {
                 switch candidates[index].inherit! {
                 case let .quotation(number):
-                    guard let other = candidates.firstIndex(where: { $0.quotation == number }), resolutions[other].found else { continue }
+                    guard let other = candidateOfQuotation[number], resolutions[other].found else { continue }
                     resolutions[index] = resolutions[other]
                     resolutions[index].confidence = min(resolutions[other].confidence, candidates[index].confidence)
                     resolutions[index].named = false
@@ -304,7 +306,8 @@ struct AttributionEngine {
                 continue
             }
             var end = index + 1
-            while end < tokens.count, tokens[end].quotation < 0, analysis.isNameLike(end) || analysis.entity(at: end) != nil
+            // A name has a few words; a longer run of capitals is cut into names of at most eight.
+            while end < tokens.count, end - index < 8, tokens[end].quotation < 0, analysis.isNameLike(end) || analysis.entity(at: end) != nil
                 || (tokens[end].isWord && tokens[end].classes.contains(.nameParticle) && end + 1 < tokens.count && analysis.isNameLike(end + 1))
             {
                 end += 1
@@ -318,6 +321,19 @@ struct AttributionEngine {
             discourse.add(Referent(sources: sources, traits: traits, paragraph: analysis.index, token: run.lowerBound, salience: salience))
         }
         addCoordinatedReferents(analysis)
+        addDescribedSubjects(analysis)
+    }
+
+    /// "A Pentagon spokesman declined to comment.": a sentence whose subject describes a person is
+    /// a referent for "the spokesman" later, though it reports nothing.
+    private mutating func addDescribedSubjects(_ analysis: ParagraphAnalysis) {
+        for sentence in analysis.sentences where !sentence.isEmpty && analysis.tokens[sentence.lowerBound].quotation < 0 {
+            guard let subject = analysis.mainSubject(of: sentence.lowerBound, limit: min(sentence.upperBound, sentence.lowerBound + 40)),
+                let head = subject.last, analysis.tokens[head].isWord, analysis.tokens[head].classes.contains(.personNoun),
+                case let .named(sources, traits) = analysis.read(subject, context), let first = sources.first, case .description = first
+            else { continue }
+            discourse.add(Referent(sources: sources, traits: traits, paragraph: analysis.index, token: subject.lowerBound, salience: .subject))
+        }
     }
 
     /// "Senators Richard J. Durbin, Democrat of Illinois, and Lindsey Graham, Republican of South
@@ -376,7 +392,7 @@ struct AttributionEngine {
             analysis.tokens[cue.tokens.lowerBound].range.start >= end && cue.tokens != tag
         }
         let lastSentence = analysis.sentenceOf[analysis.tokens.count - 1]
-        let tagEnd = max(tag?.upperBound ?? 0, analysis.tokens.lastIndex { $0.range.end <= end } ?? 0)
+        let tagEnd = max(tag?.upperBound ?? 0, analysis.token(endingAt: end) ?? 0)
         guard !otherCue, analysis.sentenceOf[min(tagEnd, analysis.tokens.count - 1)] == lastSentence
             || analysis.clauseEnd(from: tagEnd) >= analysis.tokens.count - 1
         else { return summary }

@@ -27,7 +27,12 @@ struct Discourse {
     /// Adds a referent.
     mutating func add(_ referent: Referent) {
         referents.append(referent)
+        // A bound on the memory and on each search: the most recent referents are the likely ones.
+        if referents.count > 2 * Discourse.capacity { referents.removeFirst(referents.count - Discourse.capacity) }
     }
+
+    /// How many referents are kept.
+    static let capacity = 400
 
     /// Forgets referents older than the reach, so that the memory stays small.
     mutating func forget(before paragraph: Int) {

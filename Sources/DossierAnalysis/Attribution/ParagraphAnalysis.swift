@@ -31,6 +31,8 @@ struct ParagraphAnalysis {
     var cues: [FoundCue] = []
     /// For each token, the index of the cue that starts there, or -1.
     private var cueAt: [Int32] = []
+    /// For each token, the next terminator or semicolon outside quotations at or after it (`clauseEnd`).
+    private var stops: [Int32] = []
     /// Sorted by first token.
     var entities: [NamedEntity] = []
     /// Scratch for the lexicon's matches.
@@ -53,6 +55,7 @@ struct ParagraphAnalysis {
         sentences.removeAll(keepingCapacity: true)
         cues.removeAll(keepingCapacity: true)
         cueAt.removeAll(keepingCapacity: true)
+        stops.removeAll(keepingCapacity: true)
         entities.removeAll(keepingCapacity: true)
         let segments = context.syntax.segments(of: paragraph)
         tokens.reserveCapacity(paragraph.range.length / 4)
@@ -62,12 +65,24 @@ struct ParagraphAnalysis {
         guard !tokens.isEmpty else { return }
         markMentions(paragraph, context)
         QuotationFinder.find(&tokens, into: &quotations)
+        findStops()
         splitSentences(paragraph.range, context, ends: sentenceEnds)
         findCues(segments, context)
         if findsEntities { findEntities(paragraph, segments, context) }
     }
 
     // MARK: Building
+
+    /// The clause ends, from the last token back: every lookup of a clause's end is then one read.
+    private mutating func findStops() {
+        stops.append(contentsOf: repeatElement(Int32(tokens.count), count: tokens.count))
+        var next = Int32(tokens.count)
+        for index in tokens.indices.reversed() {
+            let token = tokens[index]
+            if token.quotation < 0, token.kind == .terminator || token.kind == .semicolon { next = Int32(index) }
+            stops[index] = next
+        }
+    }
 
     /// Flags the words of linked mentions' texts as mentions: a linked phrase is a name, whatever its words.
     private mutating func markMentions(_ paragraph: ParagraphSyntax, _ context: AttributionContext) {
@@ -151,12 +166,16 @@ struct ParagraphAnalysis {
         for mention in context.mentions(in: paragraph.range) where context.snapshot.actorSites[mention.reference.id] != nil {
             found.append((mention.linkText ?? mention.fullRange, mention.reference.id))
         }
-        let mentionRanges = found.map(\.0)
+        // Mentions and names both come in text order: a name inside a mention is found by walking them together.
+        let mentionRanges = found.map(\.0).sorted()
+        var mention = 0
         var names: [NameMatcher.Match] = []
         var none: [NameMatcher.Match] = []
         for segment in segments {
             NameMatcher.matches(context.snapshot.nameMatcher, context.noNames, in: context.bytes, range: segment, into: &names, &none)
-            for match in names where !mentionRanges.contains(where: { $0.overlaps(match.range) }) {
+            for match in names {
+                while mention < mentionRanges.count, mentionRanges[mention].end <= match.range.start { mention += 1 }
+                if mention < mentionRanges.count, mentionRanges[mention].overlaps(match.range) { continue }
                 let owners = context.snapshot.phraseOwners[match.phrase]
                 if owners.count == 1 { found.append((match.range, owners[0])) }
             }
@@ -188,13 +207,7 @@ struct ParagraphAnalysis {
 
     /// The token after the end of `token`'s clause: the next terminator or semicolon outside quotations, or the paragraph's end.
     func clauseEnd(from token: Int) -> Int {
-        var index = token
-        while index < tokens.count {
-            let kind = tokens[index].kind
-            if tokens[index].quotation < 0, kind == .terminator || kind == .semicolon { return index }
-            index += 1
-        }
-        return index
+        token < stops.count ? Int(stops[token]) : tokens.count
     }
 
     /// The token after the end of a statement's clause from `token`: `clauseEnd`, or earlier where a
@@ -202,11 +215,53 @@ struct ParagraphAnalysis {
     func statementEnd(from token: Int) -> Int {
         let end = clauseEnd(from: token)
         guard token < end else { return end }
-        let sentence = sentenceOf[token]
-        for index in token..<end where sentenceOf[index] != sentence && tokens[index].quotation < 0 && tokens[index].kind != .doubleQuote {
-            return index
+        // The first later sentence that starts outside a quotation, before the clause ends.
+        var sentence = Int(sentenceOf[token]) + 1
+        while sentence < sentences.count, sentences[sentence].lowerBound < end {
+            let start = sentences[sentence].lowerBound
+            if tokens[start].quotation < 0, tokens[start].kind != .doubleQuote { return start }
+            sentence += 1
         }
         return end
+    }
+
+    /// The indices of the cues that start in `range` of tokens (cues are in text order).
+    func cues(startingIn range: Range<Int>) -> Range<Int> {
+        var low = 0
+        var high = cues.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cues[mid].tokens.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        var highEnd = cues.count
+        while end < highEnd {
+            let mid = (end + highEnd) / 2
+            if cues[mid].tokens.lowerBound < range.upperBound { end = mid + 1 } else { highEnd = mid }
+        }
+        return low..<end
+    }
+
+    /// The last quotation that ends before token `token`, if any.
+    func quotation(endingBefore token: Int) -> Int? {
+        var low = 0
+        var high = quotations.count
+        while low < high {
+            let mid = (low + high) / 2
+            if quotations[mid].after(tokens.count) <= token { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? low - 1 : nil
+    }
+
+    /// The token whose range ends at byte `offset`, if any.
+    func token(endingAt offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.end < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < tokens.count && tokens[low].range.end == offset ? low : nil
     }
 
     /// The entity covering `token`, if any.

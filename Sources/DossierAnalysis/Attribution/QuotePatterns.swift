@@ -95,7 +95,7 @@ extension ParagraphAnalysis {
             if let phrase = inverted(after: cueTokens.upperBound, ceiling: ceiling) { return (cueTokens, phrase, 0.95) }
         }
         // Subject and verb: "Austin said", "the spokesman continued", "Durbin, a Democrat, asked".
-        for cue in cues.indices where cues[cue].tokens.lowerBound >= start && cues[cue].tokens.lowerBound < ceiling {
+        for cue in cues(startingIn: start..<max(start, ceiling)) {
             let entry = cues[cue].entry
             guard entry.role == .speech || entry.role == .address else { continue }
             // The phrase opens the tag, or follows what belongs with it ("his wife, Anna Berg,
@@ -111,7 +111,7 @@ extension ParagraphAnalysis {
         // Later in the clause, closing it: "“…” for the second time, Durbin said." / "…, said professor Lena Hart."
         // Not after a quotation that ends its sentence: what follows is another sentence.
         let endsSentence = close > 0 && tokens[close - 1].kind == .terminator
-        for cue in cues.indices where !endsSentence && cues[cue].tokens.lowerBound > start && cues[cue].tokens.lowerBound < ceiling {
+        for cue in cues(startingIn: (start + 1)..<max(start + 1, ceiling)) where !endsSentence {
             let entry = cues[cue].entry
             guard entry.role != .accordingTo, entry.role != .medium else { continue }
             let cueTokens = cues[cue].tokens
@@ -166,8 +166,8 @@ extension ParagraphAnalysis {
         // "Trump argued that Cruz has “A” on ethanol, “B”": the verb before an earlier quotation of the sentence.
         let sentence = sentenceStart(open)
         guard sentence < floor else { return nil }
-        let earlier = cues.indices.filter {
-            cues[$0].tokens.lowerBound >= sentence && cues[$0].tokens.upperBound <= floor && !cues[$0].tagsQuotation
+        let earlier = cues(startingIn: sentence..<floor).filter {
+            cues[$0].tokens.upperBound <= floor && !cues[$0].tagsQuotation
                 && cues[$0].entry.role.reportsSpeechOrThought
         }
         for cue in earlier.reversed() {
@@ -180,7 +180,7 @@ extension ParagraphAnalysis {
     /// ending a paragraph): a verb of speech governs what it reports ("A spokesperson said the United
     /// States supports a “…”"), so speech verbs first, then the others, nearest first.
     func leadIn(before open: Int, floor: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
-        let candidates = cues.indices.filter { cues[$0].tokens.upperBound <= open && cues[$0].tokens.lowerBound >= floor && cues[$0].entry.role != .accordingTo }
+        let candidates = cues(startingIn: floor..<max(floor, open)).filter { cues[$0].tokens.upperBound <= open && cues[$0].entry.role != .accordingTo }
         let speech = Array(candidates.filter { cues[$0].entry.role.isSpeech }.reversed())
         let others = Array(candidates.filter { !cues[$0].entry.role.isSpeech }.reversed())
         for cue in speech + others {
@@ -236,7 +236,7 @@ extension ParagraphAnalysis {
     private func accordingTo(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let open = quotations[number].open
         let floor = leftFloor(number)
-        guard let cue = cues.lastIndex(where: { $0.entry.role == .accordingTo && $0.tokens.lowerBound >= floor && $0.tokens.upperBound <= open }),
+        guard let cue = cues(startingIn: floor..<max(floor, open)).last(where: { cues[$0].entry.role == .accordingTo && cues[$0].tokens.upperBound <= open }),
             let phrase = phrase(startingAt: cues[cue].tokens.upperBound, ceiling: open)
         else { return nil }
         return (cues[cue].tokens, phrase, 0.9)
@@ -258,7 +258,13 @@ extension ParagraphAnalysis {
         guard open >= 2, tokens[open - 1].kind == .colon else { return nil }
         let floor = leftFloor(number)
         let colon = open - 1
-        let named = phrase(endingAt: colon - 1, floor: floor).flatMap { isNameLike($0.upperBound - 1) ? $0 : nil }
+        var named = phrase(endingAt: colon - 1, floor: floor).flatMap { isNameLike($0.upperBound - 1) ? $0 : nil }
+        // "Meghan McCain, Twitter:": the name before the comma is the speaker, the one after it where.
+        if let near = named, near.lowerBound > floor, tokens[near.lowerBound - 1].kind == .comma,
+            let before = phrase(endingAt: near.lowerBound - 2, floor: floor), isNameLike(before.upperBound - 1)
+        {
+            named = before
+        }
         guard let subject = named ?? mainSubject(of: colon, limit: colon) ?? phrase(endingAt: colon - 1, floor: floor), isNameLike(subject.lowerBound)
             || tokens[subject.lowerBound].classes.contains(.personPronoun) || tokens[subject.lowerBound].classes.contains(.definite)
         else { return nil }
@@ -302,7 +308,8 @@ extension ParagraphAnalysis {
         while previousNumber > 0, words(in: quotations[previousNumber]) < 4 {
             let open = quotations[previousNumber].open
             let earlierEnd = quotations[previousNumber - 1].after(tokens.count)
-            guard cues.contains(where: { $0.tokens.lowerBound >= earlierEnd && $0.tokens.upperBound <= open && open - $0.tokens.upperBound < 12 }) else { break }
+            guard cues(startingIn: earlierEnd..<max(earlierEnd, open)).contains(where: { cues[$0].tokens.upperBound <= open && open - cues[$0].tokens.upperBound < 12 })
+            else { break }
             previousNumber -= 1
         }
         if number > 0 {
@@ -310,7 +317,7 @@ extension ParagraphAnalysis {
             let previousQuote = quotations[previousNumber]
             let between = previousQuote.after(tokens.count)..<quotation.open
             let sameSentence = sentenceOf[previousQuote.open] == sentenceOf[quotation.open] || between.allSatisfy { tokens[$0].kind != .word }
-            if cues.contains(where: { between.contains($0.tokens.lowerBound) }) && (sameSentence || !wantsTag) || (bareStart && !wantsTag) {
+            if !cues(startingIn: between).isEmpty && (sameSentence || !wantsTag) || (bareStart && !wantsTag) {
                 return (.quotation(previousNumber), 0.9)
             }
         }
@@ -342,8 +349,9 @@ extension ParagraphAnalysis {
     private func tagSentence(before start: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
         guard start > 0, tokens[start - 1].kind == .terminator else { return nil }
         let sentence = sentenceStart(start - 1)
-        guard let cue = cues.lastIndex(where: { $0.tokens.lowerBound >= sentence && $0.tokens.upperBound < start }),
-            cues[cue].entry.role == .speech || cues[cue].entry.role == .address, quotations.allSatisfy({ $0.range.end <= tokens[sentence].range.start || $0.range.start >= tokens[start - 1].range.end }),
+        guard let cue = cues(startingIn: sentence..<max(sentence, start)).last(where: { cues[$0].tokens.upperBound < start }),
+            cues[cue].entry.role == .speech || cues[cue].entry.role == .address,
+            tokens[sentence..<start].allSatisfy({ $0.quotation < 0 }),
             endsTag(after: cues[cue].tokens.upperBound, ceiling: start - 1, role: cues[cue].entry.role),
             case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: sentence, form: cues[cue].entry.form)
         else { return nil }

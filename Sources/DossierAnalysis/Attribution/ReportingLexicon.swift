@@ -58,7 +58,7 @@ public struct ReportingLexicon: Sendable {
         contradict correct amend update revise rephrase paraphrase translate summarize recap relay convey \
         transmit forward repeat echo parrot mimic mock imitate joke jest kid banter muse reflect ruminate \
         meditate speculate conjecture guess estimate project predict prophesy forecast warn caution alert \
-        threaten menace vow swear pledge promise commit guarantee assure insure ensure confirm affirm
+        threaten menace vow swear pledge promise guarantee assure confirm affirm
         """
     /// Verbs that may name an addressee before the content: "told reporters (that)", "warned Congress".
     static let addressVerbs = """
@@ -80,7 +80,7 @@ public struct ReportingLexicon: Sendable {
         believe think feel know hope fear worry expect doubt suspect assume presume suppose consider decide determine \
         find realize realise recognize recognise understand want wish plan intend view regard deem guess reckon \
         figure imagine envision anticipate forecast foresee accept learn discover trust bet calculate contemplate \
-        remember sense perceive estimate hold vow acknowledge
+        remember sense perceive estimate vow acknowledge
         """
     /// Phrasal verbs, inflected on their first word: "pointed out", "went on to say".
     static let phrasalVerbs = [

@@ -104,6 +104,8 @@ extension ParagraphAnalysis {
         var index = index
         var afterBe = false
         var first = true
+        // A subject is near its verb: past at most a dozen modifiers.
+        let floor = max(floor, index - 12)
         while index >= floor {
             let token = tokens[index]
             if token.kind == .closeParen {
@@ -437,7 +439,7 @@ extension ParagraphAnalysis {
         var introductions = 0
         while start < limit, introductions < 3, isIntroduction(start) {
             var comma = start
-            while comma < limit, tokens[comma].kind != .comma { comma += 1 }
+            while comma < limit, comma - start < 40, tokens[comma].kind != .comma { comma += 1 }
             guard comma < limit else { return nil }
             start = comma + 1
             introductions += 1

@@ -70,7 +70,7 @@ extension ParagraphAnalysis {
                 return .named([.name(text)], traits: traits)
             }
         }
-        if !head.isEmpty, let entity = entity(at: head.upperBound - 1), entity.tokens.upperBound == head.upperBound {
+        if let entity = entity(in: head, context), entity.tokens.upperBound == head.upperBound {
             return .named([.actor(entity.actor)], traits: traits(ofActor: entity.actor, phrase, context))
         }
         let text = self.text(phrase, context.bytes)

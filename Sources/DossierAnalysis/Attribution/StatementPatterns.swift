@@ -20,7 +20,11 @@ extension ParagraphAnalysis {
             }
             guard let candidate, candidate.content.length > 0 else { continue }
             // "Austin responded: “…”" reports the quotation, already found.
-            if quotations.contains(where: { $0.range == candidate.content }) { continue }
+            if let start = tokenIndex(startingAt: candidate.content.start), tokens[start].quotation >= 0,
+                quotations[Int(tokens[start].quotation)].range == candidate.content
+            {
+                continue
+            }
             if candidates.contains(where: { $0.content.overlaps(candidate.content) && $0.cue == candidate.cue }) { continue }
             candidates.append(candidate)
             if let last = tokenIndex(endingAt: candidate.content.end) { taken = max(taken, last + 1) }
@@ -34,7 +38,7 @@ extension ParagraphAnalysis {
         let sentence = sentenceStart(cue.lowerBound)
         var floor = sentence
         // Not across a quotation before the cue.
-        if let previous = quotations.last(where: { $0.range.end <= tokens[cue.lowerBound].range.start }), let close = previous.close, close + 1 > floor {
+        if let previous = quotation(endingBefore: cue.lowerBound), let close = quotations[previous].close, close + 1 > floor {
             floor = close + 1
         }
         let end = statementEnd(from: cue.upperBound)
@@ -82,9 +86,11 @@ extension ParagraphAnalysis {
         }
         guard !declines(cue), let start = contentStart(after: cue, role: found.entry.role, end: end) else { return nil }
         let stop = contentEnd(from: start, end: end)
-        // "dismissed the warrant", "denies the allegations": an object, not a clause reported.
-        if stop - start <= 4, tokens[start].isWord, tokens[start].classes.contains(.determiner) || tokens[start].classes.contains(.possessive),
-            !(start..<stop).contains(where: { tokens[$0].kind == .doubleQuote })
+        // "dismissed the warrant", "denies the allegations": an object, not a clause reported
+        // ("said that the evidence was shared" and "said the evidence was shared" are clauses).
+        if start == cue.upperBound, stop - start <= 4, tokens[start].isWord,
+            tokens[start].classes.contains(.determiner) || tokens[start].classes.contains(.possessive),
+            !(start..<stop).contains(where: { tokens[$0].kind == .doubleQuote || tokens[$0].classes.contains(.auxiliary) || readsAsVerb($0) })
         {
             return nil
         }
@@ -154,7 +160,7 @@ extension ParagraphAnalysis {
                 // ", and said he will…": a second verb of the same subject.
                 if index + 2 < end, isWord(index + 1, "and"), cue(startingAt: index + 2) != nil { return index }
                 if index + 2 < end, isNameLike(index + 1) || tokens[index + 1].classes.contains(.personPronoun),
-                    cues.contains(where: { $0.tokens.lowerBound > index + 1 && $0.tokens.lowerBound <= index + 4 })
+                    !cues(startingIn: (index + 2)..<(index + 5)).isEmpty
                 {
                     return index
                 }
@@ -207,7 +213,13 @@ extension ParagraphAnalysis {
         let end = statementEnd(from: cue.upperBound)
         var index = cue.upperBound
         if index < end, tokens[index].kind == .comma { index += 1 }
-        guard let phrase = phrase(startingAt: index, ceiling: end), phrase.upperBound < end else { return nil }
+        guard var phrase = phrase(startingAt: index, ceiling: end), phrase.upperBound < end else { return nil }
+        // "Durbin and Graham praised…".
+        while phrase.upperBound + 1 < end, isWord(phrase.upperBound, "and"), isNameLike(phrase.upperBound + 1),
+            let next = self.phrase(startingAt: phrase.upperBound + 1, ceiling: end)
+        {
+            phrase = phrase.lowerBound..<next.upperBound
+        }
         var verb = phrase.upperBound
         while verb < end, tokens[verb].isWord, tokens[verb].classes.contains(.adverb) || tokens[verb].classes.contains(.auxiliary) { verb += 1 }
         // A cue the lexicon knows makes its own statement, but for a verb of judgement ("In a joint statement, they praised the shift").
@@ -229,7 +241,16 @@ extension ParagraphAnalysis {
     }
 
     /// The token whose range ends at byte `offset`, if any.
-    private func tokenIndex(endingAt offset: Int) -> Int? {
-        tokens.lastIndex { $0.range.end == offset }
+    private func tokenIndex(endingAt offset: Int) -> Int? { token(endingAt: offset) }
+
+    /// The token whose range starts at byte `offset`, if any.
+    private func tokenIndex(startingAt offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < tokens.count && tokens[low].range.start == offset ? low : nil
     }
 }

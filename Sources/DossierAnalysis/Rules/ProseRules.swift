@@ -79,14 +79,26 @@ struct ProseRules {
                     ofParagraph: index, detail: focus.isEmpty ? .quotations : .sources,
                     sentenceEnds: proseFacts.sentences.isEmpty ? nil : proseFacts.sentences.map(\.range.end), focus: focus)
                 : []
+            // The sources named at a cue, by where they are: each sentence looks its own up.
+            let named = attributions.filter(\.namedAtCue).compactMap { attribution in attribution.sourceRange.map { ($0, attribution.cue) } }
+                .sorted { $0.0.start < $1.0.start }
             for sentence in proseFacts.sentences {
-                checkCues(sentence, proseFacts, attributions, &sink)
+                checkCues(sentence, proseFacts, named, &sink)
             }
             checkQuotes(attributions, &sink)
             for claim in unattributedClaims {
                 let text = claims[claim].textRange
-                let source = attributions.first { $0.content.overlaps(text) && $0.sources.contains { if case .actor = $0 { true } else { false } } }
-                claimSources[claim] = source?.sources.lazy.compactMap { if case let .actor(id) = $0 { id } else { nil } }.first
+                // Attributions are in order of content: from the first that can reach the claim.
+                var index = lowerBound(attributions.count) { attributions[$0].content.start < text.start - 4096 }
+                while index < attributions.count, attributions[index].content.start < text.end {
+                    let attribution = attributions[index]
+                    index += 1
+                    guard attribution.content.overlaps(text),
+                        let actor = attribution.sources.lazy.compactMap({ if case let .actor(id) = $0 { id } else { nil } }).first
+                    else { continue }
+                    claimSources[claim] = actor
+                    break
+                }
             }
         }
         // By index, not by element: most claims name their source, and a copy of each would
@@ -169,7 +181,10 @@ struct ProseRules {
     /// name, or a capitalised word that is no function word or common noun opening the sentence.
     /// Inference reads a source as a name only from these.
     private func mayName(_ range: ByteRange, _ names: ArraySlice<ByteRange>) -> Bool {
-        if names.contains(where: { range.overlaps($0) }) || mentionsIn(range).contains(where: { range.overlaps($0.fullRange) }) { return true }
+        // Names are in text order.
+        let nearest = names.startIndex + lowerBound(names.count) { names[names.startIndex + $0].end <= range.start }
+        if nearest < names.endIndex, names[nearest].overlaps(range) { return true }
+        if mentionsIn(range).contains(where: { range.overlaps($0.fullRange) }) { return true }
         var first = true
         var index = range.start
         while index < range.end {
@@ -217,13 +232,18 @@ struct ProseRules {
 
     // MARK: Rules
 
-    private func checkCues(_ sentence: SentenceFacts, _ facts: ProseFacts, _ attributions: [Attribution], _ sink: inout DiagnosticSink) {
+    /// `named`: the sources named at a cue in the paragraph, with their cues, sorted by start.
+    private func checkCues(_ sentence: SentenceFacts, _ facts: ProseFacts, _ named: [(ByteRange, ByteRange?)], _ sink: inout DiagnosticSink) {
         // A source named with a reporting cue in the sentence, in the cast or not (SPEC 3.1); not
         // the vague phrase itself read as one ("Reports indicate").
         let cues = facts.cues[sentence.cues]
-        let satisfied = attributions.contains { attribution in
-            guard attribution.namedAtCue, let source = attribution.sourceRange, sentence.range.contains(source) else { return false }
-            return !cues.contains { $0.range.overlaps(source) || attribution.cue.map($0.range.overlaps) == true }
+        var satisfied = false
+        var index = lowerBound(named.count) { named[$0].0.start < sentence.range.start }
+        while !satisfied, index < named.count, named[index].0.start < sentence.range.end {
+            let (source, cue) = named[index]
+            index += 1
+            guard sentence.range.contains(source) else { continue }
+            satisfied = !cues.contains { $0.range.overlaps(source) || cue.map($0.range.overlaps) == true }
         }
         for cue in cues {
             switch cue.kind {

@@ -38,20 +38,28 @@ enum QuoteTagShortcut {
         guard segments.contains(where: { $0.start <= open && open + 3 < $0.end }), !isSpace(bytes[open + 3]) else { return false }
         if open > paragraph.range.start, !isSpace(bytes[open - 1]), bytes[open - 1] != 0x5B, bytes[open - 1] != 0x3E { return false }
         guard bytes[close - 1] == 0x2C, let segment = segments.first(where: { $0.start <= close && close + 3 <= $0.end }) else { return false }
-        return tagFollows(after: close + 3, in: segment, syntax: syntax, lexicon: lexicon)
+        return tagFollows(after: close + 3, in: segment, of: segments, mentions: mentions(in: paragraph.range, syntax), syntax: syntax, lexicon: lexicon)
     }
 
     /// ` Name Name said` or ` [Name](@id) said` from `start`, the verb a whole word of the lexicon.
-    private static func tagFollows(after start: Int, in segment: ByteRange, syntax: DocumentSyntax, lexicon: ReportingLexicon) -> Bool {
+    private static func tagFollows(
+        after start: Int, in segment: ByteRange, of paragraphSegments: ArraySlice<ByteRange>, mentions: ArraySlice<MentionSyntax>,
+        syntax: DocumentSyntax, lexicon: ReportingLexicon
+    ) -> Bool {
         let bytes = syntax.bytes
         guard start < segment.end, bytes[start] == 0x20 else { return false }
         var index = start + 1
         // A linked mention: its text is prose, its target is cut out, the prose resumes after it.
         if index < segment.end, bytes[index] == 0x5B {
             // Inference reads a link's words as one name, whatever they are ("[the Serbia government](@serbia)").
-            guard let mention = syntax.mentions.first(where: { $0.fullRange.start == index }), let text = mention.linkText,
-                (text.start..<text.end).contains(where: { isWordByte(bytes[$0]) }), let after = syntax.segments.first(where: { $0.start == mention.fullRange.end })
+            // The link's `](@id)` is cut out of the prose: the next segment starts after it.
+            guard let close = (index..<segment.end).first(where: { bytes[$0] == 0x5D }), close + 1 == segment.end,
+                (index + 1..<close).contains(where: { isWordByte(bytes[$0]) }),
+                let position = paragraphSegments.firstIndex(where: { $0 == segment }), position + 1 < paragraphSegments.endIndex,
+                let mention = mentions.first(where: { $0.fullRange.start == index }), mention.linkText != nil
             else { return false }
+            let after = paragraphSegments[position + 1]
+            guard after.start == mention.fullRange.end else { return false }
             return verb(at: after.start, in: after, bytes, lexicon)
         }
         // A bare mention: `@id`, a word of its own to the engine.
@@ -119,6 +127,20 @@ enum QuoteTagShortcut {
             index = end
         }
         return count > 0
+    }
+
+    /// The document's mentions that start in `range` (mentions are in text order but for bare ones in link texts, which start later).
+    private static func mentions(in range: ByteRange, _ syntax: DocumentSyntax) -> ArraySlice<MentionSyntax> {
+        let mentions = syntax.mentions
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].fullRange.end <= range.start { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < mentions.count, mentions[end].fullRange.start < range.end { end += 1 }
+        return mentions[low..<end]
     }
 
     private static func isIDByte(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D }

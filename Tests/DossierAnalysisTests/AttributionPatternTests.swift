@@ -1,0 +1,174 @@
+import DossierAnalysis
+import DossierSyntax
+import DossierTestSupport
+import Testing
+
+/// The cast the attribution tests share.
+let attributionCast = """
+    ---
+    type: cast
+    ---
+    ## Lloyd Austin {#lloyd-austin .person}
+    - aliases: Austin, Secretary Austin
+
+    ## Dick Durbin {#dick-durbin .person}
+    - aliases: Durbin
+
+    ## Lindsey Graham {#lindsey-graham .person}
+    - aliases: Graham
+
+    ## Adrienne Watson {#adrienne-watson .person}
+    - role: National Security Council spokeswoman
+
+    ## The New York Times {#nyt .outlet}
+    - aliases: the Times, NYT
+
+    ## U.S. Department of Defense {#us-dod .organization}
+    - aliases: Pentagon
+    """
+
+/// The attributions of `text` (marked or not) in a workspace with `attributionCast`.
+func attributions(_ text: String) -> [Attribution] {
+    let cast = Document(id: DocumentID("file:///w/cast.md"), bytes: Array(attributionCast.utf8))
+    let article = Document(id: DocumentID("file:///w/article.md"), bytes: Array(text.utf8))
+    let snapshot = WorkspaceSnapshot(documents: [cast, article], configuration: Configuration())
+    return Attributions.infer(in: article, snapshot: snapshot)
+}
+
+/// Each quotation pattern of SPEC 7: the marked ranges are the quotations, each with the source expected.
+@Suite struct QuotationPatternTests {
+    private func expectQuotes(_ text: Marked, _ sources: [AttributionSource?], sourceLocation: SourceLocation = #_sourceLocation) {
+        let quotes = attributions(text.text).filter { $0.kind == .quote }
+        #expect(quotes.map(\.content) == text.ranges, sourceLocation: sourceLocation)
+        #expect(quotes.map(\.source) == sources, sourceLocation: sourceLocation)
+    }
+
+    @Test func tagAfterTheQuotation() {
+        expectQuotes(Marked("⟦“I will always prioritize the protection of personnel,”⟧ Austin said."), [.actor("lloyd-austin")])
+        expectQuotes(Marked("⟦“We will not share it with anyone at all,”⟧ said Secretary Austin on Tuesday."), [.actor("lloyd-austin")])
+        expectQuotes(Marked("⟦“Why are you reluctant to share the evidence?”⟧ Durbin asked Austin, referring to Putin."), [.actor("dick-durbin")])
+        expectQuotes(Marked("⟦“This is not the end of the matter,”⟧ Haley Morris, a campaign spokeswoman, told reporters."), [.name("Haley Morris")])
+    }
+
+    @Test func leadInsBeforeTheQuotation() {
+        expectQuotes(Marked("When pressed, Austin responded: ⟦“We support the goal of holding them accountable.”⟧"), [.actor("lloyd-austin")])
+        expectQuotes(Marked("Durbin added, ⟦“We have gathered the evidence in the United States.”⟧"), [.actor("dick-durbin")])
+        expectQuotes(Marked("Morris says the mayor has ⟦“kept every promise on the bridge and will keep this one.”⟧"), [.name("Morris")])
+        expectQuotes(Marked("Mook agreed: ⟦“There is no path for them to win this.”⟧"), [.name("Mook")])
+        expectQuotes(Marked("Meghan McCain, Twitter: ⟦\"This is the worst debate I have seen.\"⟧"), [.name("Meghan McCain")])
+        expectQuotes(Marked("According to the Times, ⟦“the decision was made last week by the president.”⟧"), [.actor("nyt")])
+    }
+
+    @Test func splitQuotesGiveBothHalvesTheSource() {
+        expectQuotes(
+            Marked("Adrienne Watson declined. ⟦“We support a range of investigations,”⟧ she said in a statement. ⟦“On the I.C.C. specifically, we will not comment.”⟧"),
+            [.actor("adrienne-watson"), .actor("adrienne-watson")])
+        expectQuotes(
+            Marked("⟦“We support a range of investigations,”⟧ Watson said, ⟦“and we will say no more about it.”⟧"),
+            [.name("Watson"), .name("Watson")])
+        expectQuotes(
+            Marked("⟦“I heard what they said.”⟧ ⟦“And I do not agree with any of it,”⟧ Graham said."),
+            [.actor("lindsey-graham"), .actor("lindsey-graham")])
+    }
+
+    @Test func pronounsAndDescriptionsPointBack() {
+        let text = Marked("""
+            Adrienne Watson, a National Security Council spokeswoman, declined to address the court.
+
+            ⟦“We support a range of international investigations,”⟧ she said.
+
+            A Pentagon spokesman declined to comment.
+
+            ⟦“We have deployed teams of investigators to assist them,”⟧ the spokesman continued.
+            """)
+        expectQuotes(text, [.actor("adrienne-watson"), .description("A Pentagon spokesman")])
+    }
+
+    @Test func continuedParagraphsKeepTheSpeaker() {
+        let text = Marked("""
+            ⟦“The hearing today showed why the families have stopped waiting for answers,”⟧ Durbin said.
+
+            ⟦“You look at the questions and you see what they want.”⟧
+            """)
+        expectQuotes(text, [.actor("dick-durbin"), .actor("dick-durbin")])
+        let leadIn = Marked("""
+            Graham continued:
+
+            ⟦“Why not spend the hearing on the evidence the families gathered?”⟧
+            """)
+        expectQuotes(leadIn, [.actor("lindsey-graham")])
+    }
+
+    @Test func transcriptLabelsAndCaptions() {
+        let transcript = attributions("DURBIN: Why are you reluctant to share the evidence with the court?")
+        #expect(transcript.map(\.source) == [.actor("dick-durbin")])
+        expectQuotes(Marked("⟦“The evidence speaks for itself and the courts will decide.”⟧ — Lloyd Austin"), [.actor("lloyd-austin")])
+        expectQuotes(Marked("NYT (⟦“Biden Orders U.S. to Share Evidence With the Court“⟧):"), [.actor("nyt")])
+    }
+
+    @Test func nestedQuotationsStayInside() {
+        expectQuotes(Marked("⟦“He called it ‘a disaster’ and walked out of the room,”⟧ Graham said."), [.actor("lindsey-graham")])
+        expectQuotes(Marked("⟦\"The slogan was “Equal Justice Under Law” for a reason,\"⟧ Durbin said."), [.actor("dick-durbin")])
+    }
+
+    @Test func noSourceWhereTheTextGivesNone() {
+        expectQuotes(Marked("Banners reading ⟦“no more empty promises from the capital”⟧ lined the avenue."), [nil])
+        expectQuotes(Marked("⟦“This is a quote with no source at all.”⟧ Nothing else here."), [nil])
+        // A comma asking for a tag that is not there: no guess from the paragraph before.
+        let missing = Marked("""
+            ⟦“We will not accept it,”⟧ Austin said.
+
+            ⟦“We will never accept any of it,”⟧ .
+            """)
+        expectQuotes(missing, [.actor("lloyd-austin"), nil])
+    }
+
+    @Test func neverANameInsideTheQuotation() {
+        for text in [
+            "“Austin will never share the evidence with the court.”",
+            "“Why is the Pentagon blocking it, Senator Graham?” the reporter asked.",
+            "“Durbin said it, and Graham agreed with him completely.”",
+        ] {
+            for attribution in attributions(text) {
+                if let source = attribution.sourceRange { #expect(!attribution.content.contains(source), "\(text)") }
+                #expect(attribution.source != .actor("lloyd-austin") && attribution.source != .actor("dick-durbin"), "\(text)")
+            }
+        }
+    }
+}
+
+/// The reported statements of SPEC 7: the marked ranges are the contents.
+@Suite struct StatementPatternTests {
+    private func expectStatements(_ text: Marked, _ sources: [AttributionSource], sourceLocation: SourceLocation = #_sourceLocation) {
+        let statements = attributions(text.text).filter { $0.kind == .statement }
+        #expect(statements.map(\.content) == text.ranges, sourceLocation: sourceLocation)
+        #expect(statements.map(\.source) == sources, sourceLocation: sourceLocation)
+    }
+
+    @Test func saidThatAndTagsAfter() {
+        expectStatements(Marked("Durbin said that ⟦the Pentagon was refusing to cooperate⟧."), [.actor("dick-durbin")])
+        expectStatements(Marked("⟦The Pentagon was refusing to cooperate⟧, Durbin said."), [.actor("dick-durbin")])
+        expectStatements(Marked("⟦The evidence includes decisions to strike civilian targets⟧, said Haley Morris."), [.name("Haley Morris")])
+    }
+
+    @Test func accordingToToldWroteAndMedia() {
+        expectStatements(Marked("According to the Times, ⟦the president ordered the sharing of evidence⟧."), [.actor("nyt")])
+        expectStatements(Marked("⟦The president ordered the sharing of evidence⟧, according to the Times."), [.actor("nyt")])
+        expectStatements(Marked("Graham told reporters that ⟦the court deserved the evidence⟧."), [.actor("lindsey-graham")])
+        expectStatements(Marked("Austin wrote ⟦he would always protect the troops⟧."), [.actor("lloyd-austin")])
+        expectStatements(Marked("In a joint statement, Durbin and Graham praised ⟦the shift as a step forward⟧."), [.actor("dick-durbin")])
+    }
+
+    @Test func notStatements() {
+        // What was not said, an object rather than a clause, a vague cue.
+        #expect(attributions("At the time, Monaco declined to comment on internal discussions.").filter { $0.kind == .statement }.isEmpty)
+        #expect(attributions("The Kremlin quickly dismissed the warrant.").filter { $0.kind == .statement }.isEmpty)
+        #expect(attributions("Austin is said to be objecting to the move.").filter { $0.kind == .statement }.isEmpty)
+    }
+
+    @Test func coordinatedSourcesAreAllKept() {
+        let statement = attributions("Durbin and Graham said the evidence should be shared.").first { $0.kind == .statement }
+        #expect(statement?.sources == [.actor("dick-durbin"), .actor("lindsey-graham")])
+        #expect(statement?.namedAtCue == true)
+    }
+}
