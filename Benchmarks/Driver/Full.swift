@@ -98,6 +98,7 @@ func runFull(_ options: DriverOptions, scratch: String) -> Int32 {
         let budgets: [String: UInt64] = [
             "textDocument/hover": 2_000_000, "textDocument/definition": 2_000_000,
             "textDocument/completion": 2_000_000, "textDocument/references": 20_000_000,
+            "textDocument/inlayHint": 5_000_000,
         ]
         for i in lsp.requests.indices {
             guard let budget = budgets[lsp.requests[i].method] else { continue }

@@ -122,6 +122,9 @@ struct LSPBench {
         // (3) request latencies.
         try measureRequests(client, &docs)
 
+        // (3b) inlay hints on the big article, as editors ask for them.
+        if let big { try measureInlayHints(client, big) }
+
         // (4) didChange on the big article → its diagnostics.
         if var big {
             results.bigArticleBytes = big.bytes.count
@@ -290,6 +293,39 @@ struct LSPBench {
         }
     }
 
+
+    // MARK: (3b) Inlay hints
+
+    /// Inlay hints of the big article: the whole document (as Neovim asks) and a window of 60
+    /// lines at a random place (as VS Code asks for what is on screen).
+    private mutating func measureInlayHints(_ client: LSPClient, _ big: TextDocument) throws {
+        let lines = big.lineStarts.count
+        for whole in [true, false] {
+            var stats = RequestStats(method: "textDocument/inlayHint", label: whole ? "inlayHint, whole \(big.bytes.count / 1024) KiB article" : "inlayHint, 60 lines of it")
+            for i in 0..<settings.requests {
+                let first = whole ? 0 : random.below(max(1, lines - 60))
+                let end: JSONValue = whole ? big.position(big.bytes.count, encoding) : ["line": .int(first + 60), "character": 0]
+                let params: JSONValue = ["textDocument": identifier(big), "range": ["start": ["line": .int(first), "character": 0], "end": end]]
+                switch try client.roundTrip("textDocument/inlayHint", params, timeout: settings.requestTimeout) {
+                case nil:
+                    stats.timeouts += 1
+                    if client.isClosed { results.notes.append("the server exited during inlayHint"); results.requests.append(stats); return }
+                case .some((let latency, .success(let value), let bytes)):
+                    stats.latencies.add(latency)
+                    stats.responseBytes += bytes
+                    if !isEmptyResult(value) { stats.nonEmpty += 1 }
+                case .some((let latency, .failure(let error), let bytes)):
+                    stats.latencies.add(latency)
+                    stats.responseBytes += bytes
+                    stats.errors += 1
+                    if stats.firstError == nil { stats.firstError = "\(error)" }
+                }
+                if i % 64 == 63 { client.discard(before: client.mark) }
+            }
+            if let e = stats.firstError { results.notes.append("textDocument/inlayHint: \(stats.errors) errors, first: \(e)") }
+            results.requests.append(stats)
+        }
+    }
 
     // MARK: (4) Big article
 

@@ -232,6 +232,7 @@ extension LSPClient {
                     "hover": ["contentFormat": ["markdown", "plaintext"]],
                     "definition": ["linkSupport": false],
                     "references": [:],
+                    "inlayHint": ["dynamicRegistration": false],
                     // As VS Code declares: documentation is fetched with completionItem/resolve, and a
                     // list's shared edit range comes once (itemDefaults).
                     "completion": [

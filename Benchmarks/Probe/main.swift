@@ -1,10 +1,11 @@
 // dossier-probe: times the analysis layer in-process on a corpus, without the protocol, so a
 // latency figure from `dossier-bench` can be split into analysis work and everything else.
 //
-//   dossier-probe [CORPUS] [--profile-replacing | --profile-alias]
+//   dossier-probe [CORPUS] [--profile-replacing | --profile-alias | --profile-inlay]
 //
 // Prints a Markdown table of p50/p99/max per operation. The `--profile-…` options also repeat one
-// snapshot update (an article's, or a cast edit adding an alias) many times, for `perf record`.
+// snapshot update (an article's, or a cast edit adding an alias) or the big article's inlay hints
+// many times, for `perf record`.
 
 import DossierAnalysis
 import DossierSyntax
@@ -76,6 +77,11 @@ measure("completion after `@`", runs: 200) { _ in _ = Features.completions(at: a
 var generator = SystemRandomNumberGenerator()
 let offsets = (0..<1000).map { _ in Int.random(in: 0..<bigBytes.count, using: &generator) }
 measure("hover, random offsets in the 100 KB article", runs: 1000) { run in _ = Features.hover(at: offsets[run], in: big, snapshot: snapshot) }
+let whole = ByteRange(0, bigBytes.count)
+measure("inlay hints of the whole 100 KB article", runs: 200) { _ in _ = Features.inlayHints(in: big, range: whole, snapshot: snapshot) }
+if arguments.dropFirst().first == "--profile-inlay" {
+    for _ in 0..<1000 { _ = Features.inlayHints(in: big, range: whole, snapshot: snapshot) }
+}
 let castBytes = snapshot.documents[cast]!.syntax.bytes
 let castEdit = Document(id: cast, bytes: castBytes + Array("\n".utf8))
 measure("snapshot.replacing(cast file), names unchanged", runs: 20) { _ in _ = snapshot.replacing(castEdit) }

@@ -125,3 +125,31 @@ import Testing
         }
     }
 }
+
+/// The editor reads a long range in parts on all cores, each after its own lead-in: what it finds
+/// must be what one reading from the start finds.
+@Suite struct AttributionPartsTests {
+    @Test func inlayHintsOfALongDocumentMatchOneReadingFromTheStart() throws {
+        // The five seeds' bodies, five times over: some 300 paragraphs, so the whole range is read in parts.
+        var body = ""
+        for name in SeedAnnotationTests.names {
+            let hand = try String(contentsOf: SeedAnnotationTests.repository.appendingPathComponent("seeds/\(name).md"), encoding: .utf8)
+            body += hand.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n") + "\n\n"
+        }
+        // Unannotated, so that every quotation gets a hint: the claim spans' markup goes.
+        let plain = PlainText.fromMarkdown(String(repeating: body, count: 5))
+        let cast = try Data(contentsOf: SeedAnnotationTests.repository.appendingPathComponent("seeds/cast.md"))
+        let document = Document(id: DocumentID("file:///w/long.md"), bytes: Array(plain.utf8))
+        let snapshot = WorkspaceSnapshot(documents: [Document(id: DocumentID("file:///w/cast.md"), bytes: Array(cast)), document], configuration: Configuration())
+        #expect(document.syntax.paragraphs.count >= 256)
+
+        let expected = Attributions.infer(in: document, snapshot: snapshot)
+            .filter { $0.kind == .quote && !$0.annotated && !$0.sources.isEmpty }.map(\.content.end)
+        let whole = Features.inlayHints(in: document.id, range: ByteRange(0, plain.utf8.count), snapshot: snapshot)
+        #expect(expected.count >= 100)
+        #expect(whole.map(\.offset) == expected)
+        // Paragraph by paragraph (as an editor asks for what is on screen): the same hints.
+        let byParagraph = document.syntax.paragraphs.flatMap { Features.inlayHints(in: document.id, range: $0.range, snapshot: snapshot) }
+        #expect(byParagraph == whole)
+    }
+}

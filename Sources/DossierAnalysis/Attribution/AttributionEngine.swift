@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import DossierLocking
 import DossierSyntax
 
 /// Attribution inference (SPEC 7): who is on record for each quotation and reported statement in
@@ -13,6 +20,35 @@ public enum Attributions {
     public static func infer(in document: Document, snapshot: WorkspaceSnapshot) -> [Attribution] {
         infer(in: document, snapshot: snapshot) { _ in true }
     }
+
+    /// The attributions of paragraphs `wanted`, each read after the paragraphs before it that its
+    /// inference can reach back to (`leadIn`). A long range is read in parts on all cores, each
+    /// part after its own lead-in, which gives what one reading from the start gives.
+    static func infer(in document: Document, snapshot: WorkspaceSnapshot, paragraphs wanted: Range<Int>) -> [Attribution] {
+        let parts = max(1, min(processors, wanted.count / partLength))
+        let bounds = (0...parts).map { wanted.lowerBound + wanted.count * $0 / parts }
+        let found = Locked([[Attribution]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = bounds[part]..<bounds[part + 1]
+            var engine = AttributionEngine(context: AttributionContext(document: document, snapshot: snapshot))
+            var results: [Attribution] = []
+            for index in max(0, range.lowerBound - leadIn)..<range.upperBound {
+                let read = engine.read(paragraph: index)
+                if index >= range.lowerBound { results += read }
+            }
+            found.withLock { $0[part] = results }
+        }
+        return found.withLock { $0.flatMap { $0 } }
+    }
+
+    /// How many paragraphs before a paragraph its inference reads: a pronoun reaches back
+    /// `Discourse.speakerReach` paragraphs, a continued quotation one, and a quotation continued
+    /// over several paragraphs the ones it continues (a speech quoted over a dozen paragraphs is
+    /// the longest seen in the news).
+    static let leadIn = 12
+    /// The fewest paragraphs worth a part of their own.
+    private static let partLength = 64
+    private static let processors = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
     /// The attributions of the paragraphs `include` accepts (by index). A paragraph left out is
     /// not read, so pronouns in the next one find no referent in it, and a quotation continued from
@@ -44,6 +80,9 @@ struct AttributionContext {
     private let claimTexts: [ByteRange]
     /// The author of the document (front matter `author`), as a source for "I".
     let author: AttributionSource?
+    /// What each actor's definition says of it, worked out once per inference (a long article
+    /// names the same few actors hundreds of times).
+    private let actorFacts = ActorFactsMemo()
     /// A matcher of nothing, the second matcher of a one-matcher pass.
     let noNames = AttributionContext.emptyMatcher
     private static let emptyMatcher = NameMatcher(phrases: [])
@@ -89,12 +128,37 @@ struct AttributionContext {
         return low < claimTexts.count && claimTexts[low].contains(range)
     }
 
+    /// Whether actor `id` is a person, a group, the words of its role and whether its first name is a woman's.
+    func facts(ofActor id: String) -> ActorFacts? {
+        if let known = actorFacts.facts[id] { return known }
+        guard let actor = snapshot.actor(id)?.definition else { return nil }
+        let role = actor.role.map { $0.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) } ?? []
+        let firstName = actor.name.text.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        let facts = ActorFacts(person: actor.kind == .person, group: actor.kind == .group, roleWords: role, female: WordClass.isFemaleName(firstName))
+        actorFacts.facts[id] = facts
+        return facts
+    }
+
     /// The actor whose name or alias is `text` in any case ("DURBIN" for "Durbin").
     func actor(namedIgnoringCase text: String) -> String? {
-        let key = text.lowercased()
-        for (name, owners) in snapshot.actorsByName where owners.count == 1 && name.lowercased() == key { return owners[0] }
-        return nil
+        guard let owners = snapshot.actorsByLowercasedName[WorkspaceSnapshot.lowercased(text)], owners.count == 1 else { return nil }
+        return owners[0]
     }
+}
+
+/// What inference reads from an actor's definition.
+struct ActorFacts {
+    var person: Bool
+    var group: Bool
+    /// The lower-cased words of its role ("national", "security", "spokeswoman").
+    var roleWords: [String]
+    var female: Bool
+}
+
+/// The actor facts of one inference run. A class so that the context stays a value that queries
+/// pass around; never shared between threads (each run makes its own).
+private final class ActorFactsMemo {
+    var facts: [String: ActorFacts] = [:]
 }
 
 /// Reads a document paragraph by paragraph, carrying referents and the last quotation over.

@@ -204,14 +204,11 @@ extension ParagraphAnalysis {
     /// The traits of actor `id`, with those of the phrase that names it.
     func traits(ofActor id: String, _ phrase: Range<Int>, _ context: AttributionContext) -> ReferentTraits {
         var traits = self.traits(of: phrase, context)
-        if let actor = context.snapshot.actor(id)?.definition {
-            traits.person = actor.kind == .person
-            traits.plural = actor.kind == .group
-            if let role = actor.role?.text {
-                traits.words += role.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-            }
-            let firstName = actor.name.text.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            if traits.gender == .unknown, WordClass.isFemaleName(firstName) { traits.gender = .female }
+        if let actor = context.facts(ofActor: id) {
+            traits.person = actor.person
+            traits.plural = actor.group
+            traits.words += actor.roleWords
+            if traits.gender == .unknown, actor.female { traits.gender = .female }
         }
         return traits
     }

@@ -58,14 +58,14 @@ extension Features {
         return HoverResult(markdown: blocks.joined(separator: "\n\n"), range: attribution.content)
     }
 
-    /// The attributions of the paragraphs `range` touches, read with the five paragraphs before them.
+    /// The attributions of the paragraphs `range` touches, each read after the paragraphs before
+    /// it that inference reaches back to.
     static func attributions(in document: Document, around range: ByteRange, snapshot: WorkspaceSnapshot) -> [Attribution] {
         let paragraphs = document.syntax.paragraphs
         guard let first = paragraphs.firstIndex(where: { $0.range.end >= range.start }) else { return [] }
         var last = first
         while last + 1 < paragraphs.count, paragraphs[last + 1].range.start <= range.end { last += 1 }
-        let window = max(0, first - 5)...last
-        return Attributions.infer(in: document, snapshot: snapshot) { window.contains($0) }.filter {
+        return Attributions.infer(in: document, snapshot: snapshot, paragraphs: first..<(last + 1)).filter {
             $0.content.overlaps(range) || $0.content.touches(range.start) || $0.content.touches(range.end) || range.contains($0.content)
         }
     }

@@ -73,7 +73,7 @@ public struct ActorStats: Hashable, Sendable {
 
 /// Actor ids by name, the matcher over those names, the owners of each matcher phrase, and all
 /// actor ids sorted: rebuilt together when a name or alias changes.
-typealias NameIndex = (byName: [String: [String]], matcher: NameMatcher, owners: [[String]], ids: [String])
+typealias NameIndex = (byName: [String: [String]], byLowercasedName: [String: [String]], matcher: NameMatcher, owners: [[String]], ids: [String])
 
 /// An immutable view of the whole workspace: documents, the actor and claim registries, reference
 /// counts and the name matcher. Queries and rules read it from any thread; an edit makes a new
@@ -92,6 +92,8 @@ public final class WorkspaceSnapshot: Sendable {
     private let citingDocuments: PersistentMap<String, [DocumentID]>
     /// Actor ids by name or alias (more than one is a conflict).
     public let actorsByName: [String: [String]]
+    /// Actor ids by name or alias in lower case, from the names that stand for one actor alone.
+    public let actorsByLowercasedName: [String: [String]]
     /// Finds names and aliases in prose; phrase i is `matcherNames[i]`.
     public let nameMatcher: NameMatcher
     /// The actor ids each of the matcher's phrases stands for (`actorsByName` by phrase index).
@@ -151,6 +153,7 @@ public final class WorkspaceSnapshot: Sendable {
         self.cues = cues
         let names = names ?? WorkspaceSnapshot.nameIndex(actorSites: actorSites, documents: documents)
         actorsByName = names.byName
+        actorsByLowercasedName = names.byLowercasedName
         nameMatcher = names.matcher
         phraseOwners = names.owners
         actorIDs = names.ids
@@ -172,7 +175,7 @@ public final class WorkspaceSnapshot: Sendable {
         WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
             users: DocumentUsers(referring: referringDocuments, citing: citingDocuments),
-            names: (actorsByName, nameMatcher, phraseOwners, actorIDs), cues: CueSet(configuration: configuration))
+            names: (actorsByName, actorsByLowercasedName, nameMatcher, phraseOwners, actorIDs), cues: CueSet(configuration: configuration))
     }
 
     private func update(removing old: Document?, adding new: Document?) -> WorkspaceSnapshot {
@@ -188,7 +191,7 @@ public final class WorkspaceSnapshot: Sendable {
         let sameNames = WorkspaceSnapshot.sameActorNames(old, new)
         return WorkspaceSnapshot(
             configuration: configuration, documents: documents, actorSites: actorSites, claimSites: claimSites, stats: stats,
-            users: users, names: sameNames ? (actorsByName, nameMatcher, phraseOwners, actorIDs) : nil, cues: cues)
+            users: users, names: sameNames ? (actorsByName, actorsByLowercasedName, nameMatcher, phraseOwners, actorIDs) : nil, cues: cues)
     }
 
     /// Whether two versions of a document define the same actor ids, names and aliases, which is
@@ -302,7 +305,17 @@ public final class WorkspaceSnapshot: Sendable {
         // Keys and values of one dictionary list in the same order. Unsorted: the matcher orders
         // the phrases itself and reports each match by its index.
         let phrases = Array(byName.keys)
-        return (byName, NameMatcher(phrases: phrases), Array(byName.values), ids)
+        var byLowercasedName: [String: [String]] = [:]
+        for (name, owners) in byName where owners.count == 1 {
+            byLowercasedName[lowercased(name), default: []].appendIfAbsent(owners[0])
+        }
+        return (byName, byLowercasedName, NameMatcher(phrases: phrases), Array(byName.values), ids)
+    }
+
+    /// `name` in lower case; ASCII names (nearly all) without the Unicode tables.
+    static func lowercased(_ name: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() }
+        return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Adds `owner` to the actors `name` stands for (one hash lookup).
