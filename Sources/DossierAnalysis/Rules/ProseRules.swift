@@ -62,16 +62,26 @@ struct ProseRules {
         for (index, paragraph) in paragraphs.enumerated() {
             facts(for: paragraph, into: &proseFacts, sink: &sink)
             let claimsHere = claims(overlapping: paragraph.range)
-            let unattributedClaims = claimsHere.filter { !claims[$0].hasBy && claims[$0].cites.isEmpty }
+            let unattributedClaims = claimsHere.contains { !claims[$0].hasBy && claims[$0].cites.isEmpty }
+                ? claimsHere.filter { !claims[$0].hasBy && claims[$0].cites.isEmpty } : []
             // A source can satisfy a vague cue or offer a claim its fix only with a reporting cue,
             // a colon or a quotation mark near it: the lexicon is tried on those sentences first.
-            let vagueSentences = proseFacts.sentences.filter { sentence in facts(proseFacts, sentence).contains { $0.kind == .vague } }
+            // (Most paragraphs have neither a vague cue nor an unattributed claim: nothing is built for them.)
             let names = proseFacts.names[proseFacts.paragraphNames...]
-            let focus = vagueSentences.filter { mayReport($0.range) && mayName($0.range, names) }.map(\.range)
-                + proseFacts.sentences.filter { sentence in
-                    unattributedClaims.contains { sentence.range.overlaps(claims[$0].range) } && mayReport(sentence.range)
-                        && (!mentionsIn(paragraph.range).isEmpty || !names.isEmpty)
-                }.map(\.range)
+            var focus: [ByteRange] = []
+            if proseFacts.hasVague {
+                for sentence in proseFacts.sentences where facts(proseFacts, sentence).contains(where: { $0.kind == .vague })
+                    && mayReport(sentence.range) && mayName(sentence.range, names)
+                {
+                    focus.append(sentence.range)
+                }
+            }
+            if !unattributedClaims.isEmpty, !mentionsIn(paragraph.range).isEmpty || !names.isEmpty {
+                for sentence in proseFacts.sentences
+                where unattributedClaims.contains(where: { sentence.range.overlaps(claims[$0].range) }) && mayReport(sentence.range) {
+                    focus.append(sentence.range)
+                }
+            }
             let needsInference = !focus.isEmpty
                 || hasQuotationMarkOutsideClaims(paragraph) && !QuoteTagShortcut.applies(paragraph, in: document.syntax, lexicon: snapshot.cues.lexicon)
             let attributions = needsInference
