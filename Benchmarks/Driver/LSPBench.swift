@@ -271,24 +271,10 @@ struct LSPBench {
                     try client.notify("textDocument/didChange", ["textDocument": versioned(docs[d]), "contentChanges": [change]])
                     _ = awaitDiagnostics(client, docs[d], after: mark, timeout: 2)
                 }
-                switch outcome {
-                case nil:
-                    stats.timeouts += 1
-                    if client.isClosed { results.notes.append("the server exited during \(method)"); results.requests.append(stats); return }
-                case .some((let latency, .success(let value), let bytes)):
-                    stats.latencies.add(latency)
-                    stats.responseBytes += bytes
-                    if !isEmptyResult(value) { stats.nonEmpty += 1 }
-                case .some((let latency, .failure(let error), let bytes)):
-                    stats.latencies.add(latency)
-                    stats.responseBytes += bytes
-                    stats.errors += 1
-                    if stats.firstError == nil { stats.firstError = "\(error)" }
-                }
+                guard record(outcome, into: &stats, client) else { return }
                 if i % 64 == 63 { client.discard(before: client.mark) }
             }
-            if let e = stats.firstError { results.notes.append("\(method): \(stats.errors) errors, first: \(e)") }
-            results.requests.append(stats)
+            finish(stats)
             settle(client)
         }
     }
@@ -306,25 +292,41 @@ struct LSPBench {
                 let first = whole ? 0 : random.below(max(1, lines - 60))
                 let end: JSONValue = whole ? big.position(big.bytes.count, encoding) : ["line": .int(first + 60), "character": 0]
                 let params: JSONValue = ["textDocument": identifier(big), "range": ["start": ["line": .int(first), "character": 0], "end": end]]
-                switch try client.roundTrip("textDocument/inlayHint", params, timeout: settings.requestTimeout) {
-                case nil:
-                    stats.timeouts += 1
-                    if client.isClosed { results.notes.append("the server exited during inlayHint"); results.requests.append(stats); return }
-                case .some((let latency, .success(let value), let bytes)):
-                    stats.latencies.add(latency)
-                    stats.responseBytes += bytes
-                    if !isEmptyResult(value) { stats.nonEmpty += 1 }
-                case .some((let latency, .failure(let error), let bytes)):
-                    stats.latencies.add(latency)
-                    stats.responseBytes += bytes
-                    stats.errors += 1
-                    if stats.firstError == nil { stats.firstError = "\(error)" }
-                }
+                let outcome = try client.roundTrip("textDocument/inlayHint", params, timeout: settings.requestTimeout)
+                guard record(outcome, into: &stats, client) else { return }
                 if i % 64 == 63 { client.discard(before: client.mark) }
             }
-            if let e = stats.firstError { results.notes.append("textDocument/inlayHint: \(stats.errors) errors, first: \(e)") }
-            results.requests.append(stats)
+            finish(stats)
         }
+    }
+
+    /// Adds one request's outcome to `stats`; false (and `stats` kept in the results) when the server has exited.
+    private mutating func record(_ outcome: RoundTrip?, into stats: inout RequestStats, _ client: LSPClient) -> Bool {
+        switch outcome {
+        case nil:
+            stats.timeouts += 1
+            if client.isClosed {
+                results.notes.append("the server exited during \(stats.method)")
+                results.requests.append(stats)
+                return false
+            }
+        case .some((let latency, .success(let value), let bytes)):
+            stats.latencies.add(latency)
+            stats.responseBytes += bytes
+            if !isEmptyResult(value) { stats.nonEmpty += 1 }
+        case .some((let latency, .failure(let error), let bytes)):
+            stats.latencies.add(latency)
+            stats.responseBytes += bytes
+            stats.errors += 1
+            if stats.firstError == nil { stats.firstError = "\(error)" }
+        }
+        return true
+    }
+
+    /// Keeps one request kind's figures, noting its first error.
+    private mutating func finish(_ stats: RequestStats) {
+        if let e = stats.firstError { results.notes.append("\(stats.method): \(stats.errors) errors, first: \(e)") }
+        results.requests.append(stats)
     }
 
     // MARK: (4) Big article

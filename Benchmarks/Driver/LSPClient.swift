@@ -15,6 +15,9 @@ struct Received: Sendable {
     var bytes: Int
 }
 
+/// A request's answer: the time from sending to the last byte of the response, the result, and the response's size.
+typealias RoundTrip = (latency: UInt64, result: Result<JSONValue, ResponseError>, bytes: Int)
+
 /// An LSP client over a child's stdio, as an editor drives it: a reader thread answers the
 /// server's own requests at once and queues everything else for the benchmark to wait on.
 final class LSPClient: Sendable {
@@ -132,7 +135,7 @@ final class LSPClient: Sendable {
     }
 
     /// Sends a request and waits for its response; returns the latency in nanoseconds, the result and its size.
-    func roundTrip(_ method: String, _ params: JSONValue?, timeout: Double) throws -> (latency: UInt64, result: Result<JSONValue, ResponseError>, bytes: Int)? {
+    func roundTrip(_ method: String, _ params: JSONValue?, timeout: Double) throws -> RoundTrip? {
         let (id, sent) = try request(method, params)
         guard let (time, result, bytes) = response(to: id, timeout: timeout) else { return nil }
         return (time - sent, result, bytes)
