@@ -99,7 +99,7 @@ public enum WorkspaceLoader {
             let folder = relative.isEmpty ? root : root + "/" + relative
             for (name, kind) in entries(of: folder).sorted(by: { $0.name < $1.name }) {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                if membership.excludes(relative: child) { continue }
+                if membership.excludes(entry: name, relative: child) { continue }
                 switch kind {
                 case .folder:
                     if FileManager.default.fileExists(atPath: root + "/" + child + "/" + configurationFile) {

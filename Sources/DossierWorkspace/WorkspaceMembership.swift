@@ -31,6 +31,13 @@ public struct WorkspaceMembership: Sendable, Hashable {
         return !exclude.isEmpty && exclude.contains { $0.matches(relative) }
     }
 
+    /// `excludes(relative:)` for an entry whose folders the walk has already admitted: only its own
+    /// name and the globs are looked at (no split of the path for each of ten thousand files).
+    public func excludes(entry name: String, relative: String) -> Bool {
+        if name.hasPrefix(".") || name == "node_modules" { return true }
+        return !exclude.isEmpty && exclude.contains { $0.matches(relative) }
+    }
+
     /// Whether `path` is a Markdown document of this workspace by name; `nestedRoot(of:)` says whether a nested
     /// workspace claims it.
     public func admits(_ path: String) -> Bool {
