@@ -2,6 +2,8 @@
 public enum FileURI {
     /// The URI of an absolute path, percent-encoding what RFC 3986 requires.
     public static func uri(forPath path: String) -> String {
+        // Most paths need no escape: one pass to see it, no byte-by-byte copy.
+        if path.utf8.allSatisfy(isUnreserved) { return "file://" + path }
         var result = Array("file://".utf8)
         result.reserveCapacity(result.count + path.utf8.count)
         let hex = Array("0123456789ABCDEF".utf8)
