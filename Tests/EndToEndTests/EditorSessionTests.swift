@@ -30,7 +30,7 @@ struct EditorSessionTests {
     }
 
     @Test(
-        "Neovim 0.11+ session: startup diagnostics, completion, code lens, disk changes",
+        "Neovim 0.11+ session: startup diagnostics, completion, code lens, keys, inlay hints, disk changes",
         // Skipped when no Neovim 0.11+ is installed, unless DOSSIER_REQUIRE_CLIENTS=1 (CI), which makes it a failure.
         .enabled(if: neovim != nil || EditorClientTests.requireClients))
     func neovimSession() throws {

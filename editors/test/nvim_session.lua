@@ -435,6 +435,37 @@ local function keys()
 end
 
 --- With cast.md closed, removes an actor that brief.md mentions by writing the file, then restores it.
+--- A quotation pasted into notes.md gets its inferred speaker shown after it ("— Lloyd Austin").
+local function inlay_hints()
+  vim.api.nvim_set_current_buf(session.notes)
+  local line = '"We will not share the evidence with the court," Austin said.'
+  vim.api.nvim_buf_set_lines(session.notes, -1, -1, false, { '', line })
+  local last = vim.api.nvim_buf_line_count(session.notes)
+  local labels
+  local shown = wait_for(5000, function()
+    labels = {}
+    for _, item in ipairs(vim.lsp.inlay_hint.get({ bufnr = session.notes })) do
+      local hint = item.inlay_hint
+      if hint.position.line == last - 1 then
+        local label = hint.label
+        if type(label) == 'table' then
+          label = table.concat(vim.tbl_map(function(part)
+            return part.value
+          end, label))
+        end
+        table.insert(labels, label)
+      end
+    end
+    return vim.tbl_contains(labels, '— Lloyd Austin')
+  end)
+  if shown then
+    pass('inlay hints', '— Lloyd Austin after the quotation')
+  else
+    fail('inlay hints', ('no "— Lloyd Austin" on the pasted line; hints there: %s, enabled: %s'):format(
+      vim.inspect(labels), tostring(vim.lsp.inlay_hint.is_enabled({ bufnr = session.notes }))))
+  end
+end
+
 local function disk_change()
   local cast_path = session.root .. '/cast.md'
   vim.api.nvim_set_current_buf(session.brief)
@@ -503,6 +534,7 @@ local function main()
     { 'completion (vim.lsp.completion)', completion_autotrigger },
     { 'code lens', code_lens },
     { 'keys', keys },
+    { 'inlay hints', inlay_hints },
     { 'disk change', disk_change },
   }
   for index, scenario in ipairs(scenarios) do

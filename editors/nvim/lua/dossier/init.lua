@@ -19,6 +19,8 @@ M.defaults = {
   mappings = true,
   -- Show and refresh the "13 mentions · 5 claims" lenses over actor headings.
   codelens = true,
+  -- Show who said each quotation ("— Lloyd Austin") after it, on Neovim 0.10+.
+  inlay_hints = true,
   -- on_attach and capabilities are passed through to the client as usual.
 }
 
@@ -143,6 +145,11 @@ function M.on_attach(client, bufnr, opts)
   end
   if opts.codelens ~= false then
     show_lenses(client, bufnr)
+  end
+  -- vim.lsp.inlay_hint.enable(enable, filter) is the 0.10+ form; Neovim refreshes the hints itself.
+  if opts.inlay_hints ~= false and vim.lsp.inlay_hint and vim.fn.has('nvim-0.10') == 1
+    and client.server_capabilities.inlayHintProvider then
+    vim.lsp.inlay_hint.enable(true, { bufnr = bufnr })
   end
 end
 
