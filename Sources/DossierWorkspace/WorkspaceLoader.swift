@@ -91,32 +91,59 @@ public enum WorkspaceLoader {
     /// trap the walk.
     public static func walk(_ membership: WorkspaceMembership) -> (files: [String], nestedRoots: [String]) {
         let root = membership.root
+        let realRoot = realPath(root) ?? root
         var files: [String] = []
         var nestedRoots: [String] = []
-        var pending = [""]
-        let realRoot = realPath(root) ?? root
-        while let relative = pending.popLast() {
-            let folder = relative.isEmpty ? root : root + "/" + relative
-            for (name, kind) in entries(of: folder).sorted(by: { $0.name < $1.name }) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if membership.excludes(entry: name, relative: child) { continue }
-                switch kind {
-                case .folder:
-                    if FileManager.default.fileExists(atPath: root + "/" + child + "/" + configurationFile) {
-                        nestedRoots.append(root + "/" + child)
-                    } else {
-                        pending.append(child)
-                    }
-                case .file where name.hasSuffix(".md"):
-                    files.append(root + "/" + child)
-                case .link where name.hasSuffix(".md") && isRegularFile(root + "/" + child) && resolves(root + "/" + child, inside: realRoot):
-                    files.append(root + "/" + child)
-                default:
-                    break
-                }
+        // A level of folders at a time, its folders read on all cores (a corpus spreads its files over
+        // many folders); the results are sorted at the end, so the order they come in does not matter.
+        var level = [""]
+        while !level.isEmpty {
+            let folders = level
+            let found = ResultSlots<FolderListing>(count: folders.count)
+            DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+                found.set(index, list(folder: folders[index], of: membership, realRoot: realRoot))
+            }
+            level = []
+            for case let listing? in found.values {
+                files += listing.files
+                nestedRoots += listing.nestedRoots
+                level += listing.folders
             }
         }
         return (files.sorted(), nestedRoots.sorted())
+    }
+
+    /// What one folder of the walk holds: its documents, the nested workspaces in it, the folders to walk next.
+    private struct FolderListing: Sendable {
+        var files: [String] = []
+        var nestedRoots: [String] = []
+        var folders: [String] = []
+    }
+
+    /// Lists the folder at `relative` below the root (the root itself for "").
+    private static func list(folder relative: String, of membership: WorkspaceMembership, realRoot: String) -> FolderListing {
+        let root = membership.root
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        var listing = FolderListing()
+        for (name, kind) in entries(of: folder) {
+            let child = relative.isEmpty ? name : relative + "/" + name
+            if membership.excludes(entry: name, relative: child) { continue }
+            switch kind {
+            case .folder:
+                if FileManager.default.fileExists(atPath: root + "/" + child + "/" + configurationFile) {
+                    listing.nestedRoots.append(root + "/" + child)
+                } else {
+                    listing.folders.append(child)
+                }
+            case .file where name.hasSuffix(".md"):
+                listing.files.append(root + "/" + child)
+            case .link where name.hasSuffix(".md") && isRegularFile(root + "/" + child) && resolves(root + "/" + child, inside: realRoot):
+                listing.files.append(root + "/" + child)
+            default:
+                break
+            }
+        }
+        return listing
     }
 
     private enum EntryKind { case folder, file, link, other }
