@@ -172,3 +172,62 @@ func attributions(_ text: String) -> [Attribution] {
         #expect(statement?.namedAtCue == true)
     }
 }
+
+/// Cue words read as verbs or nouns, and subjects read up to their verb.
+@Suite struct CueAndSubjectReadingTests {
+    private func expectQuotes(_ text: Marked, _ sources: [AttributionSource?], sourceLocation: SourceLocation = #_sourceLocation) {
+        let quotes = attributions(text.text).filter { $0.kind == .quote }
+        #expect(quotes.map(\.content) == text.ranges, sourceLocation: sourceLocation)
+        #expect(quotes.map(\.source) == sources, sourceLocation: sourceLocation)
+    }
+
+    @Test func addressVerbsInThePresentBeforeTheirAddressee() {
+        expectQuotes(Marked("Perez tells reporters that ⟦“the rules will be written by the end of the month.”⟧"), [.name("Perez")])
+        expectQuotes(Marked("Durbin asks voters to ⟦“look at the record before they decide.”⟧"), [.actor("dick-durbin")])
+    }
+
+    @Test func nounsThatLookLikeCues() {
+        // "a fundraising call", "his home state": nouns, so the subject of the sentence speaks.
+        expectQuotes(
+            Marked("Graham held a fundraising call on Monday, asking donors to ⟦“give whatever they can this week.”⟧"),
+            [.actor("lindsey-graham")])
+        expectQuotes(
+            Marked("Graham, celebrating his win at the county fair in his home state, is vowing to ⟦“carry the fight to every county.”⟧"),
+            [.actor("lindsey-graham")])
+        // "read" in the past after a text is still a cue.
+        expectQuotes(Marked("⟦“We will appeal the ruling at once,”⟧ the statement read."), [.description("the statement")])
+        #expect(attributions("He spent the weekend in his home state with a fundraising call on Monday.").isEmpty)
+        #expect(attributions("On a conference call with donors, nothing was decided.").isEmpty)
+    }
+
+    @Test func subjectsEndAtTheirVerb() {
+        expectQuotes(
+            Marked("The retired senator sought to steady the donors, saying their party would ⟦“come back stronger than before.”⟧"),
+            [.description("The retired senator")])
+        expectQuotes(Marked("But Durbin, noting the size of the crowd, said, ⟦“This is more than we expected.”⟧"), [.actor("dick-durbin")])
+    }
+
+    @Test func aTagSentenceWithAMediumBeforeAQuotation() {
+        expectQuotes(
+            Marked("Haley Morris, a spokeswoman for the campaign, said in a statement. ⟦“The count is final and we accept it.”⟧"),
+            [.name("Haley Morris")])
+        // A party and a state in parentheses end no sentence.
+        expectQuotes(
+            Marked("⟦“The merger was approved in the dark,”⟧ Carla Moreno (D-Nev.) said in a statement. ⟦“We will hold hearings on it.”⟧"),
+            [.name("Carla Moreno"), .name("Carla Moreno")])
+    }
+
+    @Test func moreVerbsOfSpeech() {
+        expectQuotes(
+            Marked("⟦“Is the wall still on the table?”⟧ Maddow pressed. ⟦“Or is it gone for good?”⟧"), [.name("Maddow"), .name("Maddow")])
+        expectQuotes(Marked("⟦“Our city will stay open to everyone,”⟧ an angry Ortega retaliated."), [.name("Ortega")])
+        // "press" is no verb: a quotation after a press conference has no source.
+        expectQuotes(Marked("Graham held a press conference. ⟦“Nothing was said at all.”⟧"), [nil])
+    }
+
+    @Test func aDeniedCueGivesWayToTheSpeaker() {
+        expectQuotes(Marked("Durbin says the board won’t allow ⟦“any more delays on the bridge repairs.”⟧"), [.actor("dick-durbin")])
+        // With no other cue, the denied one still names who is meant.
+        expectQuotes(Marked("Graham would not comment on a memo meant ⟦“to end the overtime rules for nurses.”⟧"), [.actor("lindsey-graham")])
+    }
+}

@@ -146,8 +146,9 @@ struct ParagraphAnalysis {
         if previous.kind == .possessive { return entry.form == .past }
         // "my March 9 post": a noun after a number.
         if previous.flags.contains(.numeric), entry.form == .base || entry.form == .present { return false }
-        // "press secretary", "report card": a noun before a noun.
-        if entry.form == .base || entry.form == .present, token + 1 < tokens.count, tokens[token + 1].isWord, !tokens[token + 1].isCapitalized,
+        // "press secretary", "report card": a noun before a noun (but "tells reporters", "asks voters" name an addressee).
+        if entry.form == .base || entry.form == .present && entry.role != .address, token + 1 < tokens.count, tokens[token + 1].isWord,
+            !tokens[token + 1].isCapitalized,
             !tokens[token + 1].classes.intersection([.personNoun, .title, .groupNoun, .pluralNoun]).isEmpty,
             !tokens[token + 1].classes.contains(.determiner)
         {
@@ -157,6 +158,24 @@ struct ParagraphAnalysis {
             !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative)
         {
             return false
+        }
+        // "a fundraising call", "his home state", "a Twitter comment": a base form after a determiner
+        // and a singular word is a noun ("the officials call" is a verb; "the statement read" is a
+        // past); "on a conference call": a noun phrase after a preposition is its object, not a subject.
+        if entry.form == .base, !entry.needsTextSubject, token >= 2, previous.isWord, !previous.classes.contains(.adverb),
+            !previous.classes.contains(.auxiliary), tokens[token - 2].isWord
+        {
+            let determiner = tokens[token - 2].classes
+            if determiner.contains(.determiner) || determiner.contains(.possessive), !determiner.contains(.personPronoun),
+                !determiner.contains(.relative)
+            {
+                if !previous.classes.contains(.pluralNoun), !hasSuffix(token - 1, "s") { return false }
+                if token >= 3, tokens[token - 3].isWord, tokens[token - 3].classes.contains(.preposition), !isWord(token - 3, "as"),
+                    !isWord(token - 3, "like")
+                {
+                    return false
+                }
+            }
         }
         return true
     }

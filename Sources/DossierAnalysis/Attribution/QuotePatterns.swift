@@ -183,10 +183,17 @@ extension ParagraphAnalysis {
         let candidates = cues(startingIn: floor..<max(floor, open)).filter { cues[$0].tokens.upperBound <= open && cues[$0].entry.role != .accordingTo }
         let speech = Array(candidates.filter { cues[$0].entry.role.isSpeech }.reversed())
         let others = Array(candidates.filter { !cues[$0].entry.role.isSpeech }.reversed())
+        // "Ruiz says the board won’t allow “…”": a cue denied comes after every other.
+        var denied: (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)?
         for cue in speech + others {
-            if let found = leadIn(cue: cue, open: open, floor: floor) { return found }
+            guard let found = leadIn(cue: cue, open: open, floor: floor) else { continue }
+            if cues[cue].entry.role != .medium, declines(cues[cue].tokens) {
+                if denied == nil { denied = found }
+                continue
+            }
+            return found
         }
-        return nil
+        return denied
     }
 
     /// `Cruz continued:` / `Breitbart News responded:` ending the paragraph: the source of the block
@@ -349,7 +356,8 @@ extension ParagraphAnalysis {
     private func tagSentence(before start: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
         guard start > 0, tokens[start - 1].kind == .terminator else { return nil }
         let sentence = sentenceStart(start - 1)
-        guard let cue = cues(startingIn: sentence..<max(sentence, start)).last(where: { cues[$0].tokens.upperBound < start }),
+        // "Souders said in a statement.": the verb, not the medium after it.
+        guard let cue = cues(startingIn: sentence..<max(sentence, start)).last(where: { cues[$0].tokens.upperBound < start && cues[$0].entry.role != .medium }),
             cues[cue].entry.role == .speech || cues[cue].entry.role == .address,
             tokens[sentence..<start].allSatisfy({ $0.quotation < 0 }),
             endsTag(after: cues[cue].tokens.upperBound, ceiling: start - 1, role: cues[cue].entry.role),

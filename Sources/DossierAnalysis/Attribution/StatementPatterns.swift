@@ -99,10 +99,10 @@ extension ParagraphAnalysis {
     }
 
     /// "declined to confirm", "refused to say", "did not say": the cue reports what was not said.
-    private func declines(_ cue: Range<Int>) -> Bool {
+    func declines(_ cue: Range<Int>) -> Bool {
         var index = cue.lowerBound - 1
         guard index >= 0 else { return false }
-        if isWord(index, "not") || isWord(index, "never") || tokens[index].isWord && hasSuffix(index, "n't") { return true }
+        if isWord(index, "not") || isWord(index, "never") || tokens[index].isWord && (hasSuffix(index, "n't") || hasSuffix(index, "n’t")) { return true }
         guard isWord(index, "to") else { return false }
         index -= 1
         guard index >= 0, tokens[index].isWord else { return false }

@@ -62,7 +62,7 @@ struct WordClass: OptionSet, Hashable, Sendable {
         (.determiner, "the a an this that these those his her their its our my your one some many several both each every no another any two three four five six seven eight nine ten dozens hundreds thousands most few all other such"),
         (.definite, "the this that these those"),
         (.possessive, "his her their its our my your"),
-        (.auxiliary, "has have had having is was were are am be been being will would could should can may might must shall did does do 's 'd 've 're 'll 'm"),
+        (.auxiliary, "has have had having is was were are am be been being will would could should can may might must shall did does do 's 'd 've 're 'll 'm won't can't don't doesn't didn't wouldn't couldn't shouldn't isn't wasn't aren't weren't hasn't haven't hadn't cannot"),
         (.be, "is was were are am be been being 's 're 'm"),
         (.adverb, "also later then once again previously repeatedly recently initially earlier further subsequently just first finally ultimately not never always still even already often frequently since now too so yet long only soon quickly flatly publicly privately separately similarly likewise simply clearly directly openly strongly sharply bluntly candidly proudly quietly later afterward afterwards reportedly allegedly apparently ever sometimes n't rather instead therefore however meanwhile"),
         (.clauseBoundary, "and but or that because while as when after before since if so though although where whether which who whom whose what how why than until unless nor whereas whereby whilst once"),
