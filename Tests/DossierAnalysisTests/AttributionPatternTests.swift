@@ -225,6 +225,15 @@ func attributions(_ text: String) -> [Attribution] {
         expectQuotes(Marked("Graham held a press conference. ⟦“Nothing was said at all.”⟧"), [nil])
     }
 
+    @Test func twoApostrophesStandForADoubleQuotationMark() {
+        expectQuotes(
+            Marked("⟦''The plan worked better than anyone thought,''⟧ said Haley Morris. ⟦''And we will keep to it.''⟧"),
+            [.name("Haley Morris"), .name("Haley Morris")])
+        expectQuotes(Marked("Durbin said on Tuesday: ⟦''We have the evidence we need.''⟧"), [.actor("dick-durbin")])
+        // One apostrophe at a time is no quotation mark.
+        #expect(attributions("In the '90s the rock 'n' roll bands played the senators' songs.").isEmpty)
+    }
+
     @Test func aDeniedCueGivesWayToTheSpeaker() {
         expectQuotes(Marked("Durbin says the board won’t allow ⟦“any more delays on the bridge repairs.”⟧"), [.actor("dick-durbin")])
         // With no other cue, the denied one still names who is meant.
