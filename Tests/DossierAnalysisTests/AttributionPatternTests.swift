@@ -240,3 +240,37 @@ func attributions(_ text: String) -> [Attribution] {
         expectQuotes(Marked("Graham would not comment on a memo meant ⟦“to end the overtime rules for nurses.”⟧"), [.actor("lindsey-graham")])
     }
 }
+
+/// What a cue reports without a clause (`AttributionKind.object`): found with its source, never wrapped.
+@Suite struct ObjectPatternTests {
+    private func expectObjects(_ text: Marked, _ sources: [AttributionSource], sourceLocation: SourceLocation = #_sourceLocation) {
+        let objects = attributions(text.text).filter { $0.kind == .object }
+        #expect(objects.map(\.content) == text.ranges, sourceLocation: sourceLocation)
+        #expect(objects.map(\.source) == sources, sourceLocation: sourceLocation)
+    }
+
+    @Test func nounPhrasesAndPrepositionalObjects() {
+        expectObjects(Marked("Graham announced ⟦his resignation⟧."), [.actor("lindsey-graham")])
+        expectObjects(Marked("Durbin called for ⟦an inquiry into the strikes⟧."), [.actor("dick-durbin")])
+        expectObjects(Marked("Austin praised ⟦the court for its patience⟧."), [.actor("lloyd-austin")])
+        // Up to a participle that reports more.
+        expectObjects(Marked("Austin criticized ⟦Durbin and Graham on Monday⟧, saying that the letter was late."), [.actor("lloyd-austin")])
+    }
+
+    @Test func clausesStayStatementsAndDenialsReportNothing() {
+        #expect(attributions("Durbin said the evidence should be shared.").map(\.kind) == [.statement])
+        #expect(attributions("At the time, Monaco declined to comment on internal discussions.").isEmpty)
+        #expect(attributions("Graham did not criticize the court.").isEmpty)
+        #expect(attributions("The critics of the plan met on Monday.").isEmpty)
+    }
+
+    @Test func objectsAreNeverWrappedNorHovered() {
+        let text = "Graham announced his resignation. Durbin called for an inquiry into the strikes."
+        let cast = Document(id: DocumentID("file:///w/cast.md"), bytes: Array(attributionCast.utf8))
+        let article = Document(id: DocumentID("file:///w/article.md"), bytes: Array(text.utf8))
+        let snapshot = WorkspaceSnapshot(documents: [cast, article], configuration: Configuration())
+        #expect(Attributions.infer(in: article, snapshot: snapshot).count == 2)
+        #expect(Annotator.plan(article, snapshot: snapshot).wrapped == 0)
+        #expect(Features.hover(at: 20, in: article.id, snapshot: snapshot) == nil)
+    }
+}

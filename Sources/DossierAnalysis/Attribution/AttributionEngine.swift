@@ -216,7 +216,7 @@ struct AttributionEngine {
         {
             candidates.append(Candidate(kind: .quote, content: content, inherit: .previousParagraph, confidence: 0.8))
         }
-        if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus) }
+        if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus, objects: detail == .full) }
         let resolved = resolve(candidates, analysis)
         var results: [Attribution] = []
         for (candidate, resolution) in zip(candidates, resolved) {
@@ -329,7 +329,10 @@ struct AttributionEngine {
                 traits = found
             }
         }
-        discourse.add(Referent(sources: resolution.sources, traits: traits, paragraph: analysis.index, token: phrase.lowerBound, salience: .speaker))
+        // An object's subject is no speaker for later pronouns (what they resolve to stays as without objects).
+        if candidate.kind != .object {
+            discourse.add(Referent(sources: resolution.sources, traits: traits, paragraph: analysis.index, token: phrase.lowerBound, salience: .speaker))
+        }
         return resolution
     }
 

@@ -4,7 +4,8 @@ import DossierSyntax
 /// `X told Y (that) …`, `X wrote/argued/warned/denied …`, `in a statement, X …`.
 extension ParagraphAnalysis {
     /// One candidate per reported statement, in order of cue; only those whose cue lies in `focus` when given.
-    func statementCandidates(_ context: AttributionContext, within focus: [ByteRange]? = nil) -> [Candidate] {
+    /// `objects`: also what cues report without a clause (`AttributionKind.object`).
+    func statementCandidates(_ context: AttributionContext, within focus: [ByteRange]? = nil, objects: Bool = false) -> [Candidate] {
         var candidates: [Candidate] = []
         var taken = 0  // the first token not yet inside a statement's content
         for cue in cues.indices {
@@ -15,10 +16,17 @@ extension ParagraphAnalysis {
             switch found.entry.role {
             case .accordingTo: candidate = accordingToStatement(found)
             case .medium: candidate = mediumStatement(found)
-            case .judgement: candidate = nil
-            case .speech, .address, .naming, .cognition: candidate = verbStatement(found)
+            case .judgement:
+                // "praised the decision", "was criticized by Clinton": what is judged is no clause.
+                candidate = objects ? verbStatement(found, objects: true).map { var object = $0; object.kind = .object; return object } : nil
+            case .speech, .address, .naming, .cognition: candidate = verbStatement(found, objects: objects)
             }
             guard let candidate, candidate.content.length > 0 else { continue }
+            if candidate.kind == .object {
+                // An object takes no tokens from the statements after it.
+                if !candidates.contains(where: { $0.content.overlaps(candidate.content) }) { candidates.append(candidate) }
+                continue
+            }
             // "Austin responded: “…”" reports the quotation, already found.
             if let start = tokenIndex(startingAt: candidate.content.start), tokens[start].quotation >= 0,
                 quotations[Int(tokens[start].quotation)].range == candidate.content
@@ -33,7 +41,7 @@ extension ParagraphAnalysis {
     }
 
     /// `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, and `CLAUSE, X said` / `CLAUSE, said X`.
-    private func verbStatement(_ found: FoundCue) -> Candidate? {
+    private func verbStatement(_ found: FoundCue, objects: Bool = false) -> Candidate? {
         let cue = found.tokens
         let sentence = sentenceStart(cue.lowerBound)
         var floor = sentence
@@ -84,15 +92,25 @@ extension ParagraphAnalysis {
         {
             return Candidate(kind: .statement, content: range, cue: cue, phrase: phrase, confidence: confidence)
         }
-        guard !declines(cue), let start = contentStart(after: cue, role: found.entry.role, end: end) else { return nil }
+        guard !declines(cue) else { return nil }
+        guard let start = contentStart(after: cue, role: found.entry.role, end: end) else {
+            // "called for a ban", "warned against the deal": the object of the preposition.
+            guard objects, cue.upperBound + 1 < end, tokens[cue.upperBound].isWord,
+                isWord(cue.upperBound, "for") || isWord(cue.upperBound, "about") || isWord(cue.upperBound, "against") || isWord(cue.upperBound, "on"),
+                isPhraseStart(cue.upperBound + 1) || tokens[cue.upperBound + 1].isWord && hasSuffix(cue.upperBound + 1, "ing"),
+                let range = contentRange(trimming: (cue.upperBound + 1)..<contentEnd(from: cue.upperBound + 1, end: end))
+            else { return nil }
+            return Candidate(kind: .object, content: range, cue: cue, phrase: phrase, confidence: confidence - 0.2)
+        }
         let stop = contentEnd(from: start, end: end)
         // "dismissed the warrant", "denies the allegations": an object, not a clause reported
         // ("said that the evidence was shared" and "said the evidence was shared" are clauses).
-        if start == cue.upperBound, stop - start <= 4, tokens[start].isWord,
-            tokens[start].classes.contains(.determiner) || tokens[start].classes.contains(.possessive),
-            !(start..<stop).contains(where: { tokens[$0].kind == .doubleQuote || tokens[$0].classes.contains(.auxiliary) || readsAsVerb($0) })
-        {
-            return nil
+        let object = start == cue.upperBound && stop - start <= 4 && tokens[start].isWord
+            && (tokens[start].classes.contains(.determiner) || tokens[start].classes.contains(.possessive))
+            && !(start..<stop).contains(where: { tokens[$0].kind == .doubleQuote || tokens[$0].classes.contains(.auxiliary) || readsAsVerb($0) })
+        if object || found.entry.role == .judgement {
+            guard objects, let range = contentRange(trimming: start..<stop) else { return nil }
+            return Candidate(kind: .object, content: range, cue: cue, phrase: phrase, confidence: confidence - 0.2)
         }
         guard let range = contentRange(trimming: start..<stop) else { return nil }
         return Candidate(kind: .statement, content: range, cue: cue, phrase: phrase, confidence: confidence)
