@@ -234,6 +234,17 @@ func attributions(_ text: String) -> [Attribution] {
         #expect(attributions("In the '90s the rock 'n' roll bands played the senators' songs.").isEmpty)
     }
 
+    @Test func aQuotationWithoutCueTakesTheSubjectOfItsSentence() {
+        expectQuotes(Marked("The video targeted a ⟦“cozy club of insiders who never lose an election.”⟧"), [.description("The video")])
+        expectQuotes(Marked("Durbin ripped the plan as ⟦“a giveaway to the banks”⟧ on Monday."), [.actor("dick-durbin")])
+        // Not after a form of "be", a word that only opens the sentence, a plural of anyone, a participle.
+        expectQuotes(Marked("Graham is ⟦“unfit to serve in any office”⟧, his rivals say."), [.description("his rivals")])
+        expectQuotes(Marked("Graham is ⟦“unfit to serve in any office.”⟧"), [nil])
+        expectQuotes(Marked("Imagine that with a ⟦“mayor who never answers the phone”⟧ in charge."), [nil])
+        expectQuotes(Marked("Many Americans saw the new tax as ⟦“a burden on every family.”⟧"), [nil])
+        expectQuotes(Marked("Durbin standing ⟦“alone at the back of the hall”⟧ was the picture of the night."), [nil])
+    }
+
     @Test func aDeniedCueGivesWayToTheSpeaker() {
         expectQuotes(Marked("Durbin says the board won’t allow ⟦“any more delays on the bridge repairs.”⟧"), [.actor("dick-durbin")])
         // With no other cue, the denied one still names who is meant.

@@ -50,6 +50,10 @@ extension ParagraphAnalysis {
             } else if let inherited = inheritance(number, previous: previous) {
                 candidate.inherit = inherited.from
                 candidate.confidence = inherited.confidence
+            } else if let found = sentenceSubject(number) {
+                candidate.cue = found.cue
+                candidate.phrase = found.phrase
+                candidate.confidence = 0.5
             }
             candidates.append(candidate)
         }
@@ -155,6 +159,52 @@ extension ParagraphAnalysis {
         var index = start
         while index < ceiling, tokens[index].isWord, tokens[index].classes.contains(.adverb), cue(startingAt: index) == nil { index += 1 }
         return cue(startingAt: index)
+    }
+
+    /// `The leaflet blames a “rigged housing market”`, `Durbin lamented a mood in which voters “…”`:
+    /// a quotation inside a sentence with no cue, whose subject (a name, a pronoun, a person, a group
+    /// or a text) does something other than be: the subject, and its verb as the cue.
+    private func sentenceSubject(_ number: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
+        let open = quotations[number].open
+        let sentence = sentenceStart(open)
+        guard open > sentence, tokens[sentence].quotation < 0, let subject = mainSubject(of: open, limit: open), let head = subject.last,
+            subject.upperBound < open, tokens[head].isWord
+        else { return nil }
+        let classes = tokens[head].classes
+        // Not a number, nor a plural of anyone ("Many Americans saw the party as “…”").
+        guard !tokens[subject.lowerBound].flags.contains(.numeric), !tokens[head].flags.contains(.numeric), !classes.contains(.pluralNoun) else { return nil }
+        if isNameLike(head) {
+            // A lone capitalised word opening the sentence may be any word ("Couple", "Section"):
+            // a name only when the paragraph writes it so inside a sentence too.
+            if subject.count == 1, startsSentence(head), entity(at: head) == nil, !writtenInsideASentence(head) { return nil }
+        } else if !tokens[head].isCapitalized, !classes.isDisjoint(with: [.personNoun, .title, .groupNoun, .documentNoun]), !classes.contains(.pluralNoun) {
+            // "The ad", "the senator", "the campaign".
+        } else if subject.count == 1, classes.contains(.personPronoun) || classes.contains(.pluralPronoun) {
+            // he, she, they.
+        } else {
+            return nil
+        }
+        var verb = subject.upperBound
+        while verb < open, tokens[verb].isWord, tokens[verb].classes.contains(.adverb) || tokens[verb].classes.contains(.auxiliary) && !tokens[verb].classes.contains(.be) {
+            verb += 1
+        }
+        // "Trump is “unfit”", "Clinton was called “…”": the quotation is no word of the subject's.
+        guard verb < open, tokens[verb].isWord, !tokens[verb].isCapitalized, tokens[verb].classes.isDisjoint(with: [.be, .preposition, .clauseBoundary, .determiner]),
+            !(subject.upperBound..<verb).contains(where: { tokens[$0].classes.contains(.be) }), !hasSuffix(verb, "ing")
+        else { return nil }
+        return (verb..<(verb + 1), subject)
+    }
+
+    /// Whether the capitalised word at `index` is written the same inside a sentence of the paragraph
+    /// (not first), within a hundred tokens either side.
+    private func writtenInsideASentence(_ index: Int) -> Bool {
+        let range = tokens[index].range
+        for other in max(0, index - 100)..<min(tokens.count, index + 100) where other != index && tokens[other].isWord {
+            let candidate = tokens[other].range
+            guard candidate.length == range.length, !startsSentence(other) else { continue }
+            if bytes[candidate.start..<candidate.end].elementsEqual(bytes[range.start..<range.end]) { return true }
+        }
+        return false
     }
 
     /// `Durbin asked Austin: “…”`, `He added, “…”`, `Morris says the candidate has “…”`,
