@@ -245,6 +245,20 @@ func attributions(_ text: String) -> [Attribution] {
         expectQuotes(Marked("Durbin standing ⟦“alone at the back of the hall”⟧ was the picture of the night."), [nil])
     }
 
+    @Test func aBareQuotationParagraphAfterAReportingSentence() {
+        expectQuotes(Marked("Durbin said that the committee would meet again in March.\n\n⟦“We will not be rushed by anyone.”⟧"), [.actor("dick-durbin")])
+        expectQuotes(Marked("Graham continued his speech.\n\n⟦“Nobody asked us what we wanted.”⟧"), [.actor("lindsey-graham")])
+        // Not a quotation followed by more, nor one after a denial, nor one that asks for its tag.
+        expectQuotes(Marked("Durbin said the committee would meet.\n\n⟦“We will not be rushed.”⟧ The vote is set for May."), [nil])
+        expectQuotes(Marked("Graham declined to say when the committee would meet.\n\n⟦“We will see about that.”⟧"), [nil])
+        expectQuotes(Marked("Durbin said the committee would meet.\n\n⟦“We will not be rushed,”⟧ ."), [nil])
+    }
+
+    @Test func aVerbOfJudgementClosingTheClauseIsATag() {
+        expectQuotes(Marked("⟦“That leaves the workers with nothing,”⟧ Durbin charged."), [.actor("dick-durbin")])
+        expectQuotes(Marked("⟦“They have done their jobs well.”⟧ Graham praised the crews again."), [nil])
+    }
+
     @Test func aDeniedCueGivesWayToTheSpeaker() {
         expectQuotes(Marked("Durbin says the board won’t allow ⟦“any more delays on the bridge repairs.”⟧"), [.actor("dick-durbin")])
         // With no other cue, the denied one still names who is meant.

@@ -101,7 +101,10 @@ extension ParagraphAnalysis {
         // Subject and verb: "Austin said", "the spokesman continued", "Durbin, a Democrat, asked".
         for cue in cues(startingIn: start..<max(start, ceiling)) {
             let entry = cues[cue].entry
-            guard entry.role == .speech || entry.role == .address else { continue }
+            // "“…,” Bolton charged.": a verb of judgement that ends the clause is a tag too.
+            let judgementTag = entry.role == .judgement && (entry.form == .past || entry.form == .present)
+                && (cues[cue].tokens.upperBound >= ceiling || !tokens[cues[cue].tokens.upperBound].isWord)
+            guard entry.role == .speech || entry.role == .address || judgementTag else { continue }
             // The phrase opens the tag, or follows what belongs with it ("his wife, Anna Berg,
             // wrote", "tenants union organizer Maria Solis told").
             guard case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: start, form: entry.form),
@@ -389,6 +392,10 @@ extension ParagraphAnalysis {
             switch ending {
             case .quote: return (.previousParagraph, quotation.continuesPrevious || previous.leftQuoteOpen ? 0.85 : 0.75)
             case .leadIn: return (.previousParagraph, 0.85)
+            case .statement:
+                if quotations.count == 1, let close = quotation.close, isBare(after: close), clauseEnd(from: close + 1) >= tokens.count - 1 {
+                    return (.previousParagraph, 0.6)
+                }
             }
         }
         if number > 0, bareStart { return (.quotation(number - 1), 0.7) }
@@ -441,6 +448,9 @@ struct ParagraphSummary {
         case quote
         /// With a lead-in ("Cruz continued:").
         case leadIn
+        /// With a sentence that reports ("Carter said that…", "Howard continued his remarks."): a
+        /// paragraph that is one bare quotation is likely the same speaker's.
+        case statement
     }
 
     var ending: Ending?
