@@ -282,6 +282,24 @@ func attributions(_ text: String) -> [Attribution] {
         expectObjects(Marked("Austin criticized ⟦Durbin and Graham on Monday⟧, saying that the letter was late."), [.actor("lloyd-austin")])
     }
 
+    @Test func headlines() {
+        let label = attributions("Maria Lopez: The New Stadium Is a Waste of Public Money")
+        #expect(label.map(\.kind) == [.statement])
+        #expect(label.map(\.source) == [.name("Maria Lopez")])
+        #expect(label.first.map { Array("Maria Lopez: The New Stadium Is a Waste of Public Money".utf8)[$0.content.start..<$0.content.end] }
+            == Array("The New Stadium Is a Waste of Public Money".utf8)[...])
+        let says = attributions("Harbor County Says Ferry Service Should Resume This Spring")
+        #expect(says.map(\.kind) == [.statement])
+        #expect(says.map(\.source) == [.name("Harbor County")])
+        let announced = attributions("Dana Brooks Just Announced Her Retirement")
+        #expect(announced.map(\.kind) == [.object])
+        #expect(announced.map(\.source) == [.name("Dana Brooks")])
+        // A label that names no one, a base form in capitals, a sentence of prose.
+        #expect(attributions("Update: The Vote Is Delayed Until Monday").isEmpty)
+        #expect(attributions("The Washington Post Editorial Board Meets Today").isEmpty)
+        #expect(attributions("The Committee Says so in the letter, which the senators had never read at all before the vote.").isEmpty)
+    }
+
     @Test func clausesStayStatementsAndDenialsReportNothing() {
         #expect(attributions("Durbin said the evidence should be shared.").map(\.kind) == [.statement])
         #expect(attributions("At the time, Monaco declined to comment on internal discussions.").isEmpty)

@@ -216,6 +216,10 @@ struct AttributionEngine {
         {
             candidates.append(Candidate(kind: .quote, content: content, inherit: .previousParagraph, confidence: 0.8))
         }
+        if detail != .quotations, analysis.quotations.isEmpty, analysis.transcriptLabel() == nil, let label = analysis.headlineLabel(), let content = analysis.transcriptContent(label) {
+            // A headline's label: what it says is a statement (no quotation marks to wrap as a quote).
+            candidates.append(Candidate(kind: .statement, content: content, cue: label.cue, phrase: label.phrase, confidence: 0.7))
+        }
         if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus, objects: detail == .full) }
         let resolved = resolve(candidates, analysis)
         var results: [Attribution] = []

@@ -35,6 +35,9 @@ struct ParagraphAnalysis {
     private var stops: [Int32] = []
     /// Sorted by first token.
     var entities: [NamedEntity] = []
+    /// The paragraph is a headline in title case ("Harbour Town Says Mayor Must Go"): a
+    /// capitalised verb inside it may still be a cue.
+    private(set) var isHeadline = false
     /// Scratch for the lexicon's matches.
     private var matches: [NameMatcher.Match] = []
     private var noMatches: [NameMatcher.Match] = []
@@ -62,7 +65,11 @@ struct ParagraphAnalysis {
         context.bytes.withUnsafeBufferPointer { bytes in
             ProseTokenizer.tokenize(bytes, segments: segments, into: &tokens)
         }
-        guard !tokens.isEmpty else { return }
+        guard !tokens.isEmpty else {
+            isHeadline = false
+            return
+        }
+        isHeadline = Self.isTitleCased(tokens, context.bytes)
         markMentions(paragraph, context)
         QuotationFinder.find(&tokens, into: &quotations)
         findStops()
@@ -134,6 +141,20 @@ struct ParagraphAnalysis {
         }
     }
 
+    /// A short paragraph of one sentence whose longer words (four letters or more) are nearly all capitalised.
+    private static func isTitleCased(_ tokens: [ProseToken], _ bytes: [UInt8]) -> Bool {
+        guard tokens.count <= 40 else { return false }
+        var long = 0
+        var capitalized = 0
+        for (index, token) in tokens.enumerated() {
+            if token.kind == .terminator, index < tokens.count - 1 { return false }
+            guard token.isWord, token.range.length >= 4 else { continue }
+            long += 1
+            if token.isCapitalized { capitalized += 1 }
+        }
+        return long >= 3 && capitalized * 5 >= long * 4
+    }
+
     /// Whether a cue word stands as a verb: not capitalised inside a sentence ("the United States",
     /// "The Washington Post"), not a noun after a determiner or a possessive ("his claims", "a call").
     private func isVerbUse(_ token: Int, _ entry: CueEntry) -> Bool {
@@ -142,7 +163,11 @@ struct ParagraphAnalysis {
         guard token > 0 else { return true }
         let previous = tokens[token - 1]
         // Part of a name: "the United States", "The Washington Post".
-        if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner) { return false }
+        if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner),
+            !(isHeadline && (entry.form == .present || entry.form == .past) && previous.isWord && !previous.classes.contains(.determiner))
+        {
+            return false
+        }
         if previous.kind == .possessive { return entry.form == .past }
         // "my March 9 post": a noun after a number.
         if previous.flags.contains(.numeric), entry.form == .base || entry.form == .present { return false }

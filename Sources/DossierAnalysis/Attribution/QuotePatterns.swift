@@ -331,6 +331,24 @@ extension ParagraphAnalysis {
         return (colon..<open, subject, 0.7)
     }
 
+    /// `Dick Durbin: The Pentagon Is ‘Holding Back’ the Evidence`: a headline that opens
+    /// with a name (a few capitalised words) and a colon, the rest being what the name says.
+    func headlineLabel() -> (cue: Range<Int>, phrase: Range<Int>)? {
+        guard isHeadline else { return nil }
+        var colon = 0
+        while colon < tokens.count, colon < 7, tokens[colon].kind != .colon {
+            guard tokens[colon].isWord || tokens[colon].kind == .possessive else { return nil }
+            colon += 1
+        }
+        guard colon > 0, colon < tokens.count, tokens[colon].kind == .colon, tokens[colon].quotation < 0,
+            ((colon + 1)..<tokens.count).filter({ tokens[$0].isWord }).count >= 2,
+            (0..<colon).allSatisfy({ tokens[$0].kind == .possessive || isNameLike($0) || tokens[$0].flags.contains(.allCaps) }),
+            !(colon == 1 && ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video", "live", "wow", "bombshell", "listen", "analysis", "opinion"].contains(word(0))),
+            !(0..<colon).contains(where: { tokens[$0].isWord && (tokens[$0].classes.contains(.adverb) || cue(startingAt: $0) != nil) })
+        else { return nil }
+        return (colon..<(colon + 1), 0..<colon)
+    }
+
     /// `DURBIN: Why are you…`: a paragraph that opens with a name in capitals and a colon.
     func transcriptLabel() -> (cue: Range<Int>, phrase: Range<Int>)? {
         var end = 0

@@ -128,7 +128,8 @@ extension ParagraphAnalysis {
             }
             guard token.isWord, !token.flags.contains(.mention) else { break }
             let classes = token.classes
-            if classes.contains(.auxiliary) || (classes.contains(.adverb) && !token.isCapitalized) {
+            // "Trump Just Announced" in a headline: a capitalised adverb too.
+            if classes.contains(.auxiliary) || (classes.contains(.adverb) && (!token.isCapitalized || isHeadline && !startsSentence(index))) {
                 if first { afterBe = classes.contains(.be) }
                 index -= 1
                 first = false
