@@ -256,7 +256,17 @@ func attributions(_ text: String) -> [Attribution] {
 
     @Test func aVerbOfJudgementClosingTheClauseIsATag() {
         expectQuotes(Marked("⟦“That leaves the workers with nothing,”⟧ Durbin charged."), [.actor("dick-durbin")])
+        expectQuotes(Marked("⟦“You have broken every promise,”⟧ Durbin charged in his opening remarks."), [.actor("dick-durbin")])
         expectQuotes(Marked("⟦“They have done their jobs well.”⟧ Graham praised the crews again."), [nil])
+    }
+
+    @Test func tagsWithAnAdverbOrAText() {
+        expectQuotes(Marked("⟦“Who pays for all of this?”⟧ Graham asked rhetorically, waving the bill."), [.actor("lindsey-graham")])
+        expectQuotes(Marked("⟦“The doors open at nine,”⟧ Haley Morris said cheerfully to the crowd."), [.name("Haley Morris")])
+        expectQuotes(Marked("⟦“The board reviewed every contract twice,”⟧ read the statement."), [.description("the statement")])
+        expectQuotes(Marked("⟦“The landlord ignored every repair request,”⟧ the suit reads."), [.description("the suit")])
+        // An adverb before a clause of its own is no tag.
+        expectQuotes(Marked("⟦“Is that fair to anyone?”⟧ Graham said repeatedly that it was."), [nil])
     }
 
     @Test func aDeniedCueGivesWayToTheSpeaker() {

@@ -496,9 +496,16 @@ struct AttributionEngine {
         guard case let .phrase(phrase) = analysis.subject(before: found.tokens.lowerBound, floor: sentence.lowerBound, form: found.entry.form),
             analysis.accepts(phrase, for: found.entry)
         else { return summary }
+        summary.ending = .statement
+        guard detail == .full else {
+            // The rules ask only whether a quotation has a source: the phrase is not read (reading it
+            // for every paragraph that ends so costs more than all the quotations it may serve).
+            summary.sourceRange = analysis.byteRange(phrase)
+            summary.cue = analysis.byteRange(found.tokens)
+            return summary
+        }
         let candidate = Candidate(kind: .statement, content: ByteRange(0, 0), cue: found.tokens, phrase: phrase, confidence: 0.6)
         let resolution = resolvePhrase(candidate, analysis, remember: false)
-        summary.ending = .statement
         summary.sources = resolution.sources
         summary.sourceRange = resolution.sourceRange
         summary.cue = resolution.cue

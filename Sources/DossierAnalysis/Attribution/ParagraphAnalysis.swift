@@ -188,6 +188,7 @@ struct ParagraphAnalysis {
         // and a singular word is a noun ("the officials call" is a verb; "the statement read" is a
         // past); "on a conference call": a noun phrase after a preposition is its object, not a subject.
         if entry.form == .base, !entry.needsTextSubject, token >= 2, previous.isWord, !previous.classes.contains(.adverb),
+            !previous.classes.contains(.determiner), !previous.flags.contains(.numeric),
             !previous.classes.contains(.auxiliary), tokens[token - 2].isWord
         {
             let determiner = tokens[token - 2].classes

@@ -88,8 +88,9 @@ extension ParagraphAnalysis {
             return (nil, phrase, 0.75)
         }
         // Inversion: "said Trump", "asked the senator" (a finite verb: "“…,” telling reporters" is no tag).
+        // ("read the statement": read's past is spelled as its base.)
         if let cue = cueIndex(at: start, ceiling: ceiling), cues[cue].entry.role != .medium,
-            cues[cue].entry.form == .past || cues[cue].entry.form == .present || cues[cue].entry.role == .accordingTo
+            cues[cue].entry.form == .past || cues[cue].entry.form == .present || cues[cue].entry.role == .accordingTo || cues[cue].entry.needsTextSubject
         {
             let cueTokens = cues[cue].tokens
             if cues[cue].entry.role == .accordingTo {
@@ -103,7 +104,7 @@ extension ParagraphAnalysis {
             let entry = cues[cue].entry
             // "“…,” Bolton charged.": a verb of judgement that ends the clause is a tag too.
             let judgementTag = entry.role == .judgement && (entry.form == .past || entry.form == .present)
-                && (cues[cue].tokens.upperBound >= ceiling || !tokens[cues[cue].tokens.upperBound].isWord)
+                && endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: .speech)
             guard entry.role == .speech || entry.role == .address || judgementTag else { continue }
             // The phrase opens the tag, or follows what belongs with it ("his wife, Anna Berg,
             // wrote", "tenants union organizer Maria Solis told").
@@ -153,6 +154,10 @@ extension ParagraphAnalysis {
         if token.kind != .word { return token.kind == .comma || token.kind == .terminator || token.kind == .dash || token.kind == .openParen }
         if token.classes.contains(.preposition) || isTime(start) || token.classes.contains(.clauseBoundary) && !isWord(start, "that") {
             return true
+        }
+        // "asked rhetorically, shaking…", "said pleasantly into the phone".
+        if !token.isCapitalized, token.classes.contains(.adverb) || hasSuffix(start, "ly") && token.range.length > 4 {
+            return endsTag(after: start + 1, ceiling: ceiling, role: .speech)
         }
         return false
     }

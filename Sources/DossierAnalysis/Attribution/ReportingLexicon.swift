@@ -58,7 +58,7 @@ public struct ReportingLexicon: Sendable {
         contradict correct amend update revise rephrase paraphrase translate summarize recap relay convey \
         transmit forward repeat echo parrot mimic mock imitate joke jest kid banter muse reflect ruminate \
         meditate speculate conjecture guess estimate project predict prophesy forecast warn caution alert \
-        threaten menace vow swear pledge promise guarantee assure confirm affirm retaliate bemoan grouse
+        threaten menace vow swear pledge promise guarantee assure confirm affirm retaliate bemoan grouse exhort
         """
     /// Verbs that may name an addressee before the content: "told reporters (that)", "warned Congress".
     static let addressVerbs = """

@@ -98,6 +98,7 @@ extension ParagraphAnalysis {
             guard objects, cue.upperBound + 1 < end, tokens[cue.upperBound].isWord,
                 isWord(cue.upperBound, "for") || isWord(cue.upperBound, "about") || isWord(cue.upperBound, "against") || isWord(cue.upperBound, "on"),
                 isPhraseStart(cue.upperBound + 1) || tokens[cue.upperBound + 1].isWord && hasSuffix(cue.upperBound + 1, "ing"),
+                !isTime(cue.upperBound + 1),
                 let range = contentRange(trimming: (cue.upperBound + 1)..<contentEnd(from: cue.upperBound + 1, end: end))
             else { return nil }
             return Candidate(kind: .object, content: range, cue: cue, phrase: phrase, confidence: confidence - 0.2)
