@@ -186,6 +186,13 @@ func attributions(_ text: String) -> [Attribution] {
         expectQuotes(Marked("Durbin asks voters to ⟦“look at the record before they decide.”⟧"), [.actor("dick-durbin")])
     }
 
+    @Test func presentFormsBeforeANounAreVerbs() {
+        expectQuotes(Marked("Graham says rival Durbin took the union’s endorsement and ⟦“will regret it by the fall.”⟧"), [.actor("lindsey-graham")])
+        expectQuotes(Marked("Durbin quotes former aide Haley Morris: ⟦“The budget was never going to pass.”⟧"), [.actor("dick-durbin")])
+        // A base form before a noun stays a noun.
+        #expect(attributions("The press secretary held a briefing and the report card was mixed.").isEmpty)
+    }
+
     @Test func nounsThatLookLikeCues() {
         // "a fundraising call", "his home state": nouns, so the subject of the sentence speaks.
         expectQuotes(

@@ -171,8 +171,9 @@ struct ParagraphAnalysis {
         if previous.kind == .possessive { return entry.form == .past }
         // "my March 9 post": a noun after a number.
         if previous.flags.contains(.numeric), entry.form == .base || entry.form == .present { return false }
-        // "press secretary", "report card": a noun before a noun (but "tells reporters", "asks voters" name an addressee).
-        if entry.form == .base || entry.form == .present && entry.role != .address, token + 1 < tokens.count, tokens[token + 1].isWord,
+        // "press secretary", "report card": a base form before a noun is a noun ("says rival Lena
+        // Hart", "tells reporters", "quotes former aide" are verbs).
+        if entry.form == .base, token + 1 < tokens.count, tokens[token + 1].isWord,
             !tokens[token + 1].isCapitalized,
             !tokens[token + 1].classes.intersection([.personNoun, .title, .groupNoun, .pluralNoun]).isEmpty,
             !tokens[token + 1].classes.contains(.determiner)
