@@ -276,6 +276,13 @@ func attributions(_ text: String) -> [Attribution] {
         expectQuotes(Marked("⟦“Is that fair to anyone?”⟧ Graham said repeatedly that it was."), [nil])
     }
 
+    @Test func theSentencesSubjectPastADatelineOrATime() {
+        expectQuotes(
+            Marked("BOSTON, March 3 (AP) — Graham toured the docks on Monday, saying: ⟦“The next month decides everything.”⟧"),
+            [.actor("lindsey-graham")])
+        expectQuotes(Marked("Hours later, Graham repaid the favor, telling reporters, ⟦“She has my vote in the fall.”⟧"), [.actor("lindsey-graham")])
+    }
+
     @Test func aDeniedCueGivesWayToTheSpeaker() {
         expectQuotes(Marked("Durbin says the board won’t allow ⟦“any more delays on the bridge repairs.”⟧"), [.actor("dick-durbin")])
         // With no other cue, the denied one still names who is meant.

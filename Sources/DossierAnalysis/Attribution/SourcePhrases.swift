@@ -443,6 +443,18 @@ extension ParagraphAnalysis {
         // Past quotations and their tags that open the sentence.
         while start < limit, tokens[start].quotation >= 0 { start += 1 }
         while start < limit, !tokens[start].isWord { start += 1 }
+        // "BRUSSELS, May 3 (Wire) — Durbin’s aide…": past a dateline (capitalised words, numbers,
+        // commas and parentheses before a dash).
+        if start < limit, tokens[start].isWord, tokens[start].flags.contains(.allCaps) {
+            var dash = start + 1
+            while dash < limit, dash - start < 12, tokens[dash].kind != .dash,
+                tokens[dash].isWord && (tokens[dash].isCapitalized || tokens[dash].flags.contains(.numeric)) || tokens[dash].kind == .comma
+                    || tokens[dash].kind == .openParen || tokens[dash].kind == .closeParen
+            {
+                dash += 1
+            }
+            if dash + 1 < limit, tokens[dash].kind == .dash { start = dash + 1 }
+        }
         // "But Sen. Durbin, noting…, said": a conjunction opening the sentence without a comma.
         if start + 1 < limit, isWord(start, "but") || isWord(start, "and") || isWord(start, "yet"), tokens[start + 1].kind != .comma {
             start += 1
