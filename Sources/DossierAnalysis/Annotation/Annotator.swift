@@ -64,7 +64,8 @@ public enum Annotator {
     static func chooseWraps(_ attributions: [Attribution], _ syntax: DocumentSyntax, _ scope: ByteRange) -> [Attribution] {
         let markup = Markup(syntax)
         let candidates = attributions.filter { attribution in
-            !attribution.annotated && attribution.source != nil && scope.contains(attribution.content) && markup.canWrap(attribution.content)
+            attribution.kind != .object && !attribution.annotated && attribution.source != nil && scope.contains(attribution.content)
+                && markup.canWrap(attribution.content)
         }.sorted { $0.content.start != $1.content.start ? $0.content.start < $1.content.start : $0.content.length > $1.content.length }
         // In order of start, the longer first: an outer statement comes before the quotation it holds.
         var chosen: [Attribution] = []

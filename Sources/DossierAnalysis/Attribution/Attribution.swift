@@ -10,9 +10,14 @@ public enum AttributionSource: Hashable, Sendable {
     case description(String)
 }
 
-/// What was attributed: a quotation (the words between the quotation marks) or a reported statement (a clause).
+/// What was attributed: a quotation (the words between the quotation marks), a reported statement
+/// (a clause), or what a cue reports without a clause.
 public enum AttributionKind: String, Hashable, Sendable {
     case quote, statement
+    /// A noun phrase or a prepositional object that a cue reports ("announced his resignation",
+    /// "called for a ban", "criticized the decision"): on record, but no claim of its own, so
+    /// it is listed (`dossier attributions`) but never wrapped, flagged or hovered.
+    case object
 }
 
 /// One inference: a quotation or reported statement in prose, its reporting cue and its source.

@@ -216,7 +216,11 @@ struct AttributionEngine {
         {
             candidates.append(Candidate(kind: .quote, content: content, inherit: .previousParagraph, confidence: 0.8))
         }
-        if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus) }
+        if detail != .quotations, analysis.quotations.isEmpty, analysis.transcriptLabel() == nil, let label = analysis.headlineLabel(), let content = analysis.transcriptContent(label) {
+            // A headline's label: what it says is a statement (no quotation marks to wrap as a quote).
+            candidates.append(Candidate(kind: .statement, content: content, cue: label.cue, phrase: label.phrase, confidence: 0.7))
+        }
+        if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus, objects: detail == .full) }
         let resolved = resolve(candidates, analysis)
         var results: [Attribution] = []
         for (candidate, resolution) in zip(candidates, resolved) {
@@ -278,7 +282,8 @@ struct AttributionEngine {
         return resolutions
     }
 
-    private mutating func resolvePhrase(_ candidate: Candidate, _ analysis: ParagraphAnalysis) -> Resolution {
+    /// `remember`: whether the phrase becomes a speaker for later pronouns.
+    private mutating func resolvePhrase(_ candidate: Candidate, _ analysis: ParagraphAnalysis, remember: Bool = true) -> Resolution {
         guard let phrase = candidate.phrase else { return Resolution() }
         let cue = candidate.cue.map { analysis.byteRange($0) }
         let sourceRange = analysis.byteRange(phrase)
@@ -329,7 +334,10 @@ struct AttributionEngine {
                 traits = found
             }
         }
-        discourse.add(Referent(sources: resolution.sources, traits: traits, paragraph: analysis.index, token: phrase.lowerBound, salience: .speaker))
+        // An object's subject is no speaker for later pronouns (what they resolve to stays as without objects).
+        if remember, candidate.kind != .object {
+            discourse.add(Referent(sources: resolution.sources, traits: traits, paragraph: analysis.index, token: phrase.lowerBound, salience: .speaker))
+        }
         return resolution
     }
 
@@ -445,25 +453,62 @@ struct AttributionEngine {
             summary.cue = resolution.cue
             return summary
         }
-        // The last quotation with a source (statements carry nothing over).
+        // The last quotation with a source.
         let attributed = candidates.indices.filter { resolutions[$0].found && candidates[$0].kind == .quote }
-        guard let last = attributed.max(by: { candidates[$0].content.end < candidates[$1].content.end }) else { return summary }
+        guard let last = attributed.max(by: { candidates[$0].content.end < candidates[$1].content.end }) else {
+            return statementEnding(analysis, summary)
+        }
         let end = candidates[last].content.end
         let tag = candidates[last].cue
         // Only the tag of the last attribution may follow it: no other cue, no sentence after the
         // tag's ("“…,” he said. Then he left." ends with something else).
+        // A participle of the tag's subject ("“…,” Ramos said, referring to…") reports nothing new.
         let otherCue = analysis.cues.contains { cue in
             analysis.tokens[cue.tokens.lowerBound].range.start >= end && cue.tokens != tag
+                && !(cue.entry.form == .gerund && cue.tokens.lowerBound > 0 && analysis.tokens[cue.tokens.lowerBound - 1].kind == .comma)
         }
         let lastSentence = analysis.sentenceOf[analysis.tokens.count - 1]
         let tagEnd = max(tag?.upperBound ?? 0, analysis.token(endingAt: end) ?? 0)
         guard !otherCue, analysis.sentenceOf[min(tagEnd, analysis.tokens.count - 1)] == lastSentence
             || analysis.clauseEnd(from: tagEnd) >= analysis.tokens.count - 1
-        else { return summary }
+        else { return statementEnding(analysis, summary) }
         summary.ending = .quote
         summary.sources = resolutions[last].sources
         summary.sourceRange = resolutions[last].sourceRange
         summary.cue = resolutions[last].cue
+        return summary
+    }
+
+    /// "Carter said that the region would not be left." or "Howard continued his remarks." ending
+    /// the paragraph (a last sentence without quotation whose verb reports): the source of a
+    /// paragraph that is one bare quotation after it.
+    private mutating func statementEnding(_ analysis: ParagraphAnalysis, _ summary: ParagraphSummary) -> ParagraphSummary {
+        var summary = summary
+        guard let sentence = analysis.sentences.last, !sentence.isEmpty,
+            !analysis.tokens[sentence].contains(where: { $0.quotation >= 0 }),
+            let cue = analysis.cues(startingIn: sentence).first(where: { index in
+                let found = analysis.cues[index]
+                return found.entry.role.reportsSpeechOrThought && (found.entry.form == .past || found.entry.form == .present)
+                    && !analysis.declines(found.tokens)
+            })
+        else { return summary }
+        let found = analysis.cues[cue]
+        guard case let .phrase(phrase) = analysis.subject(before: found.tokens.lowerBound, floor: sentence.lowerBound, form: found.entry.form),
+            analysis.accepts(phrase, for: found.entry)
+        else { return summary }
+        summary.ending = .statement
+        guard detail == .full else {
+            // The rules ask only whether a quotation has a source: the phrase is not read (reading it
+            // for every paragraph that ends so costs more than all the quotations it may serve).
+            summary.sourceRange = analysis.byteRange(phrase)
+            summary.cue = analysis.byteRange(found.tokens)
+            return summary
+        }
+        let candidate = Candidate(kind: .statement, content: ByteRange(0, 0), cue: found.tokens, phrase: phrase, confidence: 0.6)
+        let resolution = resolvePhrase(candidate, analysis, remember: false)
+        summary.sources = resolution.sources
+        summary.sourceRange = resolution.sourceRange
+        summary.cue = resolution.cue
         return summary
     }
 }

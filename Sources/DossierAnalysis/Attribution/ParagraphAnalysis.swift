@@ -35,6 +35,9 @@ struct ParagraphAnalysis {
     private var stops: [Int32] = []
     /// Sorted by first token.
     var entities: [NamedEntity] = []
+    /// The paragraph is a headline in title case ("Harbour Town Says Mayor Must Go"): a
+    /// capitalised verb inside it may still be a cue.
+    private(set) var isHeadline = false
     /// Scratch for the lexicon's matches.
     private var matches: [NameMatcher.Match] = []
     private var noMatches: [NameMatcher.Match] = []
@@ -62,7 +65,11 @@ struct ParagraphAnalysis {
         context.bytes.withUnsafeBufferPointer { bytes in
             ProseTokenizer.tokenize(bytes, segments: segments, into: &tokens)
         }
-        guard !tokens.isEmpty else { return }
+        guard !tokens.isEmpty else {
+            isHeadline = false
+            return
+        }
+        isHeadline = Self.isTitleCased(tokens, context.bytes)
         markMentions(paragraph, context)
         QuotationFinder.find(&tokens, into: &quotations)
         findStops()
@@ -134,6 +141,20 @@ struct ParagraphAnalysis {
         }
     }
 
+    /// A short paragraph of one sentence whose longer words (four letters or more) are nearly all capitalised.
+    private static func isTitleCased(_ tokens: [ProseToken], _ bytes: [UInt8]) -> Bool {
+        guard tokens.count <= 40 else { return false }
+        var long = 0
+        var capitalized = 0
+        for (index, token) in tokens.enumerated() {
+            if token.kind == .terminator, index < tokens.count - 1 { return false }
+            guard token.isWord, token.range.length >= 4 else { continue }
+            long += 1
+            if token.isCapitalized { capitalized += 1 }
+        }
+        return long >= 3 && capitalized * 5 >= long * 4
+    }
+
     /// Whether a cue word stands as a verb: not capitalised inside a sentence ("the United States",
     /// "The Washington Post"), not a noun after a determiner or a possessive ("his claims", "a call").
     private func isVerbUse(_ token: Int, _ entry: CueEntry) -> Bool {
@@ -142,12 +163,18 @@ struct ParagraphAnalysis {
         guard token > 0 else { return true }
         let previous = tokens[token - 1]
         // Part of a name: "the United States", "The Washington Post".
-        if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner) { return false }
+        if word.isCapitalized, !startsSentence(token), previous.isCapitalized || previous.classes.contains(.determiner),
+            !(isHeadline && (entry.form == .present || entry.form == .past) && previous.isWord && !previous.classes.contains(.determiner))
+        {
+            return false
+        }
         if previous.kind == .possessive { return entry.form == .past }
         // "my March 9 post": a noun after a number.
         if previous.flags.contains(.numeric), entry.form == .base || entry.form == .present { return false }
-        // "press secretary", "report card": a noun before a noun.
-        if entry.form == .base || entry.form == .present, token + 1 < tokens.count, tokens[token + 1].isWord, !tokens[token + 1].isCapitalized,
+        // "press secretary", "report card": a base form before a noun is a noun ("says rival Lena
+        // Hart", "tells reporters", "quotes former aide" are verbs).
+        if entry.form == .base, token + 1 < tokens.count, tokens[token + 1].isWord,
+            !tokens[token + 1].isCapitalized,
             !tokens[token + 1].classes.intersection([.personNoun, .title, .groupNoun, .pluralNoun]).isEmpty,
             !tokens[token + 1].classes.contains(.determiner)
         {
@@ -157,6 +184,25 @@ struct ParagraphAnalysis {
             !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative)
         {
             return false
+        }
+        // "a fundraising call", "his home state", "a Twitter comment": a base form after a determiner
+        // and a singular word is a noun ("the officials call" is a verb; "the statement read" is a
+        // past); "on a conference call": a noun phrase after a preposition is its object, not a subject.
+        if entry.form == .base, !entry.needsTextSubject, token >= 2, previous.isWord, !previous.classes.contains(.adverb),
+            !previous.classes.contains(.determiner), !previous.flags.contains(.numeric),
+            !previous.classes.contains(.auxiliary), tokens[token - 2].isWord
+        {
+            let determiner = tokens[token - 2].classes
+            if determiner.contains(.determiner) || determiner.contains(.possessive), !determiner.contains(.personPronoun),
+                !determiner.contains(.relative)
+            {
+                if !previous.classes.contains(.pluralNoun), !hasSuffix(token - 1, "s") { return false }
+                if token >= 3, tokens[token - 3].isWord, tokens[token - 3].classes.contains(.preposition), !isWord(token - 3, "as"),
+                    !isWord(token - 3, "like")
+                {
+                    return false
+                }
+            }
         }
         return true
     }

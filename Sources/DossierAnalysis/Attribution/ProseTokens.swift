@@ -10,7 +10,8 @@ struct ProseToken: Sendable {
         /// — – or `--`.
         case dash
         case openParen, closeParen
-        /// A double quotation mark, straight or curly; `QuotationFinder` decides which open and which close.
+        /// A double quotation mark, straight or curly, or two apostrophes written for one (`''`);
+        /// `QuotationFinder` decides which open and which close.
         case doubleQuote
         /// A single quotation mark (‘ or a ’ / ' that is not an apostrophe).
         case singleQuote
@@ -102,7 +103,11 @@ enum ProseTokenizer {
                     case 0x29: kind = .closeParen
                     case 0x22: kind = .doubleQuote
                     case 0x27:
-                        if let end = apostropheSEnd(bytes, after: index, segment) {
+                        if index < segment.end, bytes[index] == 0x27 {
+                            // ''…'': two apostrophes written for a double quotation mark.
+                            index += 1
+                            kind = .doubleQuote
+                        } else if let end = apostropheSEnd(bytes, after: index, segment) {
                             index = end
                             kind = .possessive
                         } else {

@@ -50,6 +50,10 @@ extension ParagraphAnalysis {
             } else if let inherited = inheritance(number, previous: previous) {
                 candidate.inherit = inherited.from
                 candidate.confidence = inherited.confidence
+            } else if let found = sentenceSubject(number) {
+                candidate.cue = found.cue
+                candidate.phrase = found.phrase
+                candidate.confidence = 0.5
             }
             candidates.append(candidate)
         }
@@ -84,8 +88,9 @@ extension ParagraphAnalysis {
             return (nil, phrase, 0.75)
         }
         // Inversion: "said Trump", "asked the senator" (a finite verb: "“…,” telling reporters" is no tag).
+        // ("read the statement": read's past is spelled as its base.)
         if let cue = cueIndex(at: start, ceiling: ceiling), cues[cue].entry.role != .medium,
-            cues[cue].entry.form == .past || cues[cue].entry.form == .present || cues[cue].entry.role == .accordingTo
+            cues[cue].entry.form == .past || cues[cue].entry.form == .present || cues[cue].entry.role == .accordingTo || cues[cue].entry.needsTextSubject
         {
             let cueTokens = cues[cue].tokens
             if cues[cue].entry.role == .accordingTo {
@@ -97,7 +102,10 @@ extension ParagraphAnalysis {
         // Subject and verb: "Austin said", "the spokesman continued", "Durbin, a Democrat, asked".
         for cue in cues(startingIn: start..<max(start, ceiling)) {
             let entry = cues[cue].entry
-            guard entry.role == .speech || entry.role == .address else { continue }
+            // "“…,” Bolton charged.": a verb of judgement that ends the clause is a tag too.
+            let judgementTag = entry.role == .judgement && (entry.form == .past || entry.form == .present)
+                && endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: .speech)
+            guard entry.role == .speech || entry.role == .address || judgementTag else { continue }
             // The phrase opens the tag, or follows what belongs with it ("his wife, Anna Berg,
             // wrote", "tenants union organizer Maria Solis told").
             guard case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: start, form: entry.form),
@@ -147,6 +155,10 @@ extension ParagraphAnalysis {
         if token.classes.contains(.preposition) || isTime(start) || token.classes.contains(.clauseBoundary) && !isWord(start, "that") {
             return true
         }
+        // "asked rhetorically, shaking…", "said pleasantly into the phone".
+        if !token.isCapitalized, token.classes.contains(.adverb) || hasSuffix(start, "ly") && token.range.length > 4 {
+            return endsTag(after: start + 1, ceiling: ceiling, role: .speech)
+        }
         return false
     }
 
@@ -155,6 +167,52 @@ extension ParagraphAnalysis {
         var index = start
         while index < ceiling, tokens[index].isWord, tokens[index].classes.contains(.adverb), cue(startingAt: index) == nil { index += 1 }
         return cue(startingAt: index)
+    }
+
+    /// `The leaflet blames a “rigged housing market”`, `Durbin lamented a mood in which voters “…”`:
+    /// a quotation inside a sentence with no cue, whose subject (a name, a pronoun, a person, a group
+    /// or a text) does something other than be: the subject, and its verb as the cue.
+    private func sentenceSubject(_ number: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
+        let open = quotations[number].open
+        let sentence = sentenceStart(open)
+        guard open > sentence, tokens[sentence].quotation < 0, let subject = mainSubject(of: open, limit: open), let head = subject.last,
+            subject.upperBound < open, tokens[head].isWord
+        else { return nil }
+        let classes = tokens[head].classes
+        // Not a number, nor a plural of anyone ("Many Americans saw the party as “…”").
+        guard !tokens[subject.lowerBound].flags.contains(.numeric), !tokens[head].flags.contains(.numeric), !classes.contains(.pluralNoun) else { return nil }
+        if isNameLike(head) {
+            // A lone capitalised word opening the sentence may be any word ("Couple", "Section"):
+            // a name only when the paragraph writes it so inside a sentence too.
+            if subject.count == 1, startsSentence(head), entity(at: head) == nil, !writtenInsideASentence(head) { return nil }
+        } else if !tokens[head].isCapitalized, !classes.isDisjoint(with: [.personNoun, .title, .groupNoun, .documentNoun]), !classes.contains(.pluralNoun) {
+            // "The ad", "the senator", "the campaign".
+        } else if subject.count == 1, classes.contains(.personPronoun) || classes.contains(.pluralPronoun) {
+            // he, she, they.
+        } else {
+            return nil
+        }
+        var verb = subject.upperBound
+        while verb < open, tokens[verb].isWord, tokens[verb].classes.contains(.adverb) || tokens[verb].classes.contains(.auxiliary) && !tokens[verb].classes.contains(.be) {
+            verb += 1
+        }
+        // "Trump is “unfit”", "Clinton was called “…”": the quotation is no word of the subject's.
+        guard verb < open, tokens[verb].isWord, !tokens[verb].isCapitalized, tokens[verb].classes.isDisjoint(with: [.be, .preposition, .clauseBoundary, .determiner]),
+            !(subject.upperBound..<verb).contains(where: { tokens[$0].classes.contains(.be) }), !hasSuffix(verb, "ing")
+        else { return nil }
+        return (verb..<(verb + 1), subject)
+    }
+
+    /// Whether the capitalised word at `index` is written the same inside a sentence of the paragraph
+    /// (not first), within a hundred tokens either side.
+    private func writtenInsideASentence(_ index: Int) -> Bool {
+        let range = tokens[index].range
+        for other in max(0, index - 100)..<min(tokens.count, index + 100) where other != index && tokens[other].isWord {
+            let candidate = tokens[other].range
+            guard candidate.length == range.length, !startsSentence(other) else { continue }
+            if bytes[candidate.start..<candidate.end].elementsEqual(bytes[range.start..<range.end]) { return true }
+        }
+        return false
     }
 
     /// `Durbin asked Austin: “…”`, `He added, “…”`, `Morris says the candidate has “…”`,
@@ -183,10 +241,17 @@ extension ParagraphAnalysis {
         let candidates = cues(startingIn: floor..<max(floor, open)).filter { cues[$0].tokens.upperBound <= open && cues[$0].entry.role != .accordingTo }
         let speech = Array(candidates.filter { cues[$0].entry.role.isSpeech }.reversed())
         let others = Array(candidates.filter { !cues[$0].entry.role.isSpeech }.reversed())
+        // "Ruiz says the board won’t allow “…”": a cue denied comes after every other.
+        var denied: (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)?
         for cue in speech + others {
-            if let found = leadIn(cue: cue, open: open, floor: floor) { return found }
+            guard let found = leadIn(cue: cue, open: open, floor: floor) else { continue }
+            if cues[cue].entry.role != .medium, declines(cues[cue].tokens) {
+                if denied == nil { denied = found }
+                continue
+            }
+            return found
         }
-        return nil
+        return denied
     }
 
     /// `Cruz continued:` / `Breitbart News responded:` ending the paragraph: the source of the block
@@ -271,6 +336,24 @@ extension ParagraphAnalysis {
         return (colon..<open, subject, 0.7)
     }
 
+    /// `Dick Durbin: The Pentagon Is ‘Holding Back’ the Evidence`: a headline that opens
+    /// with a name (a few capitalised words) and a colon, the rest being what the name says.
+    func headlineLabel() -> (cue: Range<Int>, phrase: Range<Int>)? {
+        guard isHeadline else { return nil }
+        var colon = 0
+        while colon < tokens.count, colon < 7, tokens[colon].kind != .colon {
+            guard tokens[colon].isWord || tokens[colon].kind == .possessive else { return nil }
+            colon += 1
+        }
+        guard colon > 0, colon < tokens.count, tokens[colon].kind == .colon, tokens[colon].quotation < 0,
+            ((colon + 1)..<tokens.count).filter({ tokens[$0].isWord }).count >= 2,
+            (0..<colon).allSatisfy({ tokens[$0].kind == .possessive || isNameLike($0) || tokens[$0].flags.contains(.allCaps) }),
+            !(colon == 1 && ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video", "live", "wow", "bombshell", "listen", "analysis", "opinion"].contains(word(0))),
+            !(0..<colon).contains(where: { tokens[$0].isWord && (tokens[$0].classes.contains(.adverb) || cue(startingAt: $0) != nil) })
+        else { return nil }
+        return (colon..<(colon + 1), 0..<colon)
+    }
+
     /// `DURBIN: Why are you…`: a paragraph that opens with a name in capitals and a colon.
     func transcriptLabel() -> (cue: Range<Int>, phrase: Range<Int>)? {
         var end = 0
@@ -332,6 +415,10 @@ extension ParagraphAnalysis {
             switch ending {
             case .quote: return (.previousParagraph, quotation.continuesPrevious || previous.leftQuoteOpen ? 0.85 : 0.75)
             case .leadIn: return (.previousParagraph, 0.85)
+            case .statement:
+                if quotations.count == 1, let close = quotation.close, isBare(after: close), clauseEnd(from: close + 1) >= tokens.count - 1 {
+                    return (.previousParagraph, 0.6)
+                }
             }
         }
         if number > 0, bareStart { return (.quotation(number - 1), 0.7) }
@@ -349,7 +436,8 @@ extension ParagraphAnalysis {
     private func tagSentence(before start: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
         guard start > 0, tokens[start - 1].kind == .terminator else { return nil }
         let sentence = sentenceStart(start - 1)
-        guard let cue = cues(startingIn: sentence..<max(sentence, start)).last(where: { cues[$0].tokens.upperBound < start }),
+        // "Souders said in a statement.": the verb, not the medium after it.
+        guard let cue = cues(startingIn: sentence..<max(sentence, start)).last(where: { cues[$0].tokens.upperBound < start && cues[$0].entry.role != .medium }),
             cues[cue].entry.role == .speech || cues[cue].entry.role == .address,
             tokens[sentence..<start].allSatisfy({ $0.quotation < 0 }),
             endsTag(after: cues[cue].tokens.upperBound, ceiling: start - 1, role: cues[cue].entry.role),
@@ -383,6 +471,9 @@ struct ParagraphSummary {
         case quote
         /// With a lead-in ("Cruz continued:").
         case leadIn
+        /// With a sentence that reports ("Carter said that…", "Howard continued his remarks."): a
+        /// paragraph that is one bare quotation is likely the same speaker's.
+        case statement
     }
 
     var ending: Ending?

@@ -58,7 +58,7 @@ public struct ReportingLexicon: Sendable {
         contradict correct amend update revise rephrase paraphrase translate summarize recap relay convey \
         transmit forward repeat echo parrot mimic mock imitate joke jest kid banter muse reflect ruminate \
         meditate speculate conjecture guess estimate project predict prophesy forecast warn caution alert \
-        threaten menace vow swear pledge promise guarantee assure confirm affirm
+        threaten menace vow swear pledge promise guarantee assure confirm affirm retaliate bemoan grouse exhort
         """
     /// Verbs that may name an addressee before the content: "told reporters (that)", "warned Congress".
     static let addressVerbs = """
@@ -133,6 +133,8 @@ public struct ReportingLexicon: Sendable {
         for phrase in ReportingLexicon.mediumPhrases { add(phrase, .medium, .base) }
         // "Braynard is quoted as saying": the subject spoke, though the verb is passive.
         for phrase in ["quoted as saying", "quoted as telling", "quoted as writing", "on record as saying"] { add(phrase, .speech, .base) }
+        // "Hannity pressed.": only the past, "the press" and "press secretary" are nouns.
+        add("pressed", .speech, .past)
         // Address before speech: "tell" is first an addressing verb, "promise" a speech verb second.
         let lists: [(String, CueRole)] = [
             (ReportingLexicon.addressVerbs, .address), (ReportingLexicon.namingVerbs, .naming),

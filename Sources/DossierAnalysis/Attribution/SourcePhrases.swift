@@ -85,7 +85,12 @@ extension ParagraphAnalysis {
         {
             return !isKnownNoun(index) || verbLike && !classes.contains(.personNoun)
         }
-        return verbLike && !isKnownNoun(index) && !previous.classes.contains(.determiner)
+        if verbLike { return !isKnownNoun(index) && !previous.classes.contains(.determiner) }
+        // "The billionaire businessman began", "the senator sought": a word that is no noun after a
+        // person's role is a verb, though not in -ed (a modifier before a noun was ruled out above).
+        return !previous.isCapitalized && !previous.classes.isDisjoint(with: [.personNoun, .title]) && !previous.classes.contains(.determiner)
+            && !isKnownNoun(index) && classes.isDisjoint(with: [.preposition, .adverb, .auxiliary, .clauseBoundary, .temporal, .title])
+            && !hasSuffix(index, "s")
     }
 
     /// Whether a phrase may start at `index`: a determiner, a name, a pronoun, a number, a known noun.
@@ -123,7 +128,8 @@ extension ParagraphAnalysis {
             }
             guard token.isWord, !token.flags.contains(.mention) else { break }
             let classes = token.classes
-            if classes.contains(.auxiliary) || (classes.contains(.adverb) && !token.isCapitalized) {
+            // "Trump Just Announced" in a headline: a capitalised adverb too.
+            if classes.contains(.auxiliary) || (classes.contains(.adverb) && (!token.isCapitalized || isHeadline && !startsSentence(index))) {
                 if first { afterBe = classes.contains(.be) }
                 index -= 1
                 first = false
@@ -419,7 +425,9 @@ extension ParagraphAnalysis {
             let entry = cues[earlier].entry
             guard entry.role != .accordingTo, entry.role != .medium else { continue }
             if case let .phrase(phrase) = subject(before: cues[earlier].tokens.lowerBound, floor: sentence, form: entry.form) { return phrase }
-            if cues[earlier].tokens.lowerBound > sentence, tokens[cues[earlier].tokens.lowerBound - 1].kind == .comma,
+            // ", said Trump, adding…" (not ", celebrating a victory, is pledging…").
+            if entry.form == .past || entry.form == .present, cues[earlier].tokens.lowerBound > sentence,
+                tokens[cues[earlier].tokens.lowerBound - 1].kind == .comma,
                 let phrase = inverted(after: cues[earlier].tokens.upperBound, ceiling: start)
             {
                 return phrase
@@ -435,6 +443,22 @@ extension ParagraphAnalysis {
         // Past quotations and their tags that open the sentence.
         while start < limit, tokens[start].quotation >= 0 { start += 1 }
         while start < limit, !tokens[start].isWord { start += 1 }
+        // "BRUSSELS, May 3 (Wire) — Durbin’s aide…": past a dateline (capitalised words, numbers,
+        // commas and parentheses before a dash).
+        if start < limit, tokens[start].isWord, tokens[start].flags.contains(.allCaps) {
+            var dash = start + 1
+            while dash < limit, dash - start < 12, tokens[dash].kind != .dash,
+                tokens[dash].isWord && (tokens[dash].isCapitalized || tokens[dash].flags.contains(.numeric)) || tokens[dash].kind == .comma
+                    || tokens[dash].kind == .openParen || tokens[dash].kind == .closeParen
+            {
+                dash += 1
+            }
+            if dash + 1 < limit, tokens[dash].kind == .dash { start = dash + 1 }
+        }
+        // "But Sen. Durbin, noting…, said": a conjunction opening the sentence without a comma.
+        if start + 1 < limit, isWord(start, "but") || isWord(start, "and") || isWord(start, "yet"), tokens[start + 1].kind != .comma {
+            start += 1
+        }
         // Past introductions: "In May,", "When pressed,", "Speaking to reporters,", "Later,".
         var introductions = 0
         while start < limit, introductions < 3, isIntroduction(start) {

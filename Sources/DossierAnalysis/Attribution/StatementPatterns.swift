@@ -4,7 +4,8 @@ import DossierSyntax
 /// `X told Y (that) …`, `X wrote/argued/warned/denied …`, `in a statement, X …`.
 extension ParagraphAnalysis {
     /// One candidate per reported statement, in order of cue; only those whose cue lies in `focus` when given.
-    func statementCandidates(_ context: AttributionContext, within focus: [ByteRange]? = nil) -> [Candidate] {
+    /// `objects`: also what cues report without a clause (`AttributionKind.object`).
+    func statementCandidates(_ context: AttributionContext, within focus: [ByteRange]? = nil, objects: Bool = false) -> [Candidate] {
         var candidates: [Candidate] = []
         var taken = 0  // the first token not yet inside a statement's content
         for cue in cues.indices {
@@ -15,25 +16,84 @@ extension ParagraphAnalysis {
             switch found.entry.role {
             case .accordingTo: candidate = accordingToStatement(found)
             case .medium: candidate = mediumStatement(found)
-            case .judgement: candidate = nil
-            case .speech, .address, .naming, .cognition: candidate = verbStatement(found)
+            case .judgement:
+                // "praised the decision", "was criticized by Clinton": what is judged is no clause.
+                candidate = objects ? verbStatement(found, objects: true).map { var object = $0; object.kind = .object; return object } : nil
+            case .speech, .address, .naming, .cognition: candidate = verbStatement(found, objects: objects)
             }
             guard let candidate, candidate.content.length > 0 else { continue }
+            if candidate.kind == .object {
+                // An object takes no tokens from the statements after it. (Candidates come in the
+                // order of their cues: the last one is the one an object may overlap.)
+                if candidates.last.map({ !$0.content.overlaps(candidate.content) }) ?? true { candidates.append(candidate) }
+                continue
+            }
             // "Austin responded: “…”" reports the quotation, already found.
             if let start = tokenIndex(startingAt: candidate.content.start), tokens[start].quotation >= 0,
                 quotations[Int(tokens[start].quotation)].range == candidate.content
             {
                 continue
             }
-            if candidates.contains(where: { $0.content.overlaps(candidate.content) && $0.cue == candidate.cue }) { continue }
+            if candidates.suffix(4).contains(where: { $0.content.overlaps(candidate.content) && $0.cue == candidate.cue }) { continue }
             candidates.append(candidate)
             if let last = tokenIndex(endingAt: candidate.content.end) { taken = max(taken, last + 1) }
+        }
+        if objects {
+            // Those that overlap no other candidate, found by one walk of both in order of start.
+            let taken = candidates.map(\.content).sorted { $0.start < $1.start }
+            var next = 0
+            var reach = 0
+            for candidate in nominalObjects() {
+                while next < taken.count, taken[next].start < candidate.content.end {
+                    reach = max(reach, taken[next].end)
+                    next += 1
+                }
+                if reach <= candidate.content.start { candidates.append(candidate) }
+            }
         }
         return candidates
     }
 
+    /// The nouns of speech and stance that report what follows them after a name's possessive:
+    /// "Graham’s call for an inquiry", "Durbin’s attacks on the Pentagon".
+    private static let reportingNouns: Set<String> = [
+        "attack", "attacks", "support", "endorsement", "criticism", "critique", "opposition", "embrace", "position", "positions",
+        "stance", "announcement", "call", "calls", "view", "views", "response", "commitment", "tirade", "comment", "comments",
+        "remark", "remarks", "claim", "claims", "warning", "warnings", "promise", "promises", "pledge", "assertion", "suggestion",
+        "proposal", "praise", "defense", "defence", "enthusiasm", "disdain", "contempt", "concern", "concerns", "denial", "insistence",
+        "declarations", "congratulations", "demand", "demands", "plea", "appeal", "objection", "objections", "take",
+    ]
+
+    /// `Name’s NOUN of/on/for/against/to/about/with/that …` with a reporting noun: an object of the name's.
+    private func nominalObjects() -> [Candidate] {
+        var found: [Candidate] = []
+        var index = 1
+        while index + 2 < tokens.count {
+            defer { index += 1 }
+            guard tokens[index].kind == .possessive, tokens[index].quotation < 0, isNameLike(index - 1), tokens[index + 1].isWord,
+                !tokens[index + 1].isCapitalized, tokens[index + 1].range.length <= 16,
+                ParagraphAnalysis.reportingNouns.contains(word(index + 1))
+            else { continue }
+            let link = index + 2
+            guard tokens[link].isWord, isWord(link, "of") || isWord(link, "on") || isWord(link, "for") || isWord(link, "against")
+                || isWord(link, "to") || isWord(link, "about") || isWord(link, "with") || isWord(link, "that"),
+                link + 1 < tokens.count
+            else { continue }
+            var start = index - 1
+            while start > 0, index - start < 6, isNameLike(start - 1) { start -= 1 }
+            // A noun phrase: up to the clause's end or its first comma ("attacks on the court, which…").
+            // (At most 64 tokens: a paragraph of a megabyte with a thousand of these stays linear.)
+            let clause = min(statementEnd(from: link + 1), link + 1 + 64)
+            var end = contentEnd(from: link + 1, end: clause)
+            if let comma = ((link + 1)..<end).first(where: { tokens[$0].kind == .comma }) { end = comma }
+            guard let range = contentRange(trimming: (link + 1)..<end) else { continue }
+            found.append(Candidate(kind: .object, content: range, cue: (index + 1)..<(index + 2), phrase: start..<index, confidence: 0.6))
+        }
+        return found
+    }
+
     /// `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, and `CLAUSE, X said` / `CLAUSE, said X`.
-    private func verbStatement(_ found: FoundCue) -> Candidate? {
+    private func verbStatement(_ found: FoundCue, objects: Bool = false) -> Candidate? {
         let cue = found.tokens
         let sentence = sentenceStart(cue.lowerBound)
         var floor = sentence
@@ -41,7 +101,9 @@ extension ParagraphAnalysis {
         if let previous = quotation(endingBefore: cue.lowerBound), let close = quotations[previous].close, close + 1 > floor {
             floor = close + 1
         }
-        let end = statementEnd(from: cue.upperBound)
+        // An object is short: what a verb of judgement judges is read over 64 tokens at most (objects
+        // take no tokens from later cues, so a long clause full of them stays linear).
+        let end = found.entry.role == .judgement ? min(statementEnd(from: cue.upperBound), cue.upperBound + 64) : statementEnd(from: cue.upperBound)
         let lookup = subject(before: cue.lowerBound, floor: floor, form: found.entry.form)
         // ", said state university professor Lena Hart." closing a clause: a finite verb with
         // no subject before it ("…, telling the Examiner" names an addressee).
@@ -84,25 +146,36 @@ extension ParagraphAnalysis {
         {
             return Candidate(kind: .statement, content: range, cue: cue, phrase: phrase, confidence: confidence)
         }
-        guard !declines(cue), let start = contentStart(after: cue, role: found.entry.role, end: end) else { return nil }
+        guard !declines(cue) else { return nil }
+        guard let start = contentStart(after: cue, role: found.entry.role, end: end) else {
+            // "called for a ban", "warned against the deal": the object of the preposition.
+            guard objects, cue.upperBound + 1 < end, tokens[cue.upperBound].isWord,
+                isWord(cue.upperBound, "for") || isWord(cue.upperBound, "about") || isWord(cue.upperBound, "against") || isWord(cue.upperBound, "on"),
+                isPhraseStart(cue.upperBound + 1) || tokens[cue.upperBound + 1].isWord && hasSuffix(cue.upperBound + 1, "ing"),
+                !isTime(cue.upperBound + 1),
+                let range = contentRange(trimming: (cue.upperBound + 1)..<contentEnd(from: cue.upperBound + 1, end: min(end, cue.upperBound + 65)))
+            else { return nil }
+            return Candidate(kind: .object, content: range, cue: cue, phrase: phrase, confidence: confidence - 0.2)
+        }
         let stop = contentEnd(from: start, end: end)
         // "dismissed the warrant", "denies the allegations": an object, not a clause reported
         // ("said that the evidence was shared" and "said the evidence was shared" are clauses).
-        if start == cue.upperBound, stop - start <= 4, tokens[start].isWord,
-            tokens[start].classes.contains(.determiner) || tokens[start].classes.contains(.possessive),
-            !(start..<stop).contains(where: { tokens[$0].kind == .doubleQuote || tokens[$0].classes.contains(.auxiliary) || readsAsVerb($0) })
-        {
-            return nil
+        let object = start == cue.upperBound && stop - start <= 4 && tokens[start].isWord
+            && (tokens[start].classes.contains(.determiner) || tokens[start].classes.contains(.possessive))
+            && !(start..<stop).contains(where: { tokens[$0].kind == .doubleQuote || tokens[$0].classes.contains(.auxiliary) || readsAsVerb($0) })
+        if object || found.entry.role == .judgement {
+            guard objects, let range = contentRange(trimming: start..<stop) else { return nil }
+            return Candidate(kind: .object, content: range, cue: cue, phrase: phrase, confidence: confidence - 0.2)
         }
         guard let range = contentRange(trimming: start..<stop) else { return nil }
         return Candidate(kind: .statement, content: range, cue: cue, phrase: phrase, confidence: confidence)
     }
 
     /// "declined to confirm", "refused to say", "did not say": the cue reports what was not said.
-    private func declines(_ cue: Range<Int>) -> Bool {
+    func declines(_ cue: Range<Int>) -> Bool {
         var index = cue.lowerBound - 1
         guard index >= 0 else { return false }
-        if isWord(index, "not") || isWord(index, "never") || tokens[index].isWord && hasSuffix(index, "n't") { return true }
+        if isWord(index, "not") || isWord(index, "never") || tokens[index].isWord && (hasSuffix(index, "n't") || hasSuffix(index, "n’t")) { return true }
         guard isWord(index, "to") else { return false }
         index -= 1
         guard index >= 0, tokens[index].isWord else { return false }

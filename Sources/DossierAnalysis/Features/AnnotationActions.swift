@@ -16,7 +16,8 @@ extension Features {
             if let (castDoc, stub) = castStub(plan.proposedActors, near: id, snapshot: snapshot) { edits[castDoc, default: []].append(stub) }
             actions.append(CodeActionItem(title: title, category: .rewrite, diagnostic: nil, edits: edits, isPreferred: preferred))
         }
-        let attributions = Attributions.infer(in: document, snapshot: snapshot)
+        // Objects ("called for a ban") are never wrapped.
+        let attributions = Attributions.infer(in: document, snapshot: snapshot).filter { $0.kind != .object }
         let touched = attributions.filter { attribution in
             !attribution.annotated && (attribution.content.overlaps(range) || attribution.content.touches(range.start)
                 || attribution.cue.map { $0.touches(range.start) || $0.overlaps(range) } == true

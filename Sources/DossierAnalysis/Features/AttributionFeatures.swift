@@ -33,7 +33,7 @@ extension Features {
     static func attributionHover(at offset: Int, in id: DocumentID, snapshot: WorkspaceSnapshot) -> HoverResult? {
         guard let document = snapshot.documents[id] else { return nil }
         let here = attributions(in: document, around: ByteRange(offset, offset), snapshot: snapshot).filter {
-            !$0.annotated && ($0.content.touches(offset) || $0.cue?.touches(offset) == true)
+            $0.kind != .object && !$0.annotated && ($0.content.touches(offset) || $0.cue?.touches(offset) == true)
         }
         // The innermost: a quotation inside a statement is what the cursor is on.
         guard let attribution = here.min(by: { $0.content.length < $1.content.length }) else { return nil }

@@ -9,6 +9,7 @@ enum Sentences {
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Vol", "vs", "etc",
         "Inc", "Corp", "Ltd", "Co", "Mt", "Ft", "Capt", "Sgt", "Adm", "Cmdr", "Rev", "Hon", "Ill", "Conn", "Calif", "Mass",
         "Wash", "Fla", "Ariz", "Mich", "Penn", "Va", "Md", "Tenn", "Ky", "Ala", "Ga", "La", "Okla", "Ore", "Wis", "Minn",
+        "Nev", "Tex", "Neb", "Kan", "Colo", "Ind", "Vt", "Del", "Pa", "Mo", "Ark", "Wyo", "Mont", "Miss",
     ]
 
     /// `abbreviations` as `packed` keys, sorted: a period is checked without building a string.
