@@ -95,27 +95,16 @@ struct Markup {
         mentions = syntax.mentions.map(\.fullRange).sorted()
     }
 
-    /// The index of the first of `count` sorted items for which `isBefore` is false.
-    static func lowerBound(_ count: Int, _ isBefore: (Int) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if isBefore(mid) { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
     /// The claim overlapping `range`, if any (claims do not overlap each other).
     func claim(overlapping range: ByteRange) -> ClaimSyntax? {
-        let index = Markup.lowerBound(claims.count) { claims[$0].range.end <= range.start }
+        let index = partitionPoint(claims.count) { claims[$0].range.end <= range.start }
         return index < claims.count && claims[index].range.overlaps(range) ? claims[index] : nil
     }
 
     /// Whether a mention overlaps `range`; `partly`: only one that `range` does not hold whole.
     func hasMention(overlapping range: ByteRange, partly: Bool = false) -> Bool {
         // Mentions do not overlap but for a bare one inside a link's text: look a few back.
-        var index = max(0, Markup.lowerBound(mentions.count) { mentions[$0].start < range.start } - 2)
+        var index = max(0, partitionPoint(mentions.count) { mentions[$0].start < range.start } - 2)
         while index < mentions.count, mentions[index].start < range.end {
             if mentions[index].overlaps(range), !partly || !range.contains(mentions[index]) { return true }
             index += 1
@@ -125,7 +114,7 @@ struct Markup {
 
     func canWrap(_ range: ByteRange) -> Bool {
         let paragraphs = syntax.paragraphs
-        let index = Markup.lowerBound(paragraphs.count) { paragraphs[$0].range.end < range.end }
+        let index = partitionPoint(paragraphs.count) { paragraphs[$0].range.end < range.end }
         guard range.length > 0, index < paragraphs.count, paragraphs[index].range.contains(range) else { return false }
         if claim(overlapping: range) != nil { return false }
         if hasMention(overlapping: range, partly: true) { return false }
@@ -262,7 +251,7 @@ private struct PlanBuilder {
     private mutating func link(_ range: ByteRange, to id: String) {
         if markup.hasMention(overlapping: range) { return }
         // Wraps are in order and do not overlap.
-        let wrap = Markup.lowerBound(wraps.count) { wraps[$0].end <= range.start }
+        let wrap = partitionPoint(wraps.count) { wraps[$0].end <= range.start }
         if wrap < wraps.count, wraps[wrap].overlaps(range), !wraps[wrap].contains(range) { return }
         guard linkStarts.insert(range.start).inserted else { return }
         // Inside a claim, only in its text.

@@ -105,12 +105,7 @@ struct AttributionContext {
 
     /// The mentions that start inside `range`.
     func mentions(in range: ByteRange) -> ArraySlice<MentionSyntax> {
-        var low = 0
-        var high = mentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if mentions[mid].fullRange.start < range.start { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(mentions.count) { mid in mentions[mid].fullRange.start < range.start }
         var end = low
         while end < mentions.count, mentions[end].fullRange.start < range.end { end += 1 }
         return mentions[low..<end]
@@ -118,12 +113,7 @@ struct AttributionContext {
 
     /// Whether `range` lies inside a claim span's text.
     func isAnnotated(_ range: ByteRange) -> Bool {
-        var low = 0
-        var high = claimTexts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if claimTexts[mid].end <= range.start { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(claimTexts.count) { mid in claimTexts[mid].end <= range.start }
         // Claims do not nest, so they are also sorted by end.
         return low < claimTexts.count && claimTexts[low].contains(range)
     }

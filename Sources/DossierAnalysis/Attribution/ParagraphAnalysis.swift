@@ -273,40 +273,20 @@ struct ParagraphAnalysis {
 
     /// The indices of the cues that start in `range` of tokens (cues are in text order).
     func cues(startingIn range: Range<Int>) -> Range<Int> {
-        var low = 0
-        var high = cues.count
-        while low < high {
-            let mid = (low + high) / 2
-            if cues[mid].tokens.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        var highEnd = cues.count
-        while end < highEnd {
-            let mid = (end + highEnd) / 2
-            if cues[mid].tokens.lowerBound < range.upperBound { end = mid + 1 } else { highEnd = mid }
-        }
-        return low..<end
+        let low = partitionPoint(cues.count) { mid in cues[mid].tokens.lowerBound < range.lowerBound }
+        let end = partitionPoint(cues.count) { mid in cues[mid].tokens.lowerBound < range.upperBound }
+        return low..<max(low, end)
     }
 
     /// The last quotation that ends before token `token`, if any.
     func quotation(endingBefore token: Int) -> Int? {
-        var low = 0
-        var high = quotations.count
-        while low < high {
-            let mid = (low + high) / 2
-            if quotations[mid].after(tokens.count) <= token { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(quotations.count) { mid in quotations[mid].after(tokens.count) <= token }
         return low > 0 ? low - 1 : nil
     }
 
     /// The token whose range ends at byte `offset`, if any.
     func token(endingAt offset: Int) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].range.end < offset { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(tokens.count) { mid in tokens[mid].range.end < offset }
         return low < tokens.count && tokens[low].range.end == offset ? low : nil
     }
 
@@ -328,12 +308,7 @@ struct ParagraphAnalysis {
 
     /// The index of the first entity whose tokens end after `token` (entities are sorted and disjoint).
     private func firstEntity(endingAfter token: Int) -> Int {
-        var low = 0
-        var high = entities.count
-        while low < high {
-            let mid = (low + high) / 2
-            if entities[mid].tokens.upperBound <= token { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(entities.count) { mid in entities[mid].tokens.upperBound <= token }
         return low
     }
 

@@ -318,12 +318,7 @@ extension ParagraphAnalysis {
 
     /// The token whose range starts at byte `offset`, if any.
     private func tokenIndex(startingAt offset: Int) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].range.start < offset { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(tokens.count) { mid in tokens[mid].range.start < offset }
         return low < tokens.count && tokens[low].range.start == offset ? low : nil
     }
 }

@@ -121,12 +121,7 @@ public final class Document: Sendable {
     /// The claim whose text holds `range`: the last claim starting before it, found by binary search
     /// over claims ordered by start (claims do not nest; a nested one is a syntax error).
     static func enclosingClaim(of range: ByteRange, claims: [ClaimSyntax], order: [Int]) -> Int? {
-        var low = 0
-        var high = order.count
-        while low < high {
-            let mid = (low + high) / 2
-            if claims[order[mid]].textRange.start <= range.start { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(order.count) { mid in claims[order[mid]].textRange.start <= range.start }
         guard low > 0 else { return nil }
         let candidate = order[low - 1]
         return claims[candidate].textRange.contains(range) ? candidate : nil

@@ -99,7 +99,7 @@ struct ProseRules {
             for claim in unattributedClaims {
                 let text = claims[claim].textRange
                 // Attributions are in order of content: from the first that can reach the claim.
-                var index = lowerBound(attributions.count) { attributions[$0].content.start < text.start - 4096 }
+                var index = partitionPoint(attributions.count) { attributions[$0].content.start < text.start - 4096 }
                 while index < attributions.count, attributions[index].content.start < text.end {
                     let attribution = attributions[index]
                     index += 1
@@ -192,7 +192,7 @@ struct ProseRules {
     /// Inference reads a source as a name only from these.
     private func mayName(_ range: ByteRange, _ names: ArraySlice<ByteRange>) -> Bool {
         // Names are in text order.
-        let nearest = names.startIndex + lowerBound(names.count) { names[names.startIndex + $0].end <= range.start }
+        let nearest = names.startIndex + partitionPoint(names.count) { names[names.startIndex + $0].end <= range.start }
         if nearest < names.endIndex, names[nearest].overlaps(range) { return true }
         if mentionsIn(range).contains(where: { range.overlaps($0.fullRange) }) { return true }
         var first = true
@@ -248,7 +248,7 @@ struct ProseRules {
         // the vague phrase itself read as one ("Reports indicate").
         let cues = facts.cues[sentence.cues]
         var satisfied = false
-        var index = lowerBound(named.count) { named[$0].0.start < sentence.range.start }
+        var index = partitionPoint(named.count) { named[$0].0.start < sentence.range.start }
         while !satisfied, index < named.count, named[index].0.start < sentence.range.end {
             let (source, cue) = named[index]
             index += 1
@@ -318,7 +318,7 @@ struct ProseRules {
     private func text(_ range: ByteRange) -> String { bytes.string(in: range) }
 
     private func mentionsIn(_ range: ByteRange) -> ArraySlice<MentionSyntax> {
-        let lower = lowerBound(mentions.count) { mentions[$0].fullRange.start < range.start }
+        let lower = partitionPoint(mentions.count) { mentions[$0].fullRange.start < range.start }
         var upper = lower
         while upper < mentions.count, mentions[upper].fullRange.start < range.end { upper += 1 }
         return mentions[lower..<upper]
@@ -327,7 +327,7 @@ struct ProseRules {
     /// Indices of the claims that overlap `range`, in order of start: a run of `claimOrder`, as
     /// every claim that starts before `range` ends and ends after it starts overlaps it.
     private func claims(overlapping range: ByteRange) -> ArraySlice<Int> {
-        let upper = lowerBound(claimOrder.count) { claims[claimOrder[$0]].range.start < range.end }
+        let upper = partitionPoint(claimOrder.count) { claims[claimOrder[$0]].range.start < range.end }
         var lower = upper
         // Claims do not nest, so the first one that ends before `range` ends the search.
         while lower > 0, claims[claimOrder[lower - 1]].range.end > range.start { lower -= 1 }
@@ -345,15 +345,6 @@ struct ProseRules {
         }
     }
 
-    private func lowerBound(_ count: Int, _ isBefore: (Int) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if isBefore(mid) { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
 }
 
 /// Attribution inference paragraph by paragraph, as the rules ask for it: a paragraph is read

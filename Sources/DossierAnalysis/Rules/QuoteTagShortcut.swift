@@ -132,12 +132,7 @@ enum QuoteTagShortcut {
     /// The document's mentions that start in `range` (mentions are in text order but for bare ones in link texts, which start later).
     private static func mentions(in range: ByteRange, _ syntax: DocumentSyntax) -> ArraySlice<MentionSyntax> {
         let mentions = syntax.mentions
-        var low = 0
-        var high = mentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if mentions[mid].fullRange.end <= range.start { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(mentions.count) { mid in mentions[mid].fullRange.end <= range.start }
         var end = low
         while end < mentions.count, mentions[end].fullRange.start < range.end { end += 1 }
         return mentions[low..<end]

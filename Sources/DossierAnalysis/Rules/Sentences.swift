@@ -111,12 +111,7 @@ enum Sentences {
         guard period - start <= 8 else { return false }
         let key = packed(bytes[start..<period])
         let keys = abbreviationKeys
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] < key { low = mid + 1 } else { high = mid }
-        }
+        let low = partitionPoint(keys.count) { mid in keys[mid] < key }
         return low < keys.count && keys[low] == key
     }
 }
