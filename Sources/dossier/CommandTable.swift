@@ -151,8 +151,12 @@ let commandTable: [Command] = [
     Command(
         name: "attributions", summary: "List every attribution inferred in prose, annotated or not.",
         operands: "PATH…", operandKind: .paths, operandCount: (1, nil),
-        flags: [Flag(name: "--json", value: nil, help: "print JSON: path, kind, ranges, cue, source, confidence, annotated")],
-        details: "Quotations and reported statements, with the source attribution inference finds for each (SPEC 7).",
+        flags: [Flag(name: "--json", value: nil, help: "print JSON: path, kind (quote, statement, object), ranges, cue, source, confidence, annotated")],
+        details: """
+            Quotations and reported statements, with the source attribution inference finds for each (SPEC 7),
+            and the objects of reporting verbs ("announced his resignation", "called for an inquiry"): on
+            record, but no claim of their own, so annotate never wraps them and no rule looks at them.
+            """,
         run: { arguments in AttributionsCommand(arguments).run() }),
     Command(
         name: "annotate", summary: "Turn a raw article (.txt or .md) into annotated Markdown.",
