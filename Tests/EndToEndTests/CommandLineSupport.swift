@@ -15,9 +15,10 @@ func runDossier(_ arguments: [String], in directory: String = Paths.repo) throws
 }
 
 /// Runs `executable` and waits for it (2 minutes at most, scaled by DOSSIER_TIMEOUT_SCALE); output
-/// goes to files, not pipes, so that a large one cannot block the child.
+/// goes to files, not pipes, so that a large one cannot block the child. A run that does not end in
+/// time is a recorded failure; `onTimeout` runs first (e.g. to unblock what the child waits on).
 func runProgram(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:],
-                timeout: TimeInterval = 120) throws -> CommandResult {
+                timeout: TimeInterval = 120, onTimeout: () -> Void = {}) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -38,6 +39,7 @@ func runProgram(_ executable: String, _ arguments: [String], in directory: Strin
     let deadline = Date().addingTimeInterval(timeout * Paths.timeoutScale)
     while process.isRunning, Date() < deadline { usleep(10_000) }
     if process.isRunning {
+        onTimeout()
         process.terminate()
         process.waitUntilExit()
         Issue.record("\(executable) \(arguments.joined(separator: " ")) did not end within \(Int(timeout)) s")

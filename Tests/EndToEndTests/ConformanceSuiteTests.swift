@@ -5,7 +5,6 @@ import Testing
 /// capabilities) against the built server. It needs Python modules from `Tests/Conformance/requirements.txt`.
 @Suite("LSP conformance suite (pytest-lsp)", .serialized)
 struct ConformanceSuiteTests {
-    static var requireClients: Bool { ProcessInfo.processInfo.environment["DOSSIER_REQUIRE_CLIENTS"] == "1" }
 
     /// Whether `python3` can import everything the suite uses.
     static let suiteCanRun: Bool = {
@@ -16,7 +15,7 @@ struct ConformanceSuiteTests {
     }()
 
     // Skipped (and reported as skipped) where pytest-lsp or lsprotocol is missing, unless CI requires the clients.
-    @Test(.enabled(if: suiteCanRun || requireClients, "pytest-lsp/lsprotocol not installed: pip install -r Tests/Conformance/requirements.txt"))
+    @Test(.enabled(if: suiteCanRun || toolsRequired, "pytest-lsp/lsprotocol not installed: pip install -r Tests/Conformance/requirements.txt"))
     func everyServerMessageFitsEachClientProfile() throws {
         guard Self.suiteCanRun else {
             Issue.record("python3 cannot import pytest-lsp and lsprotocol, and DOSSIER_REQUIRE_CLIENTS=1 requires them")

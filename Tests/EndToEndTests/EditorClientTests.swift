@@ -4,7 +4,6 @@ import Testing
 /// Runs the real editor smoke scripts (editors/test) against the built server.
 @Suite("Real editor clients", .serialized)
 struct EditorClientTests {
-    static var requireClients: Bool { ProcessInfo.processInfo.environment["DOSSIER_REQUIRE_CLIENTS"] == "1" }
 
     static func executable(_ path: String) -> String? {
         FileManager.default.isExecutableFile(atPath: path) ? path : nil
@@ -75,7 +74,7 @@ struct EditorClientTests {
         return emacs
     }()
 
-    @Test(.enabled(if: !neovims.isEmpty || requireClients, "no Neovim is installed"))
+    @Test(.enabled(if: !neovims.isEmpty || toolsRequired, "no Neovim is installed"))
     func neovim() throws {
         _ = try #require(Paths.binary, "the dossier binary is not built")
         let builds = Self.neovims
@@ -88,7 +87,7 @@ struct EditorClientTests {
         }
     }
 
-    @Test(.enabled(if: emacsWithEglot != nil || requireClients, "Emacs with Eglot is not installed"))
+    @Test(.enabled(if: emacsWithEglot != nil || toolsRequired, "Emacs with Eglot is not installed"))
     func emacsEglot() throws {
         _ = try #require(Paths.binary, "the dossier binary is not built")
         let emacs = try #require(Self.emacsWithEglot, "Emacs with Eglot not found, and DOSSIER_REQUIRE_CLIENTS=1 requires it")

@@ -32,7 +32,7 @@ struct EditorSessionTests {
     @Test(
         "Neovim 0.11+ session: startup diagnostics, completion, code lens, keys, inlay hints, disk changes",
         // Skipped when no Neovim 0.11+ is installed, unless DOSSIER_REQUIRE_CLIENTS=1 (CI), which makes it a failure.
-        .enabled(if: neovim != nil || EditorClientTests.requireClients))
+        .enabled(if: neovim != nil || toolsRequired))
     func neovimSession() throws {
         let binary = try #require(Paths.binary, "build the dossier product first")
         let nvim = try #require(Self.neovim, "no Neovim 0.11+ found, and DOSSIER_REQUIRE_CLIENTS=1 requires one")
@@ -45,7 +45,7 @@ struct EditorSessionTests {
     @Test(
         "Eglot session: startup diagnostics, completion at point, disk changes",
         // Skipped when Emacs or `script` is missing, unless DOSSIER_REQUIRE_CLIENTS=1 (CI), which makes it a failure.
-        .enabled(if: (emacs != nil && script != nil) || EditorClientTests.requireClients))
+        .enabled(if: (emacs != nil && script != nil) || toolsRequired))
     func eglotSession() throws {
         let binary = try #require(Paths.binary, "build the dossier product first")
         let emacs = try #require(Self.emacs, "emacs not found, and DOSSIER_REQUIRE_CLIENTS=1 requires it")

@@ -26,41 +26,18 @@ import Testing
         return (root, locked, [root + "/x.md"])
     }
 
-    /// Runs `dossier ARGUMENTS`; nil when it has not ended within `seconds` (it is then killed).
-    static func dossier(_ arguments: [String], release pipes: [String]) throws -> (status: Int32, output: String, errors: String)? {
+    /// Runs `dossier ARGUMENTS`; one that waits on a named pipe past 30 s fails the test, and the
+    /// pipes' readers are released first so that it can be ended.
+    static func dossier(_ arguments: [String], release pipes: [String]) throws -> CommandResult {
         let binary = try #require(Paths.binary, "build the dossier product first")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        // Files, not pipes: the output is read after the process ends, so it must not fill a pipe.
-        let outputPath = NSTemporaryDirectory() + "dossier-out-\(UUID().uuidString)"
-        let errorPath = outputPath + ".err"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(atPath: outputPath)
-            try? FileManager.default.removeItem(atPath: errorPath)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            HostileFiles.releaseReaders(of: pipes)
-            process.terminate()
-            process.waitUntilExit()
-            return nil
-        }
-        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        return (process.terminationStatus, read(outputPath), read(errorPath))
+        return try runProgram(binary, arguments, in: Paths.repo, timeout: 30) { HostileFiles.releaseReaders(of: pipes) }
     }
 
     @Test func checkReportsUnreadableFilesAndChecksTheRest() throws {
         let (root, locked, pipes) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
 
-        let result = try #require(try Self.dossier(["check", root], release: pipes), "dossier check did not end")
+        let result = try Self.dossier(["check", root], release: pipes)
         #expect(result.status == 2, "an I/O error is exit 2 (SPEC 5)")
         #expect(result.errors.contains("dossier: huge.md: is larger than 64 MB: split it or exclude it in dossier.json"), "\(result.errors)")
         #expect(result.errors.contains("dossier: locked.md: cannot read: Permission denied") == locked, "\(result.errors)")
@@ -71,10 +48,10 @@ import Testing
         #expect(result.errors.contains(locked ? "2 files checked" : "3 files checked"), "\(result.errors)")
 
         // Named as targets: the pipe is refused at once; the oversized file says why, and only that.
-        let pipe = try #require(try Self.dossier(["check", root + "/x.md"], release: pipes), "dossier check x.md did not end")
+        let pipe = try Self.dossier(["check", root + "/x.md"], release: pipes)
         #expect(pipe.status == 2)
         #expect(pipe.errors.contains("x.md: not a regular file"), "\(pipe.errors)")
-        let huge = try #require(try Self.dossier(["check", root + "/huge.md"], release: pipes), "dossier check huge.md did not end")
+        let huge = try Self.dossier(["check", root + "/huge.md"], release: pipes)
         #expect(huge.status == 2)
         #expect(huge.errors.contains("huge.md: is larger than 64 MB"), "\(huge.errors)")
         #expect(!huge.errors.contains("excluded"), "\(huge.errors)")
@@ -83,7 +60,7 @@ import Testing
         let configuration = root + "/dossier.json"
         try FileManager.default.removeItem(atPath: configuration)
         try HostileFiles.makeNamedPipe(at: configuration)
-        let withPipe = try #require(try Self.dossier(["check", root], release: pipes + [configuration]), "dossier check waited on dossier.json")
+        let withPipe = try Self.dossier(["check", root], release: pipes + [configuration])
         #expect(withPipe.status == 2)
         #expect(withPipe.errors.contains("dossier: dossier.json: is a named pipe, not a regular file"), "\(withPipe.errors)")
         #expect(withPipe.output.contains("[unknown-actor]"), "\(withPipe.output)")
