@@ -22,7 +22,6 @@ struct CompletionsCommand {
 /// The three scripts. Each completes the commands, their flags, the values of
 /// flags with choices, and operands by kind (files, folders, rule codes, shells, commands).
 enum CompletionScripts {
-    static var commands: [Command] { commandTable }
     static let shells = ["bash", "zsh", "fish"]
 
     /// The words an operand or flag value of `kind` completes to, when they are fixed.
@@ -30,7 +29,7 @@ enum CompletionScripts {
         switch kind {
         case .ruleCode: RuleCode.allCases.map(\.rawValue)
         case .shell: shells
-        case .command: commands.map(\.name)
+        case .command: commandTable.map(\.name)
         case .none, .paths, .markdownFile, .directory: []
         }
     }
@@ -44,13 +43,13 @@ enum CompletionScripts {
                 local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
                 COMPREPLY=()
                 if [[ $COMP_CWORD -eq 1 ]]; then
-                    COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " ")) --help --version" -- "$cur"))
+                    COMPREPLY=($(compgen -W "\(commandTable.map(\.name).joined(separator: " ")) --help --version" -- "$cur"))
                     return
                 fi
                 case "${COMP_WORDS[1]}" in
 
             """
-        for command in commands {
+        for command in commandTable {
             script += "        \(command.name))\n"
             let valued = command.flags.filter { $0.value != nil }
             if !valued.isEmpty {
@@ -98,7 +97,7 @@ enum CompletionScripts {
                 commands=(
 
             """
-        for command in commands { script += "        '\(command.name):\(zshText(command.summary))'\n" }
+        for command in commandTable { script += "        '\(command.name):\(zshText(command.summary))'\n" }
         script += """
                 )
                 if (( CURRENT == 2 )); then
@@ -111,7 +110,7 @@ enum CompletionScripts {
                 case $command in
 
             """
-        for command in commands {
+        for command in commandTable {
             var specs = command.flags.map { flag -> String in
                 let value = flag.value.map { ":\($0):\(zshAction(flag.choices, kind: flag.valueKind))" } ?? ""
                 let help = "[\(zshText(flag.help))]"
@@ -165,7 +164,7 @@ enum CompletionScripts {
             complete -c dossier -n __fish_use_subcommand -l version -d 'print the version'
 
             """
-        for command in commands {
+        for command in commandTable {
             script += "complete -c dossier -n __fish_use_subcommand -a \(command.name) -d '\(fishText(command.summary))'\n"
             let condition = "-n '__fish_seen_subcommand_from \(command.name)'"
             for flag in command.flags + [helpFlag] {
