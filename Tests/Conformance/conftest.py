@@ -1,7 +1,7 @@
 """Fixtures of the conformance suite: the meta model, one profile per parameter, one server per test.
 
     DOSSIER_BIN              the server binary (default: .build/debug/dossier of this repository)
-    DOSSIER_LSP_METAMODEL    the LSP 3.17 meta model (default: ../shared/schemas/lsp-3.17-metaModel.json)
+    DOSSIER_LSP_METAMODEL    the LSP 3.17 meta model (default: Tests/Fixtures/schemas/lsp-3.17-metaModel.json)
     DOSSIER_TIMEOUT_SCALE    multiplies every wait (a sanitizer build is slower)
     --violations-json FILE   also writes every violation the tests judged, by profile and test, to FILE
 """
@@ -44,7 +44,7 @@ def server_binary() -> Path:
 @pytest.fixture(scope="session")
 def model() -> MetaModel:
     """The LSP 3.17 meta model every message is checked against."""
-    path = Path(os.environ.get("DOSSIER_LSP_METAMODEL") or REPOSITORY.parent / "shared" / "schemas" / "lsp-3.17-metaModel.json")
+    path = Path(os.environ.get("DOSSIER_LSP_METAMODEL") or REPOSITORY / "Tests" / "Fixtures" / "schemas" / "lsp-3.17-metaModel.json")
     if not path.exists():
         pytest.fail(f"the LSP meta model is missing: {path} (set DOSSIER_LSP_METAMODEL)")
     return MetaModel.load(path)

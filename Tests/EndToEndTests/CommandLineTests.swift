@@ -72,11 +72,11 @@ import Testing
         #expect(plain["runs"]?[0]?["tool"]?["driver"]?["rules"]?[0]?["helpUri"] == nil)
     }
 
-    /// The SARIF with rule help and links still validates against the OASIS schema in ../shared.
+    /// The SARIF with rule help and links still validates against the OASIS schema (Tests/Fixtures/schemas).
     @Test(.enabled(if: toolTestRuns("python3"), "needs python3 with jsonschema"))
     func sarifWithRuleHelpValidatesAgainstTheOASISSchema() throws {
         let python = try requiredTool("python3")
-        let schema = URL(fileURLWithPath: Paths.repo).deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+        let schema = Paths.repo + "/Tests/Fixtures/schemas/sarif-schema-2.1.0.json"
         try #require(FileManager.default.fileExists(atPath: schema), "the SARIF schema is not at \(schema)")
         let report = try temporaryFolder("sarif") + "/report.sarif"
         let result = try runDossier(["check", "seeds", "--format", "sarif", "--rules-url", "https://example.org/dossier/blob/v1/docs/rules/"])
