@@ -75,7 +75,7 @@ final class Harness: Sendable {
 
     /// Waits until the server reported its exit code.
     func waitForExit(timeout: Duration = .seconds(5)) async -> Int32? {
-        let deadline = ContinuousClock.now + timeout
+        let deadline = ContinuousClock.now + TestTimeouts.scaled(timeout)
         while ContinuousClock.now < deadline {
             if let code = exit { return code }
             try? await Task.sleep(for: .milliseconds(5))

@@ -163,7 +163,7 @@ struct LifecycleTests {
 
 /// Waits until `condition` holds, at most five seconds.
 func eventually(_ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + .seconds(5)
+    let deadline = ContinuousClock.now + TestTimeouts.scaled(.seconds(5))
     while ContinuousClock.now < deadline {
         if condition() { return true }
         try? await Task.sleep(for: .milliseconds(5))

@@ -376,7 +376,7 @@ struct Answers: Equatable {
     static func settle(_ h: Harness) async throws {
         // An answered request: every notification sent before it has been handled.
         _ = try await h.client.request(method: "textDocument/foldingRange", params: ["textDocument": ["uri": .string(h.uri("a.md"))]])
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + TestTimeouts.scaled(.seconds(10))
         var quietRounds = 0
         while quietRounds < 2 {
             await h.server.onDiskQueue {}

@@ -1,4 +1,5 @@
 import DossierJSON
+import DossierTestSupport
 import Foundation
 
 /// Paths the end-to-end tests need.
@@ -31,12 +32,8 @@ enum Paths {
 
     static let seeds = repo + "/seeds"
 
-    /// Multiplies every end-to-end timeout (`DOSSIER_TIMEOUT_SCALE`, default 1): under a sanitizer the server runs
-    /// several times slower, and a timeout tuned for a normal debug build would fail for speed, not correctness.
-    static let timeoutScale: Double = {
-        guard let text = ProcessInfo.processInfo.environment["DOSSIER_TIMEOUT_SCALE"], let scale = Double(text), scale >= 1 else { return 1 }
-        return scale
-    }()
+    /// Multiplies every end-to-end timeout (`DOSSIER_TIMEOUT_SCALE`): see `TestTimeouts`.
+    static var timeoutScale: Double { TestTimeouts.scale }
 }
 
 enum ServerProcessError: Error, CustomStringConvertible {

@@ -229,7 +229,7 @@ public final class PipeTestClient: Sendable {
                     return
                 }
                 let task = Task { [weak self] in
-                    try? await Task.sleep(for: timeout)
+                    try? await Task.sleep(for: TestTimeouts.scaled(timeout))
                     guard !Task.isCancelled else { return }
                     self?.expire(waiterID, PipeTestClientError.timeout(what))
                 }
