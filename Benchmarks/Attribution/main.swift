@@ -145,7 +145,7 @@ func goldHeadWord(_ article: Article, _ gold: GoldAttribution) -> String {
         }
         guard let (attribution, overlap) = best else {
             failures["\(split) named source, no inference", default: []].append(
-                context(article.bytes, gold.content[0], note: "\(article.name): gold “\(sourceText)”"))
+                context(article.bytes, gold.content[0], note: "\(article.name): gold “\(sourceText)”, cue “\(text(article.bytes, gold.cue))”"))
             continue
         }
         score.namedOverlapping += 1
@@ -156,7 +156,7 @@ func goldHeadWord(_ article: Article, _ gold: GoldAttribution) -> String {
         } else {
             let ours = attribution.sourceRange.map { article.bytes.string(in: $0.start..<$0.end) } ?? "-"
             failures["\(split) named source, another source", default: []].append(
-                context(article.bytes, gold.content[0], note: "\(article.name): gold “\(sourceText)”, Dossier “\(ours)”"))
+                context(article.bytes, gold.content[0], note: "\(article.name): gold “\(sourceText)”, cue “\(text(article.bytes, gold.cue))”, Dossier “\(ours)”"))
         }
     }
 }

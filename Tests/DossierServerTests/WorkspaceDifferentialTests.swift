@@ -105,6 +105,20 @@ struct WorkspaceDifferentialTests {
         return current
     }
 
+    /// Writes one more file and waits until the server's own watcher has brought it into the index: inotify reports
+    /// in order, so every change before it has been read too (a fixed pause was too short on a loaded machine). The
+    /// fresh server reads the file as well.
+    static func waitForTheWatcher(_ h: Harness, world: World) async throws {
+        let name = "zz-watcher-barrier.md"
+        try Harness.write("# Barrier\n", to: world.root + "/" + name)
+        let id = h.uri(name)
+        let deadline = ContinuousClock.now + TestTimeouts.scaled(.seconds(10))
+        while !h.server.state.withLock({ s in s.workspaces.values.contains { $0.snapshot.documents.keys.contains { $0.rawValue == id } } }) {
+            guard ContinuousClock.now < deadline else { throw Answers.SettleError(busy: "the watcher has not reported \(name)") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
     /// Runs `steps` against a server, then starts a fresh one on the final files; the first difference, or nil.
     static func difference(_ steps: [Step], profile: Profile) async throws -> String? {
         let world = try World()
@@ -112,7 +126,7 @@ struct WorkspaceDifferentialTests {
         let incremental = try Harness(root: world.root)
         try await incremental.initialize(profile.capabilities, waitForIndex: false)
         for step in steps { try await step.apply(to: world, incremental, profile: profile) }
-        if !profile.sendsEvents { try await Task.sleep(for: .milliseconds(50)) }  // for the watcher to see the last write
+        if !profile.sendsEvents { try await waitForTheWatcher(incremental, world: world) }
         let before = try await Answers.collect(incremental, world: world, profile: profile)
         _ = try await incremental.client.request(method: "shutdown")
 
