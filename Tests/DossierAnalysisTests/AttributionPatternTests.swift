@@ -35,14 +35,15 @@ func attributions(_ text: String) -> [Attribution] {
     return Attributions.infer(in: article, snapshot: snapshot)
 }
 
+/// Expects the quotations of `text` to be its marked ranges, with `sources` in order.
+private func expectQuotes(_ text: Marked, _ sources: [AttributionSource?], sourceLocation: SourceLocation = #_sourceLocation) {
+    let quotes = attributions(text.text).filter { $0.kind == .quote }
+    #expect(quotes.map(\.content) == text.ranges, sourceLocation: sourceLocation)
+    #expect(quotes.map(\.source) == sources, sourceLocation: sourceLocation)
+}
+
 /// Each quotation pattern of SPEC 7: the marked ranges are the quotations, each with the source expected.
 @Suite struct QuotationPatternTests {
-    private func expectQuotes(_ text: Marked, _ sources: [AttributionSource?], sourceLocation: SourceLocation = #_sourceLocation) {
-        let quotes = attributions(text.text).filter { $0.kind == .quote }
-        #expect(quotes.map(\.content) == text.ranges, sourceLocation: sourceLocation)
-        #expect(quotes.map(\.source) == sources, sourceLocation: sourceLocation)
-    }
-
     @Test func tagAfterTheQuotation() {
         expectQuotes(Marked("⟦“I will always prioritize the protection of personnel,”⟧ Austin said."), [.actor("lloyd-austin")])
         expectQuotes(Marked("⟦“We will not share it with anyone at all,”⟧ said Secretary Austin on Tuesday."), [.actor("lloyd-austin")])
@@ -151,6 +152,37 @@ func attributions(_ text: String) -> [Attribution] {
         expectStatements(Marked("⟦The evidence includes decisions to strike civilian targets⟧, said Haley Morris."), [.name("Haley Morris")])
     }
 
+    @Test func aTimeBetweenTheCueAndAClauseWithoutThat() {
+        // The clause starts at its subject, not at a later "that".
+        expectStatements(
+            Marked("Durbin said on Monday ⟦she wrote to the clerks in March and that nobody answered the letter⟧."), [.actor("dick-durbin")])
+        expectStatements(Marked("Graham said Tuesday ⟦they would vote in May⟧."), [.actor("lindsey-graham")])
+        expectStatements(Marked("Durbin said in a letter Tuesday that ⟦the vote would wait⟧."), [.actor("dick-durbin")])
+    }
+
+    @Test func subjectsWithAParticipleAndATimeOrARelativeClause() {
+        expectStatements(
+            Marked("A county memo released Thursday says that ⟦the bridge will close for a month⟧."), [.description("A county memo")])
+        expectStatements(
+            Marked("Rep. Ana Ruiz (D-Ill.), an organizer who has made rent control her cause, said ⟦the bill would pass⟧."), [.name("Ana Ruiz")])
+    }
+
+    @Test func speakTalkAndWhatATextShows() {
+        expectStatements(Marked("Graham spoke about the storm at length."), [])
+        expectStatements(Marked("A new poll shows ⟦the senator is trailing by ten points⟧."), [.description("A new poll")])
+        // Only a text shows: "Durbin showed the crowd his notes" reports nothing.
+        expectStatements(Marked("Durbin showed them the notes he had taken."), [])
+    }
+
+    @Test func appositionsWithAPartyAStateOrAPlace() {
+        expectStatements(Marked("Sen. Mara Quist, D-Minn., the ranking member, said ⟦the plan was failing⟧."), [.name("Mara Quist")])
+        expectStatements(Marked("Ana Ruiz, 41, of Tulsa, Okla., who runs the food bank, said ⟦she was worried about the winter⟧."), [.name("Ana Ruiz")])
+        expectStatements(Marked("One organizer at the rally, Lena Hart of the Tenants Union in Tulsa, said ⟦she had knocked on 300 doors⟧."), [.name("Lena Hart")])
+        // A name with its party and state before the tag of a quotation, after a clause of time and place.
+        expectQuotes(Marked("Monday in Tulsa, after the count, Gov. Ann Ruiz (R-OK), said, ⟦“We start on the roads next week.”⟧"), [.name("Ann Ruiz")])
+        #expect(attributions("Monday in Tulsa, after the count, Gov. Ann Ruiz (R-OK), said, “We start on the roads next week.”").filter { $0.kind == .statement }.isEmpty)
+    }
+
     @Test func accordingToToldWroteAndMedia() {
         expectStatements(Marked("According to the Times, ⟦the president ordered the sharing of evidence⟧."), [.actor("nyt")])
         expectStatements(Marked("⟦The president ordered the sharing of evidence⟧, according to the Times."), [.actor("nyt")])
@@ -175,12 +207,6 @@ func attributions(_ text: String) -> [Attribution] {
 
 /// Cue words read as verbs or nouns, and subjects read up to their verb.
 @Suite struct CueAndSubjectReadingTests {
-    private func expectQuotes(_ text: Marked, _ sources: [AttributionSource?], sourceLocation: SourceLocation = #_sourceLocation) {
-        let quotes = attributions(text.text).filter { $0.kind == .quote }
-        #expect(quotes.map(\.content) == text.ranges, sourceLocation: sourceLocation)
-        #expect(quotes.map(\.source) == sources, sourceLocation: sourceLocation)
-    }
-
     @Test func addressVerbsInThePresentBeforeTheirAddressee() {
         expectQuotes(Marked("Perez tells reporters that ⟦“the rules will be written by the end of the month.”⟧"), [.name("Perez")])
         expectQuotes(Marked("Durbin asks voters to ⟦“look at the record before they decide.”⟧"), [.actor("dick-durbin")])
@@ -259,6 +285,108 @@ func attributions(_ text: String) -> [Attribution] {
         expectQuotes(Marked("Durbin said the committee would meet.\n\n⟦“We will not be rushed.”⟧ The vote is set for May."), [nil])
         expectQuotes(Marked("Graham declined to say when the committee would meet.\n\n⟦“We will see about that.”⟧"), [nil])
         expectQuotes(Marked("Durbin said the committee would meet.\n\n⟦“We will not be rushed,”⟧ ."), [nil])
+    }
+
+    @Test func aBareQuotationAfterAReportingSentenceInItsParagraph() {
+        expectQuotes(Marked("Lena Hart argues that the landlord ignored every letter. ⟦“We wrote to him eleven times.”⟧"), [.name("Lena Hart")])
+        expectQuotes(Marked("With the cameras rolling, Durbin says the clerks feel ignored. ⟦“Nobody returns their calls.”⟧"), [.actor("dick-durbin")])
+        // A verb of judgement reports too, here and at the end of the paragraph before.
+        expectQuotes(Marked("Graham praised the road crews after the flood.\n\n⟦“They worked through three nights without a break.”⟧"), [.actor("lindsey-graham")])
+        // Not when the quotation goes on into its sentence, nor after a denial.
+        expectQuotes(Marked("Durbin argues that the plan failed. ⟦“A failure”⟧ is what the papers called it."), [nil])
+        expectQuotes(Marked("Durbin declined to say how the plan failed. ⟦“It did not fail.”⟧"), [nil])
+    }
+
+    @Test func moreReportingSentencesBeforeABareQuotation() {
+        // A second verb of the sentence's subject; a quotation earlier in the sentence than the verb and subject.
+        expectQuotes(
+            Marked("Durbin paused and noted that the contract was signed in May. ⟦“Who read it before it was signed?”⟧"),
+            [.actor("dick-durbin")])
+        expectQuotes(
+            Marked("Why ⟦“the plan”⟧ failed is unclear, since Graham spoke only briefly.\n\n⟦“Nobody funded the second phase.”⟧"),
+            [.actor("lindsey-graham"), .actor("lindsey-graham")])
+        // A description before a colon.
+        expectQuotes(
+            Marked("A memo from the agency was blunt about the pumps: ⟦“They were never tested at full load.”⟧"),
+            [.description("A memo from the agency")])
+    }
+
+    @Test func tagsPastATimeOrAnAddresseePronoun() {
+        expectQuotes(Marked("⟦“The ferry will run again in spring,”⟧ Graham, after a short silence, said of the harbor."), [.actor("lindsey-graham")])
+        expectQuotes(Marked("⟦“Are you ready for this?”⟧ Durbin asked them."), [.actor("dick-durbin")])
+        // A quotation that ends its sentence inside its marks, then another sentence, after a reporting one.
+        expectQuotes(
+            Marked("Durbin says the clerks feel ignored. ⟦“Nobody returns their calls.”⟧ The office has two phones for the county."),
+            [.actor("dick-durbin")])
+    }
+
+    @Test func dashesAroundAnAppositionAndBeforeAQuotation() {
+        expectQuotes(
+            Marked("A former mayor -- Dick Durbin, who lost in 2019 -- said the budget ⟦\"cut the wrong things first.\"⟧"),
+            [.actor("dick-durbin")])
+        expectQuotes(
+            Marked("Graham - who once said he would ⟦\"pave every road in the county\"⟧ by May - spoke at a rally."), [.actor("lindsey-graham")])
+        expectQuotes(Marked("Graham also backed the new zoning rules -- ⟦\"I think they are overdue by a decade.\"⟧"), [.actor("lindsey-graham")])
+        // Not after a dash whose clause has no name for a subject.
+        expectQuotes(Marked("The hall went quiet -- ⟦\"We open the doors at noon tomorrow!\"⟧"), [nil])
+    }
+
+    @Test func peopleCountedOrAnotherAsSubjects() {
+        expectQuotes(Marked("⟦“The zoning board never published its minutes,”⟧ the three write."), [.description("the three")])
+        expectQuotes(Marked("Another wrote, ⟦“The bus came twice in a whole week.”⟧"), [.description("Another")])
+        // Still adjectives: "another reported case", "the two reported cases".
+        #expect(attributions("Another reported case surfaced on Monday. The two reported cases surfaced too.").isEmpty)
+    }
+
+    @Test func aNameThatIsAlsoAnAuxiliary() {
+        // "Will" before a verb in the past is a name: a modal never comes before a past form.
+        expectQuotes(Marked("⟦“The council has forgotten who pays for the buses,”⟧ Will wrote."), [.name("Will")])
+        expectQuotes(Marked("⟦“It will rain all week,”⟧ Graham said, and it will."), [.actor("lindsey-graham")])
+    }
+
+    @Test func aTagPastARelativeClauseWithAVerbOfItsOwn() {
+        expectQuotes(
+            Marked("⟦“They want me to say, ‘Build it now, whatever it costs,’”⟧ Durbin, who has proposed delaying the bridge, said at the hearing."),
+            [.actor("dick-durbin")])
+        // "And then" before the subject of a participle.
+        expectQuotes(Marked("And then Graham turned to the clerk, saying, ⟦\"Is the committee going to meet at all?\"⟧"), [.actor("lindsey-graham")])
+    }
+
+    @Test func aRelativeClauseAfterTheTagDoesNotEndTheSpeakersTurn() {
+        expectQuotes(
+            Marked("⟦“The river took the old mill, the whole thing,”⟧ said Graham, who believes the town will rebuild it.\n\n⟦“We still have the drawings for it.”⟧"),
+            [.actor("lindsey-graham"), .actor("lindsey-graham")])
+    }
+
+    @Test func aSignatureLineUnderAQuotation() {
+        expectQuotes(Marked("⟦“The bridge has been closed for longer than it was open.”⟧\n\n- Dick Durbin."), [.actor("dick-durbin")])
+        expectQuotes(Marked("⟦“Nobody on our street was asked about the new bus route.”⟧\n\n—Tomas Vidal, Tucson."), [.name("Tomas Vidal")])
+        // The signature wins over the speaker of the paragraph before.
+        expectQuotes(
+            Marked("⟦“We will win,”⟧ Graham said.\n\n⟦“Nobody has asked us what we want.”⟧\n\n– Dick Durbin"),
+            [.actor("lindsey-graham"), .actor("dick-durbin")])
+        // A caption on the quotation's own line: a horizontal bar as much as a dash.
+        expectQuotes(Marked("⟦“The library is the only warm room in town after six.”⟧ ― Maria Lopez"), [.name("Maria Lopez")])
+        // Not a list item that goes on, nor a line under prose.
+        expectQuotes(Marked("⟦“We need a new road.”⟧\n\n- Durbin, Graham and the rest of the committee will vote on the road in May after the hearings."), [nil])
+    }
+
+    @Test func aTagAfterThePartyAndStateOfItsSubject() {
+        expectQuotes(
+            Marked("⟦“The ferry schedule was written for tourists,”⟧ Rep. Ana Ruiz (D-Ill.), a committee member, said in an interview. ⟦“Not for workers.”⟧"),
+            [.name("Ana Ruiz"), .name("Ana Ruiz")])
+    }
+
+    @Test func aNoBreakSpaceBeforeTheSecondHalfOfASplitQuote() {
+        expectQuotes(
+            Marked("⟦\"The clinic opens at eight on weekdays,\"⟧ Durbin said.\u{A0}⟦\"On weekends it depends on the volunteers.\"⟧"),
+            [.actor("dick-durbin"), .actor("dick-durbin")])
+    }
+
+    @Test func aTagWithAMediumOrWhenAskedCarriesOnIntoTheNextParagraph() {
+        expectQuotes(
+            Marked("⟦“The budget comes first,”⟧ Graham told the Times in an interview when asked about the vote.\n\n⟦“The budget comes first because every other promise depends on it.”⟧"),
+            [.actor("lindsey-graham"), .actor("lindsey-graham")])
     }
 
     @Test func aVerbOfJudgementClosingTheClauseIsATag() {

@@ -12,14 +12,14 @@ private func apply(_ action: CodeActionItem, _ id: DocumentID, _ text: String) -
 @Suite struct FeaturesCodeActionTests {
 
     @Test func replaceMistypedIDAndCreateActor() throws {
-        let text = "“Hi” 🎉 [Austin](@lloyd-austen) spoke.\n"
+        let text = "“Hi” 🎉 [Austin](@lloyd-austen) left.\n"
         let snap = workspace([("article.md", text)])
         let actions = Features.actions(for: range(of: "austen", in: text), in: articleID, snapshot: snap)
         #expect(actions.map(\.title) == [
             "Replace with `@lloyd-austin`", "Create actor `@lloyd-austen` in cast.md", "Ignore unknown-actor here",
             "Ignore unknown-actor in this file",
         ])
-        #expect(apply(actions[0], articleID, text) == "“Hi” 🎉 [Austin](@lloyd-austin) spoke.\n")
+        #expect(apply(actions[0], articleID, text) == "“Hi” 🎉 [Austin](@lloyd-austin) left.\n")
         #expect(apply(actions[1], castID, castText).hasSuffix("- aliases: NYT\n\n## Lloyd Austen {#lloyd-austen .person}\n"))
         #expect(apply(actions[2], articleID, text) == "<!-- dossier-ignore unknown-actor --> " + text)
         let ignored = workspace([("article.md", apply(actions[2], articleID, text))])

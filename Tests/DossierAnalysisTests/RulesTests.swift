@@ -131,9 +131,9 @@ import Testing
 
             “We support a range of investigations,” she explained in a statement.
 
-            ⟦“This is a quote with no source at all.”⟧ Nothing else here.
-
             A “special operation” to “demilitarize” is scare-quoted.
+
+            ⟦“This is a quote with no source at all.”⟧ Nothing else here.
 
             ⟦"Straight quotes are quotes too, you know."⟧
             """)

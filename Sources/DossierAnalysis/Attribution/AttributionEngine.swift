@@ -211,7 +211,17 @@ struct AttributionEngine {
             candidates.append(Candidate(kind: .statement, content: content, cue: label.cue, phrase: label.phrase, confidence: 0.7))
         }
         if detail != .quotations { candidates += analysis.statementCandidates(context, within: focus, objects: detail == .full) }
-        let resolved = resolve(candidates, analysis)
+        var resolved = resolve(candidates, analysis)
+        if analysis.isOnlyQuotations, candidates.contains(where: { $0.phrase == nil }), let signature = signature(after: index) {
+            // "“…” ¶ - Lena Hart.": the line under quotations standing alone signs them, before
+            // anything they would carry on from the paragraph above.
+            for number in candidates.indices where candidates[number].kind == .quote && candidates[number].phrase == nil {
+                var signed = candidates[number]
+                signed.phrase = signature.phrase
+                signed.confidence = 0.75
+                resolved[number] = resolvePhrase(signed, signature.analysis, remember: false)
+            }
+        }
         var results: [Attribution] = []
         for (candidate, resolution) in zip(candidates, resolved) {
             guard candidate.kind == .quote || resolution.found else { continue }
@@ -425,6 +435,33 @@ struct AttributionEngine {
         }
     }
 
+    /// The paragraph after `index` when it is a signature line ("- Lena Hart.", "—Mayor
+    /// Hart, writing online"): a dash, then a name, in a line of a dozen words at most; its analysis and the name.
+    private func signature(after index: Int) -> (analysis: ParagraphAnalysis, phrase: Range<Int>)? {
+        let paragraphs = context.syntax.paragraphs
+        guard index + 1 < paragraphs.count else { return nil }
+        let next = paragraphs[index + 1]
+        let bytes = context.bytes
+        var start = next.range.start
+        while start < next.range.end, bytes[start] == 0x20 { start += 1 }
+        guard start + 3 < next.range.end, next.range.length < 160 else { return nil }
+        let dashEnd: Int
+        if bytes[start] == 0x2D {
+            dashEnd = start + 1
+        } else if bytes[start] == 0xE2, bytes[start + 1] == 0x80, (0x93...0x95).contains(bytes[start + 2]) {
+            dashEnd = start + 3
+        } else {
+            return nil
+        }
+        var analysis = ParagraphAnalysis()
+        analysis.read(index: index + 1, paragraph: next, context: context)
+        guard analysis.quotations.isEmpty, analysis.tokens.filter(\.isWord).count <= 12,
+            let first = analysis.tokens.firstIndex(where: { $0.range.start >= dashEnd && $0.isWord }),
+            analysis.isNameLike(first), let phrase = analysis.phrase(startingAt: first, ceiling: analysis.clauseEnd(from: first))
+        else { return nil }
+        return (analysis, phrase)
+    }
+
     private func isBlockQuote(_ paragraph: ParagraphSyntax) -> Bool {
         paragraph.range.start < context.bytes.count && context.bytes[paragraph.range.start] == 0x3E
     }
@@ -453,9 +490,14 @@ struct AttributionEngine {
         // Only the tag of the last attribution may follow it: no other cue, no sentence after the
         // tag's ("“…,” he said. Then he left." ends with something else).
         // A participle of the tag's subject ("“…,” Ramos said, referring to…") reports nothing new.
+        // Nor do a medium and "when asked" ("“…,” Ruiz told the Herald in an interview when asked about the budget").
         let otherCue = analysis.cues.contains { cue in
-            analysis.tokens[cue.tokens.lowerBound].range.start >= end && cue.tokens != tag
-                && !(cue.entry.form == .gerund && cue.tokens.lowerBound > 0 && analysis.tokens[cue.tokens.lowerBound - 1].kind == .comma)
+            let first = cue.tokens.lowerBound
+            return analysis.tokens[first].range.start >= end && cue.tokens != tag && cue.entry.role != .medium
+                && !(cue.entry.form == .gerund && first > 0 && analysis.tokens[first - 1].kind == .comma)
+                && !(first > 0 && (analysis.isWord(first - 1, "when") || analysis.isWord(first - 1, "if")) && analysis.isWord(first, "asked"))
+                // Nor a relative clause about the speaker ("said Ruiz, who believes the vote was lost…").
+                && !(first > 0 && (analysis.isWord(first - 1, "who") || analysis.isWord(first - 1, "whose")))
         }
         let lastSentence = analysis.sentenceOf[analysis.tokens.count - 1]
         let tagEnd = max(tag?.upperBound ?? 0, analysis.token(endingAt: end) ?? 0)
@@ -475,26 +517,17 @@ struct AttributionEngine {
     private mutating func statementEnding(_ analysis: ParagraphAnalysis, _ summary: ParagraphSummary) -> ParagraphSummary {
         var summary = summary
         guard let sentence = analysis.sentences.last, !sentence.isEmpty,
-            !analysis.tokens[sentence].contains(where: { $0.quotation >= 0 }),
-            let cue = analysis.cues(startingIn: sentence).first(where: { index in
-                let found = analysis.cues[index]
-                return found.entry.role.reportsSpeechOrThought && (found.entry.form == .past || found.entry.form == .present)
-                    && !analysis.declines(found.tokens)
-            })
-        else { return summary }
-        let found = analysis.cues[cue]
-        guard case let .phrase(phrase) = analysis.subject(before: found.tokens.lowerBound, floor: sentence.lowerBound, form: found.entry.form),
-            analysis.accepts(phrase, for: found.entry)
+            let (cue, phrase) = analysis.reportingVerbAndSubject(afterQuotationsIn: sentence)
         else { return summary }
         summary.ending = .statement
         guard detail == .full else {
             // The rules ask only whether a quotation has a source: the phrase is not read (reading it
             // for every paragraph that ends so costs more than all the quotations it may serve).
             summary.sourceRange = analysis.byteRange(phrase)
-            summary.cue = analysis.byteRange(found.tokens)
+            summary.cue = analysis.byteRange(cue)
             return summary
         }
-        let candidate = Candidate(kind: .statement, content: ByteRange(0, 0), cue: found.tokens, phrase: phrase, confidence: 0.6)
+        let candidate = Candidate(kind: .statement, content: ByteRange(0, 0), cue: cue, phrase: phrase, confidence: 0.6)
         let resolution = resolvePhrase(candidate, analysis, remember: false)
         summary.sources = resolution.sources
         summary.sourceRange = resolution.sourceRange

@@ -157,6 +157,20 @@ struct ParagraphAnalysis {
 
     /// Whether a cue word stands as a verb: not capitalised inside a sentence ("the United States",
     /// "The Washington Post"), not a noun after a determiner or a possessive ("his claims", "a call").
+    /// Whether what follows `token` is what follows a verb: nothing, a sign, "that", a determiner, a pronoun, a name or a preposition.
+    private func isFollowedAsAVerb(_ token: Int) -> Bool {
+        guard token + 1 < tokens.count, tokens[token + 1].isWord else { return true }
+        let next = tokens[token + 1]
+        return next.isCapitalized || isWord(token + 1, "that")
+            || !next.classes.isDisjoint(with: [.determiner, .personPronoun, .pluralPronoun, .objectPronoun, .preposition])
+    }
+
+    /// "the two", "the three": people counted, a subject ("the three say").
+    func isPeopleByNumber(endingAt index: Int) -> Bool {
+        guard index >= 1, isWord(index - 1, "the") else { return false }
+        return isWord(index, "two") || isWord(index, "three") || isWord(index, "four") || isWord(index, "five")
+    }
+
     private func isVerbUse(_ token: Int, _ entry: CueEntry) -> Bool {
         let word = tokens[token]
         if entry.role == .accordingTo || entry.role == .medium { return true }
@@ -181,7 +195,9 @@ struct ParagraphAnalysis {
             return false
         }
         if previous.isWord, previous.classes.contains(.determiner) || previous.classes.contains(.possessive),
-            !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative)
+            !previous.classes.contains(.personPronoun), !previous.classes.contains(.relative),
+            // "the three say, …", "Another wrote, …" (but "the two reported cases": an adjective).
+            !((isPeopleByNumber(endingAt: token - 1) || entry.form == .past && isWord(token - 1, "another")) && isFollowedAsAVerb(token))
         {
             return false
         }

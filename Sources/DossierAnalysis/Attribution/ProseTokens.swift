@@ -143,7 +143,7 @@ enum ProseTokenizer {
                             tokens.append(token(bytes, ByteRange(start, index), .singleQuote, segment, extra: .curlyClose))
                         }
                         continue
-                    case 0x93, 0x94:
+                    case 0x93, 0x94, 0x95: // en dash, em dash, horizontal bar ("― Name" under a quotation)
                         tokens.append(token(bytes, ByteRange(start, index), .dash, segment))
                         continue
                     default:
@@ -201,10 +201,10 @@ enum ProseTokenizer {
         // Markup ("[", "*") between a space and the token does not glue it to the word before.
         var before = range.start
         while before > segment.start, isMarkup(bytes[before - 1]) { before -= 1 }
-        if before == segment.start || isSpace(bytes[before - 1]) { flags.insert(.spaceBefore) }
+        if before == segment.start || isSpace(bytes[before - 1]) || isNoBreakSpace(bytes, before - 2, segment) { flags.insert(.spaceBefore) }
         var after = range.end
         while after < segment.end, isMarkup(bytes[after]) { after += 1 }
-        if after == segment.end || isSpace(bytes[after]) { flags.insert(.spaceAfter) }
+        if after == segment.end || isSpace(bytes[after]) || isNoBreakSpace(bytes, after, segment) { flags.insert(.spaceAfter) }
         return ProseToken(range: range, kind: kind, flags: flags)
     }
 
@@ -290,6 +290,10 @@ enum ProseTokenizer {
     private static func isMarkup(_ byte: UInt8) -> Bool { byte == 0x5B || byte == 0x5D || byte == 0x2A || byte == 0x5F }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+    /// A non-breaking space (U+00A0, `C2 A0`) starting at `index`: news text puts one after a sentence as often as a space.
+    private static func isNoBreakSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ segment: ByteRange) -> Bool {
+        index >= segment.start && index + 1 < segment.end && bytes[index] == 0xC2 && bytes[index + 1] == 0xA0
+    }
 
     private static func scalarWidth(_ byte: UInt8) -> Int {
         byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1

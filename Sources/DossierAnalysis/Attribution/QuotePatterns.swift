@@ -80,7 +80,10 @@ extension ParagraphAnalysis {
         var start = close + 1
         let ceiling = clauseEnd(from: start)
         // The quotation's own last sign: a comma asks for a tag, a period allows one.
-        let endsWithComma = close > 0 && tokens[close - 1].kind == .comma || (start < ceiling && tokens[start].kind == .comma)
+        // (“…, ‘…,’” ends with a comma inside a nested quotation.)
+        var last = close - 1
+        while last > 0, tokens[last].kind == .singleQuote { last -= 1 }
+        let endsWithComma = last >= 0 && tokens[last].kind == .comma || (start < ceiling && tokens[start].kind == .comma)
         while start < ceiling, tokens[start].kind == .comma || tokens[start].kind == .closeParen { start += 1 }
         guard start < ceiling else { return nil }
         // A caption: "— Name".
@@ -112,6 +115,10 @@ extension ParagraphAnalysis {
                 accepts(phrase, for: entry), phrase.lowerBound - start <= 14,
                 (start..<phrase.lowerBound).allSatisfy({ !tokens[$0].endsTag })
             else { continue }
+            // A verb of a relative clause about the subject is not the tag ("Cruz, who has proposed…, said").
+            var before = cues[cue].tokens.lowerBound - 1
+            while before > phrase.upperBound, tokens[before].isWord, tokens[before].classes.contains(.auxiliary) || tokens[before].classes.contains(.adverb) { before -= 1 }
+            if before >= start, tokens[before].isWord, tokens[before].classes.contains(.relative) { continue }
             // After a period the tag must end the clause ("“….” Trump said." but not "Trump said Clinton lied").
             if !endsWithComma, !endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role) { return nil }
             return (cues[cue].tokens, phrase, 0.95)
@@ -143,11 +150,13 @@ extension ParagraphAnalysis {
     /// place ("said on Tuesday", "said in a statement"), an addressee ("told reporters").
     private func endsTag(after start: Int, ceiling: Int, role: CueRole) -> Bool {
         var start = start
-        // "asked Austin, …", "told reporters.": past the addressee.
-        if role == .address || role == .naming || role == .judgement, start < ceiling, let object = phrase(startingAt: start, ceiling: ceiling),
-            object.count <= 6
-        {
-            start = object.upperBound
+        // "asked Austin, …", "told reporters.", "urged them": past the addressee.
+        if role == .address || role == .naming || role == .judgement, start < ceiling {
+            if tokens[start].isWord, tokens[start].classes.contains(.objectPronoun) {
+                start += 1
+            } else if let object = phrase(startingAt: start, ceiling: ceiling), object.count <= 6 {
+                start = object.upperBound
+            }
         }
         guard start < ceiling else { return true }
         let token = tokens[start]
@@ -320,6 +329,7 @@ extension ParagraphAnalysis {
     /// with or without a verb the lexicon knows.
     private func colonLeadIn(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let open = quotations[number].open
+        if open >= 2, tokens[open - 1].kind == .dash { return dashLeadIn(number) }
         guard open >= 2, tokens[open - 1].kind == .colon else { return nil }
         let floor = leftFloor(number)
         let colon = open - 1
@@ -330,10 +340,24 @@ extension ParagraphAnalysis {
         {
             named = before
         }
+        // "A memo from the agency was blunt about the pumps:": a description too.
         guard let subject = named ?? mainSubject(of: colon, limit: colon) ?? phrase(endingAt: colon - 1, floor: floor), isNameLike(subject.lowerBound)
             || tokens[subject.lowerBound].classes.contains(.personPronoun) || tokens[subject.lowerBound].classes.contains(.definite)
+            || tokens[subject.lowerBound].classes.contains(.determiner) && subject.contains(where: { isKnownNoun($0) })
         else { return nil }
         return (colon..<open, subject, 0.7)
+    }
+
+    /// `Ruiz also backed the new rules -- "I think…"`: a quotation after a dash that ends a clause
+    /// whose subject is a name or a person's pronoun and whose verb follows it.
+    private func dashLeadIn(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
+        let open = quotations[number].open
+        let dash = open - 1
+        guard let close = quotations[number].close, isBare(after: close), let subject = mainSubject(of: dash, limit: dash), subject.upperBound < dash,
+            isNameLike(subject.lowerBound) && isNameLike(subject.upperBound - 1) || subject.count == 1 && tokens[subject.lowerBound].classes.contains(.personPronoun),
+            readsAsVerb(subject.upperBound) || tokens[subject.upperBound].classes.contains(.adverb)
+        else { return nil }
+        return (dash..<open, subject, 0.6)
     }
 
     /// `Dick Durbin: The Pentagon Is ‘Holding Back’ the Evidence`: a headline that opens
@@ -428,7 +452,52 @@ extension ParagraphAnalysis {
         {
             return (.phrase(cue: tag.cue, phrase: tag.phrase), 0.75)
         }
+        // "Ruiz says the tenants feel ignored. “Nobody calls…”": a quotation standing alone after
+        // a sentence that reports what its subject says carries on that subject's words.
+        if bareStart, number == 0, let close = quotation.close, isBare(after: close) || endsItsSentence(close),
+            let report = reportingSentence(endingBefore: sentenceStart(quotation.open))
+        {
+            return (.phrase(cue: report.cue, phrase: report.phrase), 0.6)
+        }
         return nil
+    }
+
+    /// The sentence that ends right before `start`, without quotation, when its first reporting verb
+    /// (speech, thought, naming or judgement, said not denied) has a subject: that verb and subject.
+    func reportingSentence(endingBefore start: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
+        guard start > 0, tokens[start - 1].kind == .terminator else { return nil }
+        let sentence = sentenceStart(start - 1)
+        guard sentence < start else { return nil }
+        return reportingVerbAndSubject(afterQuotationsIn: sentence..<start)
+    }
+
+    /// `reportingVerbAndSubject(in:)` for the part of `sentence` after its last quotation ("Why “the plan”
+    /// failed is unclear, since Ruiz spoke only briefly."): verb and subject both there.
+    func reportingVerbAndSubject(afterQuotationsIn sentence: Range<Int>) -> (cue: Range<Int>, phrase: Range<Int>)? {
+        let rest = sentence.last(where: { tokens[$0].quotation >= 0 }).map { ($0 + 1)..<sentence.upperBound } ?? sentence
+        guard !rest.isEmpty else { return nil }
+        return reportingVerbAndSubject(in: rest)
+    }
+
+    /// The first reporting verb of `sentence` (speech, thought, naming or judgement, in the past or
+    /// present and not denied) with its subject phrase.
+    func reportingVerbAndSubject(in sentence: Range<Int>) -> (cue: Range<Int>, phrase: Range<Int>)? {
+        guard let index = cues(startingIn: sentence).first(where: { index in
+            let found = cues[index]
+            return (found.entry.role.reportsSpeechOrThought || found.entry.role == .judgement)
+                && (found.entry.form == .past || found.entry.form == .present) && !declines(found.tokens)
+        }) else { return nil }
+        let found = cues[index]
+        switch subject(before: found.tokens.lowerBound, floor: sentence.lowerBound, form: found.entry.form) {
+        case let .phrase(phrase) where accepts(phrase, for: found.entry):
+            return (found.tokens, phrase)
+        case .sharesSubject:
+            // "Ruiz paused and noted that…": the sentence's subject.
+            guard let phrase = sharedSubject(of: index), phrase.lowerBound >= sentence.lowerBound, accepts(phrase, for: found.entry) else { return nil }
+            return (found.tokens, phrase)
+        default:
+            return nil
+        }
     }
 
     /// The sentence that ends right before `start` when it is a tag with nothing after its cue but a
@@ -444,6 +513,22 @@ extension ParagraphAnalysis {
             case let .phrase(phrase) = subject(before: cues[cue].tokens.lowerBound, floor: sentence, form: cues[cue].entry.form)
         else { return nil }
         return (cues[cue].tokens, phrase)
+    }
+
+    /// Whether the paragraph is quotations and nothing else but signs between them.
+    var isOnlyQuotations: Bool {
+        guard let first = quotations.first, first.open == 0 else { return false }
+        var index = 0
+        for quotation in quotations {
+            guard (index..<quotation.open).allSatisfy({ !tokens[$0].isWord }) else { return false }
+            index = quotation.after(tokens.count)
+        }
+        return (index..<tokens.count).allSatisfy { !tokens[$0].isWord }
+    }
+
+    /// Whether the quotation closing at `close` ends its sentence inside its marks (“….” Then a new sentence.).
+    private func endsItsSentence(_ close: Int) -> Bool {
+        close > 0 && tokens[close - 1].kind == .terminator && close + 1 < tokens.count && tokens[close + 1].isWord && tokens[close + 1].isCapitalized
     }
 
     /// Whether nothing stands between `floor` and the quotation opening at `open` in its sentence.

@@ -27,7 +27,7 @@ extension CueRole {
 struct CueEntry: Hashable, Sendable {
     var role: CueRole
     var form: Inflection.Form
-    /// "read", "reads": only a text is its subject ("the letter reads"), not a banner or a person.
+    /// "read", "shows": only a text is its subject ("the letter reads", "the poll shows"), not a banner or a person.
     var needsTextSubject = false
 }
 
@@ -58,7 +58,8 @@ public struct ReportingLexicon: Sendable {
         contradict correct amend update revise rephrase paraphrase translate summarize recap relay convey \
         transmit forward repeat echo parrot mimic mock imitate joke jest kid banter muse reflect ruminate \
         meditate speculate conjecture guess estimate project predict prophesy forecast warn caution alert \
-        threaten menace vow swear pledge promise guarantee assure confirm affirm retaliate bemoan grouse exhort
+        threaten menace vow swear pledge promise guarantee assure confirm affirm retaliate bemoan grouse exhort \
+        speak talk show
         """
     /// Verbs that may name an addressee before the content: "told reporters (that)", "warned Congress".
     static let addressVerbs = """
@@ -143,7 +144,7 @@ public struct ReportingLexicon: Sendable {
         ]
         for (list, role) in lists {
             for lemma in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                for (word, form) in Inflection.forms(of: String(lemma)) { add(word, role, form, textSubject: lemma == "read") }
+                for (word, form) in Inflection.forms(of: String(lemma)) { add(word, role, form, textSubject: lemma == "read" || lemma == "show") }
             }
         }
         for phrase in ReportingLexicon.phrasalVerbs {

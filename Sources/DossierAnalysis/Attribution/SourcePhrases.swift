@@ -27,7 +27,7 @@ extension ParagraphAnalysis {
             // A capitalised function word starts a sentence; it is not a name, unless a name follows ("Will Doyle").
             if classes.contains(.determiner) || pronoun || classes.contains(.title) { return true }
             return !classes.contains(.clauseBoundary) && !classes.contains(.adverb) && !classes.contains(.auxiliary)
-                && !classes.contains(.preposition) || startsName(index)
+                && !classes.contains(.preposition) || startsName(index) || isNameBeforeAPastCue(index)
         }
         if classes.contains(.determiner) || classes.contains(.possessive) || pronoun { return true }
         if classes.contains(.clauseBoundary) || classes.contains(.auxiliary) || classes.contains(.preposition) || classes.contains(.adverb) {
@@ -93,6 +93,13 @@ extension ParagraphAnalysis {
             && !hasSuffix(index, "s")
     }
 
+    /// "“…,” Will wrote.": a capitalised auxiliary right before a reporting verb in the past is a name (a
+    /// modal never comes before a past form).
+    func isNameBeforeAPastCue(_ index: Int) -> Bool {
+        guard tokens[index].classes.contains(.auxiliary), index + 1 < tokens.count, let cue = cue(startingAt: index + 1) else { return false }
+        return cues[cue].entry.form == .past
+    }
+
     /// Whether a phrase may start at `index`: a determiner, a name, a pronoun, a number, a known noun.
     func isPhraseStart(_ index: Int) -> Bool {
         let token = tokens[index]
@@ -129,7 +136,8 @@ extension ParagraphAnalysis {
             guard token.isWord, !token.flags.contains(.mention) else { break }
             let classes = token.classes
             // "Trump Just Announced" in a headline: a capitalised adverb too.
-            if classes.contains(.auxiliary) || (classes.contains(.adverb) && (!token.isCapitalized || isHeadline && !startsSentence(index))) {
+            let name = token.isCapitalized && classes.contains(.auxiliary) && isNameBeforeAPastCue(index)
+            if !name, classes.contains(.auxiliary) || (classes.contains(.adverb) && (!token.isCapitalized || isHeadline && !startsSentence(index))) {
                 if first { afterBe = classes.contains(.be) }
                 index -= 1
                 first = false
@@ -148,6 +156,13 @@ extension ParagraphAnalysis {
                     first = false
                     continue
                 }
+            }
+            // "A court filing released Thursday says": a participle between a description and its time.
+            if index + 1 < tokens.count, tokens[index + 1].isWord, tokens[index + 1].classes.contains(.temporal), !token.isCapitalized,
+                hasSuffix(index, "ed"), index > floor, isKnownNoun(index - 1)
+            {
+                index -= 1
+                continue
             }
             break
         }
@@ -176,12 +191,23 @@ extension ParagraphAnalysis {
             if let apposed = subjectBeforeApposition(comma: end, floor: floor) { return .phrase(apposed) }
             return .sharesSubject
         }
+        // "A former mayor -- Lena Hart, who lost in 2019 -- said": the phrase before an apposition between dashes.
+        if token.kind == .dash {
+            var open = end - 1
+            while open > floor, end - open < 30, tokens[open].kind != .dash, tokens[open].kind != .terminator { open -= 1 }
+            guard open > floor, tokens[open].kind == .dash, let phrase = phrase(endingAt: open - 1, floor: floor) else { return .none }
+            // "A former mayor -- Lena Hart, who lost -- said": the name in apposition to a description.
+            var nameEnd = open + 1
+            while nameEnd < end, isNameLike(nameEnd) { nameEnd += 1 }
+            if !isNameLike(phrase.lowerBound), nameEnd - open > 2, nameEnd == end || tokens[nameEnd].kind == .comma { return .phrase((open + 1)..<nameEnd) }
+            return .phrase(coordinated(phrase, floor: floor))
+        }
         // "took to Twitter to say", "used the debate to argue": the infinitive's subject is the sentence's.
         if token.isWord, form == .base, isWord(end, "to") { return .sharesSubject }
         if token.isWord, token.classes.contains(.relative), !token.isCapitalized {
             // "Durbin, who said…", "a letter that said…": the phrase before the relative pronoun.
             var before = end - 1
-            if before >= floor, tokens[before].kind == .comma { before -= 1 }
+            if before >= floor, tokens[before].kind == .comma || tokens[before].kind == .dash { before -= 1 }
             guard let phrase = phrase(endingAt: before, floor: floor) else { return .none }
             return .phrase(coordinated(phrase, floor: floor))
         }
@@ -223,7 +249,9 @@ extension ParagraphAnalysis {
         guard start <= end else { return nil }
         // A phrase does not end with a determiner or a possessive determiner alone ("his").
         let last = tokens[end]
-        if last.isWord, last.classes.contains(.determiner), !last.isCapitalized, !last.classes.contains(.personPronoun) { return nil }
+        if last.isWord, last.classes.contains(.determiner), !last.isCapitalized, !last.classes.contains(.personPronoun), !isPeopleByNumber(endingAt: end) {
+            return nil
+        }
         if last.isWord, last.classes.contains(.notASource), start == end { return nil }
         return start..<(end + 1)
     }
@@ -244,16 +272,48 @@ extension ParagraphAnalysis {
             }
             let segment = (open + 1)..<closing
             guard !segment.isEmpty, segment.count <= 25, tokens[segment.lowerBound].isWord else { return nil }
-            if open < floor || !isApposition(segment) || (isNameRun(segment) && !appositions.isEmpty) {
+            // A name after an apposition is the subject's ("a spokesman, Dick Durbin, said"), but not a state or a
+            // party and state, which read as names ("Ana Ruiz, 41, of Tulsa, Okla., said"; "Graham, R-S.C., said").
+            let placeOrParty = segment.count == 1 && (isPartyAndState(segment.lowerBound) || rawWord(segment.lowerBound).hasSuffix("."))
+            // A name with its party and state ("Gov. Ann Ruiz (R-OH), said") is the subject, never an apposition.
+            let partyAfterName = segment.count >= 4 && tokens[closing - 1].kind == .closeParen && isPartyAndState(closing - 2)
+            if open < floor || !isApposition(segment) || partyAfterName || (isNameRun(segment) && !appositions.isEmpty && !placeOrParty) {
                 // The subject's segment.
-                guard !appositions.isEmpty, let subject = phrase(endingAt: closing - 1, floor: max(floor, open + 1)) else { return nil }
-                if let name = appositions.last, !isNameLike(subject.lowerBound), isNameRun(name) { return name }
+                // "Rep. Ana Ruiz (D-Ill.), a committee member, said", "Gov. Ann Ruiz (R-OH), said": the party and state stay out.
+                let parenthesis = tokens[closing - 1].kind == .closeParen
+                // "Lena Hart of the Tenants Union in Tulsa, said": a name and where it is from.
+                if appositions.isEmpty, !parenthesis, let name = leadingName(of: segment), name != segment { return name }
+                guard !appositions.isEmpty || parenthesis,
+                    let subject = phrase(endingAt: beforeParenthesis(closing - 1, floor: max(floor, open + 1)), floor: max(floor, open + 1))
+                else { return nil }
+                // "One organizer, Lena Hart of the Tenants Union, said": the name that opens the last apposition.
+                if let apposition = appositions.last, !isNameLike(subject.lowerBound), let name = leadingName(of: apposition) { return name }
                 return coordinated(subject, floor: floor)
             }
             appositions.append(segment)
             closing = open
         }
         return nil
+    }
+
+    /// The whole of `segment` when it is a name, or the name that opens it before "of", "from" or "at"
+    /// ("Lena Hart of the Tenants Union"); else nil.
+    func leadingName(of segment: Range<Int>) -> Range<Int>? {
+        if isNameRun(segment) { return segment }
+        var end = segment.lowerBound
+        while end < segment.upperBound, isNameLike(end) { end += 1 }
+        guard end - segment.lowerBound >= 2, end < segment.upperBound,
+            isWord(end, "of") || isWord(end, "from") || isWord(end, "at")
+        else { return nil }
+        return segment.lowerBound..<end
+    }
+
+    /// The token before a short parenthesis ending at `end`, else `end`.
+    func beforeParenthesis(_ end: Int, floor: Int) -> Int {
+        guard end > floor, tokens[end].kind == .closeParen else { return end }
+        var open = end - 1
+        while open > floor, end - open <= 8, tokens[open].kind != .openParen { open -= 1 }
+        return tokens[open].kind == .openParen ? open - 1 : end
     }
 
     /// Whether a segment between commas reads as an apposition: a description ("a Democrat",
@@ -263,15 +323,20 @@ extension ParagraphAnalysis {
         let first = tokens[segment.lowerBound]
         let classes = first.classes
         if classes.contains(.relative), !first.isCapitalized { return true }
-        // No reporting verb, and no verb of a clause of its own ("Trump, meanwhile, said" aside).
+        // No reporting verb, and no verb of a clause of its own ("Trump, meanwhile, said" aside) but
+        // in a relative clause ("a candidate who has made farm aid his cause").
+        var inRelativeClause = false
         for index in segment {
             if cue(startingAt: index) != nil { return false }
             let token = tokens[index]
-            if token.isWord, token.classes.contains(.auxiliary), !token.classes.contains(.temporal) { return false }
+            if token.isWord, token.classes.contains(.relative), !token.isCapitalized, index > segment.lowerBound { inRelativeClause = true }
+            if token.isWord, token.classes.contains(.auxiliary), !token.classes.contains(.temporal), !inRelativeClause { return false }
             if token.isWord, token.classes.contains(.personPronoun) || token.classes.contains(.pluralPronoun) { return false }
         }
+        // "after a short silence", "before the vote": a time with no clause of its own (pronouns and auxiliaries were refused above).
+        let timePhrase = isWord(segment.lowerBound, "after") || isWord(segment.lowerBound, "before")
         if classes.contains(.determiner) || first.flags.contains(.numeric) || classes.contains(.title) || classes.contains(.personNoun)
-            || classes.contains(.adverb) || classes.contains(.preposition) || isPartyAndState(segment.lowerBound)
+            || classes.contains(.adverb) || classes.contains(.preposition) || isPartyAndState(segment.lowerBound) || timePhrase
         {
             return true
         }
@@ -462,6 +527,13 @@ extension ParagraphAnalysis {
         // Past introductions: "In May,", "When pressed,", "Speaking to reporters,", "Later,".
         var introductions = 0
         while start < limit, introductions < 3, isIntroduction(start) {
+            // "And then Ruiz turned…": a lone adverb before the subject, no comma.
+            if start + 1 < limit, tokens[start].classes.contains(.adverb), !tokens[start].isCapitalized || isWord(start, "then"),
+                isNameLike(start + 1) || tokens[start + 1].isWord && tokens[start + 1].classes.contains(.personPronoun)
+            {
+                start += 1
+                break
+            }
             var comma = start
             while comma < limit, comma - start < 40, tokens[comma].kind != .comma { comma += 1 }
             guard comma < limit else { return nil }

@@ -192,7 +192,10 @@ extension ParagraphAnalysis {
         // "said in a statement Tuesday that", "said on Fox News that".
         func skipPhrasesBeforeThat() {
             var probe = index
-            while probe < end, probe - index < 10, !(tokens[probe].isWord && isWord(probe, "that")), tokens[probe].kind == .word || tokens[probe].kind == .comma {
+            // Not past a subject ("said on Monday she wrote to them and that…": the clause starts at "she").
+            while probe < end, probe - index < 10, !(tokens[probe].isWord && isWord(probe, "that")), tokens[probe].kind == .word || tokens[probe].kind == .comma,
+                tokens[probe].classes.isDisjoint(with: [.personPronoun, .pluralPronoun])
+            {
                 probe += 1
             }
             if probe < end, probe > index, tokens[probe].isWord, isWord(probe, "that"), tokens[index].classes.contains(.preposition) || tokens[index].classes.contains(.temporal) {
@@ -200,6 +203,22 @@ extension ParagraphAnalysis {
             }
         }
         skipPhrasesBeforeThat()
+        // "said on Monday she wrote…", "said Tuesday they would": a time, then a clause without "that".
+        if index == cue.upperBound {
+            var probe = index
+            var sawTime = false
+            while probe < end, probe - index < 4, tokens[probe].isWord,
+                tokens[probe].classes.contains(.temporal) || (!sawTime && tokens[probe].classes.contains(.preposition))
+            {
+                if isTime(probe) { sawTime = true }
+                probe += 1
+            }
+            if sawTime, probe < end, tokens[probe].isWord,
+                !tokens[probe].classes.isDisjoint(with: [.personPronoun, .pluralPronoun, .thingPronoun]) || isNameLike(probe)
+            {
+                index = probe
+            }
+        }
         if role == .address || role == .naming {
             // An addressee or object: "reporters", "the Washington Examiner", "him", "it".
             if index < end, tokens[index].isWord, tokens[index].classes.contains(.objectPronoun) || tokens[index].classes.contains(.thingPronoun) {
@@ -252,7 +271,8 @@ extension ParagraphAnalysis {
     private func closesClause(after start: Int, end: Int) -> Bool {
         guard start < end else { return true }
         let token = tokens[start]
-        if token.kind == .comma { return true }
+        // "…, Ruiz said, “…”": a lead-in to a quotation, not a tag closing the clause before.
+        if token.kind == .comma { return !(start + 1 < end && tokens[start + 1].kind == .doubleQuote) }
         guard token.isWord else { return false }
         if isWord(start, "that") { return false }
         return token.classes.contains(.preposition) || isTime(start) || token.classes.contains(.adverb)
