@@ -55,8 +55,9 @@ struct Score {
     var namedMatchingHead = 0
     var seconds = 0.0
 
-    static func percent(_ part: Int, _ whole: Int) -> String {
-        whole == 0 ? "–" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
+    /// `part` of `whole` as a percentage with `digits` decimals (two where a figure sits near its budget).
+    static func percent(_ part: Int, _ whole: Int, digits: Int = 1) -> String {
+        whole == 0 ? "–" : String(format: "%.\(digits)f%%", Double(part) * 100 / Double(whole))
     }
 }
 
@@ -182,7 +183,7 @@ print("|---|---|---|---|---|---|---|---|---|---|")
 for (split, score) in scores {
     let jaccard = score.namedOverlapping == 0 ? 0 : score.namedOverlapShare / Double(score.namedOverlapping)
     print(
-        "| \(split) | \(score.articles) | \(score.quotes) | \(Score.percent(score.quotesWithoutSource, score.quotes)) | "
+        "| \(split) | \(score.articles) | \(score.quotes) | \(Score.percent(score.quotesWithoutSource, score.quotes, digits: 2)) (\(score.quotesWithoutSource)) | "
             + "\(Score.percent(score.quotesMatchingHead, score.quotes)) | \(Score.percent(score.deletedFlagged, score.deleted)) (of \(score.deleted)) | "
             + "\(score.named) | \(Score.percent(score.namedOverlapping, score.named)) | \(String(format: "%.2f", jaccard)) | "
             + "\(Score.percent(score.namedMatchingHead, score.named)) |")
