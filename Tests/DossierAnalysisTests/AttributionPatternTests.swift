@@ -174,6 +174,15 @@ private func expectQuotes(_ text: Marked, _ sources: [AttributionSource?], sourc
         expectStatements(Marked("Durbin showed them the notes he had taken."), [])
     }
 
+    @Test func aTextAndWhoWroteIt() {
+        expectStatements(
+            Marked("⟦The mayor carried 31 precincts⟧, according to a tally by the Tulsa Herald."),
+            [.description("a tally by the Tulsa Herald")])
+        expectStatements(Marked("⟦The bond vote is close⟧, according to a column in Newsday."), [.description("a column in Newsday")])
+        // Not a place after a person: "a spokeswoman in Tulsa" ends before "in".
+        expectStatements(Marked("⟦The road is closed⟧, according to a spokeswoman in Tulsa."), [.description("a spokeswoman")])
+    }
+
     @Test func appositionsWithAPartyAStateOrAPlace() {
         expectStatements(Marked("Sen. Mara Quist, D-Minn., the ranking member, said ⟦the plan was failing⟧."), [.name("Mara Quist")])
         expectStatements(Marked("Ana Ruiz, 41, of Tulsa, Okla., who runs the food bank, said ⟦she was worried about the winter⟧."), [.name("Ana Ruiz")])

@@ -459,6 +459,13 @@ extension ParagraphAnalysis {
                     end += 1
                     continue
                 }
+                // "a tally by the Tulsa Herald", "a column in Newsday": a text and who wrote it.
+                if isWord(end, "by") || isWord(end, "in"), tokens[end - 1].classes.contains(.documentNoun),
+                    isNameLike(end + 1) || end + 2 < ceiling && tokens[end + 1].classes.contains(.definite) && isNameLike(end + 2)
+                {
+                    end += 1
+                    continue
+                }
             }
             break
         }
