@@ -365,6 +365,10 @@ private func expectQuotes(_ text: Marked, _ sources: [AttributionSource?], sourc
         expectQuotes(
             Marked("⟦“The river took the old mill, the whole thing,”⟧ said Graham, who believes the town will rebuild it.\n\n⟦“We still have the drawings for it.”⟧"),
             [.actor("lindsey-graham"), .actor("lindsey-graham")])
+        // Past an auxiliary and an adverb.
+        expectQuotes(
+            Marked("⟦“The mill is gone,”⟧ said Graham, who has always believed the town would rebuild it.\n\n⟦“We still have the drawings for it.”⟧"),
+            [.actor("lindsey-graham"), .actor("lindsey-graham")])
     }
 
     @Test func aSignatureLineUnderAQuotation() {

@@ -497,7 +497,7 @@ struct AttributionEngine {
                 && !(cue.entry.form == .gerund && first > 0 && analysis.tokens[first - 1].kind == .comma)
                 && !(first > 0 && (analysis.isWord(first - 1, "when") || analysis.isWord(first - 1, "if")) && analysis.isWord(first, "asked"))
                 // Nor a relative clause about the speaker ("said Ruiz, who believes the vote was lost…").
-                && !(first > 0 && (analysis.isWord(first - 1, "who") || analysis.isWord(first - 1, "whose")))
+                && !analysis.isInRelativeClause(cue: first, floor: 0)
         }
         let lastSentence = analysis.sentenceOf[analysis.tokens.count - 1]
         let tagEnd = max(tag?.upperBound ?? 0, analysis.token(endingAt: end) ?? 0)

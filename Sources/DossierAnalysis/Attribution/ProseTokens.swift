@@ -157,7 +157,7 @@ enum ProseTokenizer {
                     continue
                 }
                 // A non-breaking space separates like a space.
-                if byte == 0xC2, index - start == 2, bytes[start + 1] == 0xA0 { continue }
+                if isNoBreakSpace(bytes, start, segment) { continue }
                 tokens.append(token(bytes, ByteRange(start, index), .other, segment))
             }
         }

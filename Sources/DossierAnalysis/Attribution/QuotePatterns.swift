@@ -39,7 +39,7 @@ extension ParagraphAnalysis {
                 candidate.phrase = found.phrase
                 candidate.confidence = found.confidence
                 markTag(found.cue)
-            } else if let found = leadIn(number) ?? accordingTo(number) ?? labelled(number) ?? colonLeadIn(number) {
+            } else if let found = leadIn(number) ?? accordingTo(number) ?? labelled(number) ?? colonLeadIn(number) ?? dashLeadIn(number) {
                 candidate.cue = found.cue
                 candidate.phrase = found.phrase
                 candidate.confidence = found.confidence
@@ -116,9 +116,7 @@ extension ParagraphAnalysis {
                 (start..<phrase.lowerBound).allSatisfy({ !tokens[$0].endsTag })
             else { continue }
             // A verb of a relative clause about the subject is not the tag ("Cruz, who has proposed…, said").
-            var before = cues[cue].tokens.lowerBound - 1
-            while before > phrase.upperBound, tokens[before].isWord, tokens[before].classes.contains(.auxiliary) || tokens[before].classes.contains(.adverb) { before -= 1 }
-            if before >= start, tokens[before].isWord, tokens[before].classes.contains(.relative) { continue }
+            if isInRelativeClause(cue: cues[cue].tokens.lowerBound, floor: phrase.upperBound) { continue }
             // After a period the tag must end the clause ("“….” Trump said." but not "Trump said Clinton lied").
             if !endsWithComma, !endsTag(after: cues[cue].tokens.upperBound, ceiling: ceiling, role: entry.role) { return nil }
             return (cues[cue].tokens, phrase, 0.95)
@@ -329,7 +327,6 @@ extension ParagraphAnalysis {
     /// with or without a verb the lexicon knows.
     private func colonLeadIn(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let open = quotations[number].open
-        if open >= 2, tokens[open - 1].kind == .dash { return dashLeadIn(number) }
         guard open >= 2, tokens[open - 1].kind == .colon else { return nil }
         let floor = leftFloor(number)
         let colon = open - 1
@@ -353,7 +350,7 @@ extension ParagraphAnalysis {
     private func dashLeadIn(_ number: Int) -> (cue: Range<Int>?, phrase: Range<Int>, confidence: Double)? {
         let open = quotations[number].open
         let dash = open - 1
-        guard let close = quotations[number].close, isBare(after: close), let subject = mainSubject(of: dash, limit: dash), subject.upperBound < dash,
+        guard open >= 2, tokens[dash].kind == .dash, let close = quotations[number].close, isBare(after: close), let subject = mainSubject(of: dash, limit: dash), subject.upperBound < dash,
             isNameLike(subject.lowerBound) && isNameLike(subject.upperBound - 1) || subject.count == 1 && tokens[subject.lowerBound].classes.contains(.personPronoun),
             readsAsVerb(subject.upperBound) || tokens[subject.upperBound].classes.contains(.adverb)
         else { return nil }
@@ -372,11 +369,17 @@ extension ParagraphAnalysis {
         guard colon > 0, colon < tokens.count, tokens[colon].kind == .colon, tokens[colon].quotation < 0,
             ((colon + 1)..<tokens.count).filter({ tokens[$0].isWord }).count >= 2,
             (0..<colon).allSatisfy({ tokens[$0].kind == .possessive || isNameLike($0) || tokens[$0].flags.contains(.allCaps) }),
-            !(colon == 1 && ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video", "live", "wow", "bombshell", "listen", "analysis", "opinion"].contains(word(0))),
+            !(colon == 1 && Self.labelsOfNoSpeaker.contains(word(0))),
             !(0..<colon).contains(where: { tokens[$0].isWord && (tokens[$0].classes.contains(.adverb) || cue(startingAt: $0) != nil) })
         else { return nil }
         return (colon..<(colon + 1), 0..<colon)
     }
+
+    /// "UPDATE:", "BREAKING:", "WATCH:": one word before a colon that labels no speaker.
+    private static let labelsOfNoSpeaker: Set<String> = [
+        "update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video", "live",
+        "wow", "bombshell", "listen", "analysis", "opinion",
+    ]
 
     /// `DURBIN: Why are you…`: a paragraph that opens with a name in capitals and a colon.
     func transcriptLabel() -> (cue: Range<Int>, phrase: Range<Int>)? {
@@ -388,10 +391,7 @@ extension ParagraphAnalysis {
         // A headline in capitals ("HUNTER BIDEN PLEA: PRESIDENT’S SON PLEADS…") is no transcript.
         let rest = tokens[(end + 1)...].filter(\.isWord)
         if rest.count >= 2, rest.filter({ $0.flags.contains(.allCaps) }).count * 2 >= rest.count { return nil }
-        // "UPDATE:", "BREAKING:", "CORRECTION:" label no speaker.
-        if end == 1, ["update", "breaking", "correction", "editor", "note", "watch", "related", "read", "exclusive", "photos", "video"].contains(word(0)) {
-            return nil
-        }
+        if end == 1, Self.labelsOfNoSpeaker.contains(word(0)) { return nil }
         return (end..<(end + 1), 0..<end)
     }
 
@@ -462,8 +462,8 @@ extension ParagraphAnalysis {
         return nil
     }
 
-    /// The sentence that ends right before `start`, without quotation, when its first reporting verb
-    /// (speech, thought, naming or judgement, said not denied) has a subject: that verb and subject.
+    /// The sentence that ends right before `start`, when its first reporting verb after its last
+    /// quotation (speech, thought, naming or judgement, said not denied) has a subject: that verb and subject.
     func reportingSentence(endingBefore start: Int) -> (cue: Range<Int>, phrase: Range<Int>)? {
         guard start > 0, tokens[start - 1].kind == .terminator else { return nil }
         let sentence = sentenceStart(start - 1)

@@ -121,10 +121,9 @@ extension ParagraphAnalysis {
         while index >= floor {
             let token = tokens[index]
             if token.kind == .closeParen {
-                var open = index - 1
-                while open >= floor, tokens[open].kind != .openParen { open -= 1 }
-                guard open >= floor, index - open <= 8 else { break }
-                index = open - 1
+                let before = beforeParenthesis(index, floor: floor)
+                guard before != index else { break }
+                index = before
                 continue
             }
             if token.kind == .possessive, first {
@@ -312,8 +311,19 @@ extension ParagraphAnalysis {
     func beforeParenthesis(_ end: Int, floor: Int) -> Int {
         guard end > floor, tokens[end].kind == .closeParen else { return end }
         var open = end - 1
-        while open > floor, end - open <= 8, tokens[open].kind != .openParen { open -= 1 }
+        while open > floor, end - open < 8, tokens[open].kind != .openParen { open -= 1 }
         return tokens[open].kind == .openParen ? open - 1 : end
+    }
+
+    /// Whether the cue starting at `cue` is the verb of a relative clause ("Cruz, who has proposed…",
+    /// "said Ruiz, who believes…"): a relative pronoun before it, past auxiliaries and adverbs, not before `floor`.
+    func isInRelativeClause(cue: Int, floor: Int) -> Bool {
+        var before = cue - 1
+        while before > floor, tokens[before].isWord, tokens[before].classes.contains(.auxiliary) || tokens[before].classes.contains(.adverb) {
+            before -= 1
+        }
+        return before >= floor && tokens[before].isWord && !tokens[before].isCapitalized
+            && (tokens[before].classes.contains(.relative) || isWord(before, "whose"))
     }
 
     /// Whether a segment between commas reads as an apposition: a description ("a Democrat",
