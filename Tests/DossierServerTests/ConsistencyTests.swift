@@ -1,3 +1,4 @@
+import DossierAnalysis
 import DossierJSON
 import DossierProtocol
 @testable import DossierServer
@@ -162,5 +163,24 @@ struct ConsistencyTests {
         let started = try await fresh.result("textDocument/hover", fresh.at("article.md", same))
         #expect(running["contents"]?["value"]?.stringValue?.contains("**Secretary Austin**") == true)
         #expect(running["contents"] == started["contents"])
+    }
+
+    /// 8. A document opened before its folder's `dossier.json` appeared, with no event about it, moves to the
+    /// nested workspace the index walk finds, where a fresh start puts it.
+    @Test func anOpenDocumentMovesToTheNestedWorkspaceTheWalkFinds() async throws {
+        let h = try Harness(files: ["cast.md": castText, "team/u.md": "# U\n"])
+        // Indexing waits until the document is open and the dossier.json written (no event is sent for it).
+        let hold = DispatchSemaphore(value: 0)
+        h.server.diskQueue.async { hold.wait() }
+        try await h.initialize(ClientCapabilities.push(watchers: true), waitForIndex: false)
+        try h.client.reply(to: try await h.client.nextRequest("client/registerCapability"), result: .null)
+        try h.open("team/u.md", "# U\n")
+        _ = try await h.client.request(method: "textDocument/foldingRange", params: ["textDocument": ["uri": .string(h.uri("team/u.md"))]])
+        let id = DocumentID(h.uri("team/u.md"))
+        #expect(h.server.state.withLock { $0.open[id]?.workspace } == h.root)
+        try Harness.write("{}", to: h.root + "/team/dossier.json")
+        hold.signal()
+        #expect(await eventually { h.server.state.withLock { $0.open[id]?.workspace } == h.root + "/team" })
+        #expect(await eventually { h.server.state.withLock { $0.workspaces[h.root]?.snapshot.documents[id] == nil } })
     }
 }

@@ -55,6 +55,14 @@ extension LanguageServer {
         let (files, nestedRoots) = WorkspaceLoader.walk(membership)
         var nestedAdded = false
         for nested in nestedRoots { nestedAdded = addWorkspace(root: nested) || nestedAdded }
+        if nestedAdded {
+            // A document opened before its folder's dossier.json appeared (and before any event said so) moves to
+            // the workspace the walk just found, as a fresh start would place it.
+            let moving = state.withLock { s in s.openDocuments(in: key) }.filter { id in
+                owner(of: FileURI.path(forURI: id.rawValue)) != key
+            }
+            for id in moving { installOpen(id, nil, in: owner(of: FileURI.path(forURI: id.rawValue))) }
+        }
         let openPaths = Set(state.withLock { s in s.openDocuments(in: key) }.compactMap { FileURI.path(forURI: $0.rawValue) })
         let (documents, unreadable) = WorkspaceLoader.readDocuments(files.filter { !openPaths.contains($0) })
         for failure in unreadable { logger.warn("\(failure.path): \(failure.reason)") }
